@@ -1,0 +1,32 @@
+"""The cooperation-area taxonomy, with every spelling the documents use."""
+
+from pydantic import BaseModel
+from sqlalchemy import JSON, Text
+from sqlmodel import Field, SQLModel
+
+from app.citations.models import CitationPublic
+from app.core import base  # noqa: F401
+from app.core.schemas import Ref
+
+
+class CooperationArea(SQLModel, table=True):
+    __tablename__ = "cooperation_area"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, index=True)
+    name: str
+    description: str = Field(sa_type=Text)
+    aliases: list[str] = Field(default_factory=list, sa_type=JSON)
+    parent_id: int | None = Field(
+        default=None, foreign_key="cooperation_area.id", index=True, ondelete="SET NULL"
+    )
+
+
+class AreaPublic(BaseModel):
+    slug: str
+    name: str
+    aliases: list[str]
+    description: str
+    parent: Ref | None
+    children: list[Ref]
+    citations: list[CitationPublic]

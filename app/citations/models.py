@@ -1,0 +1,53 @@
+"""Citations: the exact words of a source that support a record, with offsets."""
+
+from pydantic import BaseModel
+from sqlalchemy import CheckConstraint, Text
+from sqlmodel import Field, SQLModel
+
+from app.core import base  # noqa: F401  (naming convention before any table)
+
+# The record kinds a citation can support, each with its own nullable foreign key.
+CITED_KINDS = ("event", "programme", "area", "quote", "person", "organisation")
+_EXACTLY_ONE = " + ".join(f"(CASE WHEN {k}_id IS NULL THEN 0 ELSE 1 END)" for k in CITED_KINDS)
+
+
+class Citation(SQLModel, table=True):
+    __tablename__ = "citation"
+    __table_args__ = (
+        CheckConstraint(f"{_EXACTLY_ONE} = 1", name="one_subject"),
+        CheckConstraint("start_offset >= 0 AND end_offset > start_offset", name="offsets"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
+    evidence: str = Field(sa_type=Text)
+    start_offset: int
+    end_offset: int
+    position: int = 0
+    event_id: int | None = Field(
+        default=None, foreign_key="event.id", index=True, ondelete="CASCADE"
+    )
+    programme_id: int | None = Field(
+        default=None, foreign_key="programme.id", index=True, ondelete="CASCADE"
+    )
+    area_id: int | None = Field(
+        default=None, foreign_key="cooperation_area.id", index=True, ondelete="CASCADE"
+    )
+    quote_id: int | None = Field(
+        default=None, foreign_key="quote.id", index=True, ondelete="CASCADE"
+    )
+    person_id: int | None = Field(
+        default=None, foreign_key="person.id", index=True, ondelete="CASCADE"
+    )
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="CASCADE"
+    )
+
+
+class CitationPublic(BaseModel):
+    """Where a fact is stated: `source.text[start:end] == evidence`."""
+
+    source: str
+    evidence: str
+    start: int
+    end: int

@@ -1,0 +1,40 @@
+"""Queries over citations."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.citations.models import Citation, CitationPublic
+from app.sources.models import Source
+
+
+def citations_for(
+    session: Session, kind: str, owner_ids: Iterable[int]
+) -> dict[int, list[CitationPublic]]:
+    """The citations of each record of `kind`, in curated order."""
+    ids = list(owner_ids)
+    out: dict[int, list[CitationPublic]] = defaultdict(list)
+    if not ids:
+        return out
+    owner = getattr(Citation, f"{kind}_id")
+    query = (
+        select(owner, Source.slug, Citation.evidence, Citation.start_offset, Citation.end_offset)
+        .join(Source, Source.id == Citation.source_id)
+        .where(owner.in_(ids))
+        .order_by(owner, Citation.position)
+    )
+    for owner_id, source, evidence, start, end in session.execute(query):
+        out[owner_id].append(CitationPublic(source=source, evidence=evidence, start=start, end=end))
+    return out
+
+
+def cited_by_source(kind: str, source_slug: str):  # type: ignore[no-untyped-def]
+    """A condition: the record of `kind` (its id column) is cited by the source."""
+    owner = getattr(Citation, f"{kind}_id")
+    return (
+        select(owner)
+        .join(Source, Source.id == Citation.source_id)
+        .where(Source.slug == source_slug, owner.is_not(None))
+    )

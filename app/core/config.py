@@ -1,0 +1,32 @@
+"""The one settings object, read from the environment (and an optional `.env`)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "nato_japan.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # SQLite file by default; PostgreSQL with e.g. postgresql+psycopg://user@host/db
+    database_url: str = f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Seconds a client or shared cache may reuse a response before revalidating.
+    cache_max_age: int = 300
+    # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
+    public_base_url: str = ""
+    sql_echo: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

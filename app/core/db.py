@@ -1,0 +1,51 @@
+"""Engine construction and the request-scoped session dependency."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine, event
+from sqlmodel import Session, create_engine
+
+from app.core.config import Settings
+
+
+def make_engine(settings: Settings) -> Engine:
+    """Build the engine for the configured database (SQLite file or PostgreSQL)."""
+    if settings.is_sqlite:
+        path = settings.database_url.removeprefix("sqlite:///")
+        if path and path != ":memory:":
+            from pathlib import Path
+
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            settings.database_url,
+            echo=settings.sql_echo,
+            connect_args={"check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(
+        settings.database_url, echo=settings.sql_echo, pool_pre_ping=True, pool_size=10
+    )
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # SQLite leaves foreign keys off unless asked, per connection.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request; it commits on success and rolls back on error."""
+    with Session(request.app.state.engine) as session:
+        try:
+            yield session
+            session.commit()
+        except Exception:
+            session.rollback()
+            raise
+
+
+SessionDep = Annotated[Session, Depends(get_session)]

@@ -1,0 +1,40 @@
+"""Liveness and readiness probes."""
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+from app.core.errors import NotReady, problem_responses
+from app.health.service import current_data_version, readiness_problem
+
+router = APIRouter(tags=["health"])
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    status: str
+    data_version: str
+
+
+@router.get("/healthz", response_model=Health, operation_id="getHealth", summary="Liveness")
+def healthz() -> Health:
+    """The process is alive and answering. It does not touch the database."""
+    return Health(status="ok")
+
+
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    operation_id="getReadiness",
+    summary="Readiness",
+    responses=problem_responses(503),
+)
+def readyz(request: Request) -> Readiness:
+    """The database is reachable, migrated to head and seeded; 503 with a problem if not."""
+    problem = readiness_problem(request.app.state.engine, request.app.state.head_revision)
+    if problem is not None:
+        raise NotReady(problem, headers={"Retry-After": "5"})
+    version = current_data_version(request.app.state.engine)
+    return Readiness(status="ready", data_version=version or "")

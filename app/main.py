@@ -1,0 +1,50 @@
+"""Build the application: settings, database engine, routers and error handlers."""
+
+from fastapi import FastAPI
+
+from app.areas.router import router as areas_router
+from app.core.config import Settings, get_settings
+from app.core.db import make_engine
+from app.core.errors import install_error_handlers
+from app.events.router import router as events_router
+from app.health.router import router as health_router
+from app.health.service import head_revision
+from app.organisations.router import router as organisations_router
+from app.people.router import router as people_router
+from app.programmes.router import router as programmes_router
+from app.quotes.router import router as quotes_router
+from app.sources.router import router as sources_router
+
+DESCRIPTION = """
+A public data service about NATO–Japan cooperation: events, programmes, cooperation
+areas and quotes, with the people, organisations and source documents behind them.
+
+Every record carries **citations**: the exact words of a source document that support
+it, with character offsets into the source's text (`text[start:end] == evidence`).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="NATO–Japan cooperation API",
+        version="1.0.0",
+        description=DESCRIPTION,
+        license_info={"name": "Data: see each source document"},
+    )
+    app.state.settings = settings
+    app.state.engine = make_engine(settings)
+    app.state.head_revision = head_revision()
+    install_error_handlers(app)
+    for router in (
+        events_router,
+        programmes_router,
+        areas_router,
+        quotes_router,
+        people_router,
+        organisations_router,
+        sources_router,
+        health_router,
+    ):
+        app.include_router(router)
+    return app

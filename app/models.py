@@ -1,0 +1,33 @@
+"""Every table, imported once so that Alembic and the loader see the whole schema."""
+
+from app.areas.models import CooperationArea
+from app.citations.models import Citation
+from app.core.base import metadata
+from app.core.dataset import DatasetVersion
+from app.events.models import Event, EventArea, EventOrganisation, EventPerson, EventProgramme
+from app.organisations.models import Organisation
+from app.people.models import Person, PersonRole
+from app.programmes.models import Programme, ProgrammeArea, ProgrammeOrganisation
+from app.quotes.models import Quote, QuoteArea
+from app.sources.models import Source
+
+__all__ = [
+    "Citation",
+    "CooperationArea",
+    "DatasetVersion",
+    "Event",
+    "EventArea",
+    "EventOrganisation",
+    "EventPerson",
+    "EventProgramme",
+    "Organisation",
+    "Person",
+    "PersonRole",
+    "Programme",
+    "ProgrammeArea",
+    "ProgrammeOrganisation",
+    "Quote",
+    "QuoteArea",
+    "Source",
+    "metadata",
+]

@@ -1,0 +1,52 @@
+"""Named bodies: NATO and its parts, governments, ministries, forces, media."""
+
+from enum import StrEnum
+
+from pydantic import BaseModel
+from sqlmodel import Field, SQLModel
+
+from app.citations.models import CitationPublic
+from app.core import base  # noqa: F401
+from app.core.schemas import Ref
+
+
+class OrganisationKind(StrEnum):
+    international_organisation = "international_organisation"
+    union = "union"
+    grouping = "grouping"
+    state = "state"
+    government = "government"
+    ministry = "ministry"
+    legislature = "legislature"
+    armed_forces = "armed_forces"
+    command = "command"
+    division = "division"
+    agency = "agency"
+    mission = "mission"
+    centre_of_excellence = "centre_of_excellence"
+    education_institution = "education_institution"
+    media = "media"
+    club = "club"
+
+
+class Organisation(SQLModel, table=True):
+    __tablename__ = "organisation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, index=True)
+    name: str
+    acronym: str | None = None
+    kind: str = Field(index=True)
+    country: str | None = None
+    parent_id: int | None = Field(default=None, foreign_key="organisation.id", ondelete="SET NULL")
+
+
+class OrganisationPublic(BaseModel):
+    slug: str
+    name: str
+    acronym: str | None
+    kind: str
+    country: str | None
+    parent: Ref | None
+    children: list[Ref]
+    citations: list[CitationPublic]

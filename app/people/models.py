@@ -1,0 +1,44 @@
+"""Named people and the roles the documents give them."""
+
+from pydantic import BaseModel
+from sqlmodel import Field, SQLModel
+
+from app.citations.models import CitationPublic
+from app.core import base  # noqa: F401
+from app.core.schemas import Ref
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True, index=True)
+    name: str
+    country: str | None = None
+
+
+class PersonRole(SQLModel, table=True):
+    """A role as stated in a document, optionally within an organisation."""
+
+    __tablename__ = "person_role"
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    title: str
+    organisation_id: int | None = Field(
+        default=None, foreign_key="organisation.id", index=True, ondelete="SET NULL"
+    )
+    position: int = 0
+
+
+class RolePublic(BaseModel):
+    title: str
+    organisation: Ref | None
+
+
+class PersonPublic(BaseModel):
+    slug: str
+    name: str
+    country: str | None
+    roles: list[RolePublic]
+    citations: list[CitationPublic]

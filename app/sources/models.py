@@ -1,0 +1,54 @@
+"""Source documents: the verbatim texts every citation points into."""
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel
+from sqlalchemy import Text
+from sqlmodel import Field, SQLModel
+
+from app.core import base  # noqa: F401
+
+
+class SourceKind(StrEnum):
+    nato_news = "nato_news"
+    news_article = "news_article"
+    blog_repost = "blog_repost"
+    speech_excerpts = "speech_excerpts"
+    topic_page = "topic_page"
+
+
+class SourceBase(SQLModel):
+    slug: str = Field(unique=True, index=True)
+    title: str
+    publisher: str | None = None
+    published_date: date | None = None
+    published_precision: str | None = None
+    kind: str = Field(index=True)
+    file_name: str
+    url: str | None = None
+    sha256: str
+
+
+class Source(SourceBase, table=True):
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    text: str = Field(sa_type=Text)
+
+
+class SourcePublic(BaseModel):
+    slug: str
+    title: str
+    publisher: str | None
+    published: str | None
+    kind: str
+    file_name: str
+    url: str | None
+    sha256: str
+    length: int
+    citation_count: int
+
+
+class SourceDetail(SourcePublic):
+    text: str

@@ -1,0 +1,38 @@
+"""Seed a database: verify everything first, then write it all or nothing."""
+
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect
+from sqlmodel import Session
+
+from seeds.errors import SeedError
+from seeds.plan import build_plan
+from seeds.writing import Report, apply_plan
+
+
+def seed(
+    engine: Engine,
+    *,
+    data_dir: Path | None = None,
+    sources_dir: Path | None = None,
+    check: bool = False,
+) -> Report:
+    """Load the curated dataset into `engine`'s database.
+
+    With `check=True` the changes are computed (and the database's constraints exercised)
+    inside a transaction that is rolled back, so nothing is written.
+    """
+    plan = build_plan(data_dir, sources_dir)
+    if "dataset_version" not in inspect(engine).get_table_names():
+        raise SeedError(str(engine.url), "the database has no schema: run `alembic upgrade head`")
+    with Session(engine) as session:
+        try:
+            report = apply_plan(session, plan)
+        except Exception:
+            session.rollback()
+            raise
+        if check:
+            session.rollback()
+        else:
+            session.commit()
+    return report

@@ -1,0 +1,54 @@
+"""Fixtures: every database-backed test runs on SQLite and on PostgreSQL."""
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from app.core.config import Settings
+from app.core.db import make_engine
+from app.core.migrations import upgrade
+from app.main import create_app
+from seeds.loader import seed
+from tests.databases import BACKENDS, temporary_database
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def seeded_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database migrated to head and seeded once per backend; tests only read it."""
+    with temporary_database(backend, tmp_path_factory.mktemp("db")) as url:
+        upgrade(url)
+        engine = make_engine(Settings(database_url=url))
+        seed(engine)
+        engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def client(seeded_url: str) -> Iterator[TestClient]:
+    app = create_app(Settings(database_url=seeded_url))
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+    app.state.engine.dispose()
+
+
+@pytest.fixture
+def empty_url(backend: str, tmp_path: "pytest.TempPathFactory") -> Iterator[str]:
+    """A brand-new database with no schema, dropped after the test."""
+    with temporary_database(backend, tmp_path) as url:  # type: ignore[arg-type]
+        yield url
+
+
+@pytest.fixture
+def migrated_engine(empty_url: str) -> Iterator[Engine]:
+    """A new database migrated to head and not seeded."""
+    upgrade(empty_url)
+    engine = make_engine(Settings(database_url=empty_url))
+    yield engine
+    engine.dispose()
