@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup migrate seed check lint typecheck pytest clean
+.PHONY: run test setup migrate seed check lint typecheck pytest browser clean
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
@@ -37,8 +37,19 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy app seeds
 
-pytest: setup
+pytest: setup browser
 	$(BIN)/pytest -q
+
+# The docs-page browser test drives Debian's chromium through Playwright; Playwright's own
+# browser download is never used (the machines cannot fetch it).
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+browser:  ## install Debian's chromium when it is missing
+	@test -x $(CHROMIUM) || { \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing after apt-get" >&2; exit 1; }
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from app.areas.router import router as areas_router
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
+from app.core.docs import install_docs
 from app.core.errors import install_error_handlers
 from app.events.router import router as events_router
 from app.health.router import router as health_router
@@ -31,6 +32,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         license_info={"name": "Data: see each source document"},
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
@@ -47,4 +50,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health_router,
     ):
         app.include_router(router)
+    install_docs(app)
     return app

@@ -9,6 +9,7 @@ from app.organisations.models import Organisation
 from app.people.models import Person, PersonRole
 from app.programmes.models import Programme, ProgrammeArea, ProgrammeOrganisation
 from app.quotes.models import Quote, QuoteArea
+from app.search.models import SearchDocument
 from app.sources.models import Source
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ProgrammeOrganisation",
     "Quote",
     "QuoteArea",
+    "SearchDocument",
     "Source",
     "metadata",
 ]

@@ -7,6 +7,7 @@ from sqlalchemy import engine_from_config, pool
 
 from app.core.config import get_settings
 from app.models import metadata
+from app.search.models import include_in_autogenerate
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -23,6 +24,7 @@ def _configure(**kwargs: object) -> None:
         # SQLite cannot ALTER most things in place; batch mode rebuilds tables instead.
         render_as_batch=url.startswith("sqlite"),
         compare_type=True,
+        include_object=include_in_autogenerate,
         **kwargs,
     )
 

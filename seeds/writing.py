@@ -58,6 +58,7 @@ class Report:
         default_factory=lambda: {k: dict.fromkeys(_OUTCOMES, 0) for k in KINDS}
     )
     version: str = ""
+    indexed: int | None = None  # search documents written, when the index was rebuilt
 
     @property
     def changed(self) -> bool:
@@ -86,7 +87,7 @@ def apply_plan(session: Session, plan: Plan) -> Report:
         changed = []
         for slug, wanted in plan.records[kind].items():
             if slug not in ids[kind]:
-                ids[kind][slug] = _insert(session, kind, slug, wanted)
+                ids[kind][slug] = _insert(session, kind, ids, slug, wanted)
                 report.counts[kind]["created"] += 1
                 changed.append(slug)
             elif states[slug] != wanted:
@@ -171,8 +172,12 @@ def _read_roles(
     ]
 
 
-def _insert(session: Session, kind: str, slug: str, wanted: RecordState) -> int:
-    row = TABLES[kind](slug=slug, **wanted.columns)
+def _insert(
+    session: Session, kind: str, ids: dict[str, dict[str, int]], slug: str, wanted: RecordState
+) -> int:
+    # References to other kinds are known now; references within the kind come later.
+    refs = {c: ids[t][s] if s else None for c, (t, s) in wanted.refs.items() if t != kind}
+    row = TABLES[kind](slug=slug, **wanted.columns, **refs)
     session.add(row)
     session.flush()
     return row.id  # type: ignore[attr-defined,no-any-return]

@@ -6,6 +6,7 @@ from sqlalchemy import create_engine, inspect
 
 from app.core.migrations import downgrade, upgrade
 from app.models import metadata
+from app.search.models import include_in_autogenerate
 
 
 def _tables(url: str) -> set[str]:
@@ -21,7 +22,9 @@ class TestMigrations:
         upgrade(empty_url)
         engine = create_engine(empty_url)
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_object": include_in_autogenerate}
+            )
             diff = compare_metadata(context, metadata)
         engine.dispose()
         assert diff == []

@@ -1,0 +1,124 @@
+"""Build the search documents from the records; the seed loader calls this."""
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlmodel import Session
+
+from app.areas import service as areas
+from app.areas.models import CooperationArea
+from app.core.schemas import Ref
+from app.events import service as events
+from app.events.models import Event
+from app.organisations import service as organisations
+from app.organisations.models import Organisation
+from app.people import service as people
+from app.people.models import Person
+from app.programmes import service as programmes
+from app.programmes.models import Programme
+from app.quotes import service as quotes
+from app.quotes.models import Quote, quote_label
+from app.search.models import SearchDocument
+from app.search.spelling import normalise
+from app.sources.models import Source
+
+TABLES: dict[str, Any] = {
+    "event": Event, "programme": Programme, "area": CooperationArea, "quote": Quote,
+    "person": Person, "organisation": Organisation, "source": Source,
+}  # fmt: skip
+
+
+def index_is_complete(session: Session) -> bool:
+    """True when there is one search document per record."""
+    indexed = session.execute(select(func.count()).select_from(SearchDocument)).scalar_one()
+    total = sum(
+        session.execute(select(func.count()).select_from(t)).scalar_one() for t in TABLES.values()
+    )
+    return bool(indexed == total)
+
+
+def rebuild_index(session: Session) -> int:
+    """Replace every search document; return how many were written."""
+    session.execute(delete(SearchDocument))
+    aliases = {a.slug: a.aliases for a in session.execute(select(CooperationArea)).scalars()}
+    written = 0
+    for kind, record_id, slug, title, body in _documents(session, aliases):
+        session.add(
+            SearchDocument(
+                kind=kind,
+                record_id=record_id,
+                slug=slug,
+                title=title,
+                body=body,
+                title_terms=normalise(title),
+                body_terms=normalise(body),
+            )  # fmt: skip
+        )
+        written += 1
+    session.flush()
+    return written
+
+
+def _names(refs: Iterable[Ref], aliases: dict[str, list[str]] | None = None) -> list[str]:
+    out = []
+    for ref in refs:
+        out.append(ref.name)
+        if aliases:
+            out.extend(aliases.get(ref.slug, []))
+    return out
+
+
+def _join(*parts: str | None | list[str]) -> str:
+    flat: list[str] = []
+    for part in parts:
+        if isinstance(part, list):
+            flat.extend(p for p in part if p)
+        elif part:
+            flat.append(part)
+    return "\n".join(flat)
+
+
+def _documents(
+    session: Session, aliases: dict[str, list[str]]
+) -> Iterator[tuple[str, int, str, str, str]]:
+    def rows(table: Any) -> list[Any]:
+        return list(session.execute(select(table).order_by(table.id)).scalars())
+
+    event_rows = rows(Event)
+    for row, e in zip(event_rows, events.hydrate(session, event_rows), strict=True):
+        body = _join(
+            e.summary, e.kind.replace("_", " "), e.place.name, e.place.country,
+            e.date.label if e.date else None, _names(e.areas, aliases), _names(e.programmes),
+            _names(e.people), _names(e.organisations), [c.evidence for c in e.citations],
+        )  # fmt: skip
+        yield "event", row.id, e.slug, e.title, body
+    programme_rows = rows(Programme)
+    for row, p in zip(programme_rows, programmes.hydrate(session, programme_rows), strict=True):
+        body = _join(
+            p.acronym, p.description, p.kind.replace("_", " "), _names(p.areas, aliases),
+            _names(p.organisations), [c.evidence for c in p.citations],
+        )  # fmt: skip
+        yield "programme", row.id, p.slug, p.name, body
+    area_rows = rows(CooperationArea)
+    for row, a in zip(area_rows, areas.hydrate(session, area_rows), strict=True):
+        body = _join(a.aliases, a.description, [c.evidence for c in a.citations])
+        yield "area", row.id, a.slug, a.name, body
+    quote_rows = rows(Quote)
+    for row, q in zip(quote_rows, quotes.hydrate(session, quote_rows), strict=True):
+        speaker = q.speaker.name if q.speaker else None
+        org = q.speaker_organisation.name if q.speaker_organisation else None
+        body = _join(q.text, speaker, q.speaker_role, org, _names(q.areas, aliases))
+        title = f"{speaker or org}: {quote_label(q.text, 60)}"
+        yield "quote", row.id, q.slug, title, body
+    person_rows = rows(Person)
+    for row, person in zip(person_rows, people.hydrate(session, person_rows), strict=True):
+        roles = [r.title for r in person.roles]
+        yield "person", row.id, person.slug, person.name, _join(roles, person.country)
+    org_rows = rows(Organisation)
+    for row, o in zip(org_rows, organisations.hydrate(session, org_rows), strict=True):
+        body = _join(o.acronym, o.kind.replace("_", " "), o.country)
+        yield "organisation", row.id, o.slug, o.name, body
+    for source in rows(Source):
+        body = _join(source.publisher, source.text)
+        yield "source", source.id, source.slug, source.title, body

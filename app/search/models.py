@@ -1,0 +1,55 @@
+"""The search index: one document per record, searched by FTS5 or tsvector."""
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import Text, UniqueConstraint
+from sqlmodel import Field as ColumnField
+from sqlmodel import SQLModel
+
+from app.core import base  # noqa: F401
+
+# Created by migration 0002 per dialect, not by the models: SQLite's FTS5 table (and the
+# shadow tables FTS5 makes) and PostgreSQL's generated tsvector column with its GIN index.
+DIALECT_ONLY_TABLE_PREFIX = "search_fts"
+DIALECT_ONLY_COLUMNS = {("search_document", "tsv")}
+DIALECT_ONLY_INDEXES = {"ix_search_document_tsv"}
+
+
+class SearchDocument(SQLModel, table=True):
+    """A record's searchable text, in normalised spelling; rebuilt by the seed loader."""
+
+    __tablename__ = "search_document"
+    __table_args__ = (UniqueConstraint("kind", "record_id"),)
+
+    id: int | None = ColumnField(default=None, primary_key=True)
+    kind: str = ColumnField(index=True)
+    record_id: int
+    slug: str
+    title: str
+    body: str = ColumnField(sa_type=Text)
+    # The same text in normalised spelling: what FTS5 and the tsvector index.
+    title_terms: str
+    body_terms: str = ColumnField(sa_type=Text)
+
+
+class SearchHit(BaseModel):
+    type: str = Field(description="The resource: event, programme, area, quote, person, ...")
+    slug: str
+    title: str
+    snippet: str = Field(description="Matching passage; matches wrapped in <mark>…</mark>.")
+    rank: float = Field(description="Relevance; higher is better. Comparable within one query.")
+    url: str = Field(description="Path of the record.")
+
+
+def include_in_autogenerate(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Alembic filter: leave the dialect-specific search objects to their migration."""
+    if type_ == "table" and name and name.startswith(DIALECT_ONLY_TABLE_PREFIX):
+        return False
+    if type_ == "column" and (getattr(obj.table, "name", None), name) in DIALECT_ONLY_COLUMNS:
+        return False
+    if type_ == "index" and name in DIALECT_ONLY_INDEXES:
+        return False
+    return True
