@@ -3,6 +3,7 @@
 from fastapi import FastAPI
 
 from app.areas.router import router as areas_router
+from app.core.caching import CachingMiddleware, DataVersion
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.docs import install_docs
@@ -14,7 +15,9 @@ from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router
 from app.quotes.router import router as quotes_router
+from app.search.router import router as search_router
 from app.sources.router import router as sources_router
+from app.timeline.router import router as timeline_router
 
 DESCRIPTION = """
 A public data service about NATO–Japan cooperation: events, programmes, cooperation
@@ -47,8 +50,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         people_router,
         organisations_router,
         sources_router,
+        search_router,
+        timeline_router,
         health_router,
     ):
         app.include_router(router)
     install_docs(app)
+    versions = DataVersion(app.state.engine, settings.data_version_ttl)
+    app.add_middleware(CachingMiddleware, versions=versions, max_age=settings.cache_max_age)
     return app

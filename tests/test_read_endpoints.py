@@ -69,15 +69,18 @@ class TestEveryResource:
         assert problem["instance"] == f"/v1/{resource}/no-such-record"
         assert "no-such-record" in problem["detail"]
 
-    def test_every_served_citation_is_verbatim_at_its_offsets(
-        self, client: TestClient, resource: str, texts: dict[str, str]
-    ):
-        if resource == "sources":
-            pytest.skip("sources are the cited documents, not cited records")
-        for record in walk(client, f"/v1/{resource}?limit=200"):
-            assert record["citations"], f"{resource}/{record['slug']} has no citation"
-            for c in record["citations"]:
-                assert texts[c["source"]][c["start"] : c["end"]] == c["evidence"]
+
+CITED = [r for r in RESOURCES if r != "sources"]
+
+
+@pytest.mark.parametrize("resource", CITED)
+def test_every_served_citation_is_verbatim_at_its_offsets(
+    client: TestClient, resource: str, texts: dict[str, str]
+):
+    for record in walk(client, f"/v1/{resource}?limit=200"):
+        assert record["citations"], f"{resource}/{record['slug']} has no citation"
+        for c in record["citations"]:
+            assert texts[c["source"]][c["start"] : c["end"]] == c["evidence"]
 
 
 class TestSources:

@@ -22,6 +22,14 @@ class CooperationArea(SQLModel, table=True):
     )
 
 
+class AreaCounts(BaseModel):
+    """Records linked to the area or to any of its sub-areas (as the `area=` filters match)."""
+
+    events: int
+    programmes: int
+    quotes: int
+
+
 class AreaPublic(BaseModel):
     slug: str
     name: str
@@ -29,4 +37,5 @@ class AreaPublic(BaseModel):
     description: str
     parent: Ref | None
     children: list[Ref]
+    counts: AreaCounts
     citations: list[CitationPublic]

@@ -1,57 +1,62 @@
-"""HTTP routes for areas."""
+"""HTTP routes for cooperation areas."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from app.areas import service
 from app.areas.models import AreaPublic
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam, SourceParam
-from app.core.responses import envelope
+from app.core.params import DetailParams, ListParams, detail_params, list_params
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
 @router.get(
     "",
     response_model=Envelope[AreaPublic],
     operation_id="listAreas",
-    summary="List areas",
-    responses=problem_responses(422),
+    summary="List cooperation areas",
+    responses=list_responses("A page of areas (JSON), or every match as CSV or NDJSON."),
 )
 def list_areas(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    source: SourceParam = None,
-    count: CountParam = False,
-) -> dict[str, object]:
+    params: ListParamsDep,
+    parent: Annotated[
+        str | None, Query(description="Only the direct sub-areas of this area.")
+    ] = None,
+    top_level: Annotated[bool, Query(description="Only areas without a parent.")] = False,
+) -> Response:
     """The cooperation-area taxonomy (cyber defence, maritime security, HADR, ...).
 
-    Each area lists every spelling the sources use as its aliases.
+    Each area lists every spelling the sources use as `aliases`, and `counts` of the
+    events, programmes and quotes linked to it or to its sub-areas.
     """
-    filters = service.AreaFilters(source=source)
-    data, result = service.list_areas(session=session, filters=filters, page=page, count=count)
-    return envelope(request, response, data, result, page)
+    filters = service.AreaFilters(
+        parent=parent, top_level=top_level, q=params.q, source=params.source
+    )
+    query = service.filtered(session=session, filters=filters)
+    return list_response(request, session, service.SPEC, query, params)
 
 
 @router.get(
     "/{slug}",
     response_model=AreaPublic,
     operation_id="getArea",
-    summary="Get one area",
-    responses=problem_responses(404),
+    summary="Get one cooperation area",
+    responses=DETAIL_RESPONSES,
 )
 def get_area(
-    session: SessionDep, slug: Annotated[str, Path(description="Area slug.")]
-) -> AreaPublic:
-    """One cooperation area by its slug, with parent, sub-areas and citations."""
-    found = service.get_area(session=session, slug=slug)
-    if found is None:
-        raise NotFound(f"There is no area with slug {slug!r}.")
-    return found
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Area slug.")],
+    shape: DetailParamsDep,
+) -> Response:
+    """One cooperation area by its slug, with parent, sub-areas, counts and citations."""
+    area = service.get_area(session=session, slug=slug)
+    return detail_response(session, service.SPEC, area, slug, shape)

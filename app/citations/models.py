@@ -1,6 +1,7 @@
 """Citations: the exact words of a source that support a record, with offsets."""
 
 from pydantic import BaseModel
+from pydantic import Field as SchemaField
 from sqlalchemy import CheckConstraint, Text
 from sqlmodel import Field, SQLModel
 
@@ -48,6 +49,21 @@ class CitationPublic(BaseModel):
     """Where a fact is stated: `source.text[start:end] == evidence`."""
 
     source: str
+    evidence: str
+    start: int
+    end: int
+
+
+class CitedRecord(BaseModel):
+    type: str = SchemaField(description="event, programme, area, quote, person or organisation.")
+    slug: str
+    name: str
+
+
+class CitationInSource(BaseModel):
+    """A citation seen from its source: which record it supports, and where."""
+
+    record: CitedRecord
     evidence: str
     start: int
     end: int

@@ -38,3 +38,22 @@ def cited_by_source(kind: str, source_slug: str):  # type: ignore[no-untyped-def
         .join(Source, Source.id == Citation.source_id)
         .where(Source.slug == source_slug, owner.is_not(None))
     )
+
+
+CONTEXT_CHARS = 80
+
+
+def add_context(session: Session, records: list[dict]) -> None:  # type: ignore[type-arg]
+    """`include=citations`: give each citation its source's title and surrounding text."""
+    wanted = {c["source"] for r in records for c in r.get("citations", [])}
+    if not wanted:
+        return
+    query = select(Source.slug, Source.title, Source.text).where(Source.slug.in_(wanted))
+    sources = {slug: (title, text) for slug, title, text in session.execute(query)}
+    for record in records:
+        for citation in record.get("citations", []):
+            title, text = sources[citation["source"]]
+            start, end = citation["start"], citation["end"]
+            citation["source_title"] = title
+            citation["context_before"] = text[max(0, start - CONTEXT_CHARS) : start]
+            citation["context_after"] = text[end : end + CONTEXT_CHARS]

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     port: int = 8000
     # Seconds a client or shared cache may reuse a response before revalidating.
     cache_max_age: int = 300
+    # Seconds a worker trusts its last reading of the dataset version (for ETags).
+    data_version_ttl: float = 2.0
     # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
     public_base_url: str = ""
     sql_echo: bool = False

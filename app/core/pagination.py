@@ -9,32 +9,26 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Query
 from sqlalchemy import ColumnElement, and_, false, or_
 
 from app.core.errors import InvalidParameter
 
+DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 
 @dataclass(frozen=True)
 class Page:
-    limit: int
+    """`limit` is None when the client gave none: JSON pages use the default, exports all."""
+
+    limit: int | None
     cursor: str | None
 
-
-def page_params(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1–{MAX_LIMIT}.")] = 50,
-    cursor: Annotated[
-        str | None, Query(description="Opaque cursor from `meta.next_cursor` or `links.next`.")
-    ] = None,
-) -> Page:
-    return Page(limit=limit, cursor=cursor)
-
-
-PageDep = Annotated[Page, Depends(page_params)]
+    @property
+    def size(self) -> int:
+        return self.limit or DEFAULT_LIMIT
 
 
 @dataclass(frozen=True)
@@ -55,7 +49,7 @@ def encode_cursor(signature: str, values: list[Any]) -> str:
 
 
 def decode_cursor(token: str, signature: str, keys: list[SortKey]) -> list[Any]:
-    """The sort values a cursor carries; 422 if it is malformed or from another query."""
+    """The sort values a cursor carries; 422 if it is malformed or from another order."""
     try:
         padded = token + "=" * (-len(token) % 4)
         stored_signature, values = json.loads(base64.urlsafe_b64decode(padded))
@@ -79,9 +73,8 @@ def after(keys: list[SortKey], values: list[Any]) -> ColumnElement[bool]:
     for i in reversed(range(len(keys))):
         key, value = keys[i], values[i]
         beyond = key.expression < value if key.descending else key.expression > value
-        tie = and_(*[keys[j].expression == values[j] for j in range(i)]) if i else None
-        term = and_(tie, beyond) if tie is not None else beyond
-        clause = or_(term, clause)
+        ties = [keys[j].expression == values[j] for j in range(i)]
+        clause = or_(and_(*ties, beyond) if ties else beyond, clause)
     return clause
 
 

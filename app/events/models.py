@@ -96,7 +96,7 @@ class EventPublic(BaseModel):
     slug: str
     title: str
     summary: str
-    kind: str
+    kind: EventKind
     date: DateSpan | None
     place: Place
     areas: list[Ref]

@@ -2,18 +2,56 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam, SourceParam
-from app.core.responses import envelope
+from app.core.filters import DateRange
+from app.core.params import (
+    DetailParams,
+    Format,
+    ListParams,
+    date_range,
+    detail_params,
+    list_params,
+)
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.events import service
-from app.events.models import EventPublic
+from app.events.calendar import calendar_lines
+from app.events.models import EventKind, EventPublic
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
+
+
+def event_filters(
+    dates: Annotated[DateRange, Depends(date_range)],
+    kind: Annotated[
+        list[EventKind] | None, Query(description="Event kind; repeat for any of several.")
+    ] = None,
+    area: Annotated[
+        list[str] | None, Query(description="Area slug; matches its sub-areas too. Repeatable.")
+    ] = None,
+    programme: Annotated[list[str] | None, Query(description="Programme slug. Repeatable.")] = None,
+    person: Annotated[list[str] | None, Query(description="Person slug. Repeatable.")] = None,
+    organisation: Annotated[
+        list[str] | None, Query(description="Organisation slug. Repeatable.")
+    ] = None,
+    place: Annotated[str | None, Query(description="Part of the place name, any case.")] = None,
+    country: Annotated[str | None, Query(description="Country of the place, any case.")] = None,
+) -> service.EventFilters:
+    return service.EventFilters(
+        kind=kind or [],
+        area=area or [],
+        programme=programme or [],
+        person=person or [],
+        organisation=organisation or [],
+        place=place,
+        country=country,
+        dates=dates,
+    )
 
 
 @router.get(
@@ -21,23 +59,31 @@ router = APIRouter(prefix="/v1/events", tags=["events"])
     response_model=Envelope[EventPublic],
     operation_id="listEvents",
     summary="List events",
-    responses=problem_responses(422),
+    responses=list_responses(
+        "A page of events (JSON), or every match as CSV, NDJSON or iCalendar.", calendar=True
+    ),
 )
 def list_events(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    source: SourceParam = None,
-    count: CountParam = False,
-) -> dict[str, object]:
+    params: ListParamsDep,
+    filters: Annotated[service.EventFilters, Depends(event_filters)],
+) -> Response:
     """Signings, visits, summits, exercises and other events, in date order.
 
     Each event carries its date with precision, place, related records and citations.
+    Filters combine with AND; repeated values of one filter with OR. A date range
+    matches events whose span overlaps it.
     """
-    filters = service.EventFilters(source=source)
-    data, result = service.list_events(session=session, filters=filters, page=page, count=count)
-    return envelope(request, response, data, result, page)
+    filters = service.EventFilters(**{**filters.__dict__, "q": params.q, "source": params.source})
+    query = service.filtered(session=session, filters=filters)
+    base = str(request.base_url).rstrip("/")
+    stamp = getattr(request.state, "data_stamp", "19700101T000000Z")
+
+    def ics(batches):  # type: ignore[no-untyped-def]
+        return calendar_lines(batches, stamp=stamp, base_url=base)
+
+    return list_response(request, session, service.SPEC, query, params, renderers={Format.ics: ics})
 
 
 @router.get(
@@ -45,13 +91,13 @@ def list_events(
     response_model=EventPublic,
     operation_id="getEvent",
     summary="Get one event",
-    responses=problem_responses(404),
+    responses=DETAIL_RESPONSES,
 )
 def get_event(
-    session: SessionDep, slug: Annotated[str, Path(description="Event slug.")]
-) -> EventPublic:
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Event slug.")],
+    shape: DetailParamsDep,
+) -> Response:
     """One event by its slug, with related records and citations."""
     event = service.get_event(session=session, slug=slug)
-    if event is None:
-        raise NotFound(f"There is no event with slug {slug!r}.")
-    return event
+    return detail_response(session, service.SPEC, event, slug, shape)

@@ -1,21 +1,38 @@
 """Every query about events."""
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from pydantic import BaseModel
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import citations_for, cited_by_source
-from app.core.listing import PageResult, fetch_page
-from app.core.pagination import Page, SortKey
+from app.citations.service import add_context, citations_for
+from app.core.filters import (
+    DateRange,
+    apply_common,
+    linked_to,
+    overlaps,
+    resolve_slugs,
+    with_descendants,
+)
+from app.core.listing import (
+    Include,
+    ListSpec,
+    SortField,
+    column_facet,
+    link_facet,
+    year_facet,
+)
 from app.core.related import linked_refs
 from app.core.schemas import Ref
+from app.core.shaping import embed, load_by_slugs
 from app.core.spans import DateSpan
 from app.events.models import (
     Event,
     EventArea,
+    EventKind,
     EventOrganisation,
     EventPerson,
     EventProgramme,
@@ -27,30 +44,59 @@ from app.people.models import Person
 from app.programmes.models import Programme
 from app.quotes.models import Quote, quote_label
 
-FAR_FUTURE = date(9999, 12, 31)
-
 
 @dataclass(frozen=True)
 class EventFilters:
+    kind: list[EventKind] = field(default_factory=list)
+    area: list[str] = field(default_factory=list)
+    programme: list[str] = field(default_factory=list)
+    person: list[str] = field(default_factory=list)
+    organisation: list[str] = field(default_factory=list)
+    place: str | None = None
+    country: str | None = None
+    dates: DateRange = DateRange()
+    q: str | None = None
     source: str | None = None
 
 
-def list_events(
-    *, session: Session, filters: EventFilters, page: Page, count: bool = False
-) -> tuple[list[EventPublic], PageResult]:
-    """A page of events in date order (undated events last), filtered."""
+def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
+    """Events matching every given filter; repeated values of one filter are alternatives."""
     query = select(Event)
-    if filters.source:
-        query = query.where(Event.id.in_(cited_by_source("event", filters.source)))  # type: ignore[union-attr]
-    keys = [SortKey(func.coalesce(Event.start_date, FAR_FUTURE), is_date=True), SortKey(Event.slug)]
-    result = fetch_page(session, query, keys=keys, page=page, signature="date,slug", count=count)
-    return hydrate(session, result.rows), result
+    if filters.kind:
+        query = query.where(Event.kind.in_([str(k) for k in filters.kind]))
+    if filters.area:
+        areas = with_descendants(
+            session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
+        )
+        query = linked_to(query, Event, EventArea, "event_id", "area_id", areas)
+    for values, table, link, column, name in (
+        (filters.programme, Programme, EventProgramme, "programme_id", "programme"),
+        (filters.person, Person, EventPerson, "person_id", "person"),
+        (filters.organisation, Organisation, EventOrganisation, "organisation_id", "organisation"),
+    ):
+        if values:
+            ids = resolve_slugs(session, table, values, name)
+            query = linked_to(query, Event, link, "event_id", column, ids)
+    if filters.place:
+        query = query.where(func.lower(Event.place_name).contains(filters.place.lower()))
+    if filters.country:
+        query = query.where(func.lower(Event.place_country) == filters.country.lower())
+    if not filters.dates.is_open:
+        query = query.where(overlaps(Event.start_date, Event.end_date, filters.dates))
+    return apply_common(
+        session, query, kind="event", table=Event, q=filters.q, source=filters.source
+    )
 
 
 def get_event(*, session: Session, slug: str) -> EventPublic | None:
     """One event by slug, or None."""
     row = session.execute(select(Event).where(Event.slug == slug)).scalar_one_or_none()
     return hydrate(session, [row])[0] if row else None
+
+
+def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
+    """Events by slug, for embedding in other records."""
+    return load_by_slugs(session, Event, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
@@ -67,7 +113,7 @@ def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
             slug=r.slug,
             title=r.title,
             summary=r.summary,
-            kind=r.kind,
+            kind=EventKind(r.kind),
             date=DateSpan.of(r),
             place=Place(name=r.place_name, country=r.place_country),
             areas=areas[r.id],
@@ -89,8 +135,42 @@ def _quotes_at(session: Session, ids: list[int]) -> dict[int, list[Ref]]:
     query = (
         select(Quote.event_id, Quote.slug, Quote.text)
         .where(Quote.event_id.in_(ids))
-        .order_by(Quote.text_start)
-    )  # type: ignore[union-attr]
+        .order_by(Quote.source_id, Quote.text_start)
+    )
     for event_id, slug, text in session.execute(query):
         out.setdefault(event_id, []).append(Ref(slug=slug, name=quote_label(text)))
     return out
+
+
+SPEC = ListSpec(
+    kind="event",
+    plural="events",
+    public_model=EventPublic,
+    table=Event,
+    sorts={
+        "date": SortField(Event.start_date, is_date=True),
+        "end": SortField(Event.end_date, is_date=True),
+        "title": SortField(Event.title),
+        "kind": SortField(Event.kind),
+        "slug": SortField(Event.slug),
+    },
+    default_sort="date",
+    hydrate=hydrate,
+    facets={
+        "kind": column_facet(Event.kind),
+        "year": year_facet(Event.start_date),
+        "country": column_facet(Event.place_country),
+        "area": link_facet(EventArea, "event_id", "area_id", CooperationArea),
+        "programme": link_facet(EventProgramme, "event_id", "programme_id", Programme),
+        "person": link_facet(EventPerson, "event_id", "person_id", Person),
+        "organisation": link_facet(EventOrganisation, "event_id", "organisation_id", Organisation),
+    },
+    includes={
+        "areas": embed("areas", "app.areas.service"),
+        "programmes": embed("programmes", "app.programmes.service"),
+        "people": embed("people", "app.people.service"),
+        "organisations": embed("organisations", "app.organisations.service"),
+        "quotes": embed("quotes", "app.quotes.service"),
+        "citations": Include(field="citations", apply=add_context),
+    },
+)

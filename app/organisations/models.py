@@ -45,7 +45,7 @@ class OrganisationPublic(BaseModel):
     slug: str
     name: str
     acronym: str | None
-    kind: str
+    kind: OrganisationKind
     country: str | None
     parent: Ref | None
     children: list[Ref]

@@ -2,18 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam, SourceParam
-from app.core.responses import envelope
+from app.core.params import DetailParams, ListParams, detail_params, list_params
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.organisations import service
-from app.organisations.models import OrganisationPublic
+from app.organisations.models import OrganisationKind, OrganisationPublic
 
 router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
 @router.get(
@@ -21,22 +22,24 @@ router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
     response_model=Envelope[OrganisationPublic],
     operation_id="listOrganisations",
     summary="List organisations",
-    responses=problem_responses(422),
+    responses=list_responses("A page of organisations (JSON), or every match as CSV or NDJSON."),
 )
 def list_organisations(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    source: SourceParam = None,
-    count: CountParam = False,
-) -> dict[str, object]:
-    """Named bodies: NATO and its parts, governments, ministries, forces and media."""
-    filters = service.OrganisationFilters(source=source)
-    data, result = service.list_organisations(
-        session=session, filters=filters, page=page, count=count
+    params: ListParamsDep,
+    kind: Annotated[
+        list[OrganisationKind] | None, Query(description="Organisation kind. Repeatable.")
+    ] = None,
+    parent: Annotated[str | None, Query(description="Only the direct parts of this body.")] = None,
+    country: Annotated[str | None, Query(description="Country, any case.")] = None,
+) -> Response:
+    """Named bodies: NATO and its parts, states, governments, ministries, forces, media."""
+    filters = service.OrganisationFilters(
+        kind=kind or [], parent=parent, country=country, q=params.q, source=params.source
     )
-    return envelope(request, response, data, result, page)
+    query = service.filtered(session=session, filters=filters)
+    return list_response(request, session, service.SPEC, query, params)
 
 
 @router.get(
@@ -44,13 +47,13 @@ def list_organisations(
     response_model=OrganisationPublic,
     operation_id="getOrganisation",
     summary="Get one organisation",
-    responses=problem_responses(404),
+    responses=DETAIL_RESPONSES,
 )
 def get_organisation(
-    session: SessionDep, slug: Annotated[str, Path(description="Organisation slug.")]
-) -> OrganisationPublic:
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Organisation slug.")],
+    shape: DetailParamsDep,
+) -> Response:
     """One organisation by slug, with parent, parts and citations."""
-    found = service.get_organisation(session=session, slug=slug)
-    if found is None:
-        raise NotFound(f"There is no organisation with slug {slug!r}.")
-    return found
+    organisation = service.get_organisation(session=session, slug=slug)
+    return detail_response(session, service.SPEC, organisation, slug, shape)

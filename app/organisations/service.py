@@ -1,32 +1,42 @@
 """Every query about organisations."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from pydantic import BaseModel
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import citations_for, cited_by_source
-from app.core.listing import PageResult, fetch_page
-from app.core.pagination import Page, SortKey
+from app.citations.service import add_context, citations_for
+from app.core.filters import apply_common, resolve_slugs
+from app.core.listing import Include, ListSpec, SortField, column_facet, fk_facet
 from app.core.related import refs_by_id, refs_pointing_at
-from app.organisations.models import Organisation, OrganisationPublic
+from app.core.shaping import embed, load_by_slugs
+from app.organisations.models import Organisation, OrganisationKind, OrganisationPublic
 
 
 @dataclass(frozen=True)
 class OrganisationFilters:
+    kind: list[OrganisationKind] = field(default_factory=list)
+    parent: str | None = None
+    country: str | None = None
+    q: str | None = None
     source: str | None = None
 
 
-def list_organisations(
-    *, session: Session, filters: OrganisationFilters, page: Page, count: bool = False
-) -> tuple[list[OrganisationPublic], PageResult]:
-    """A page of organisations in order of name."""
+def filtered(*, session: Session, filters: OrganisationFilters) -> Select[Any]:
+    """Organisations matching every given filter."""
     query = select(Organisation)
-    if filters.source:
-        query = query.where(Organisation.id.in_(cited_by_source("organisation", filters.source)))  # type: ignore[union-attr]
-    keys = [SortKey(Organisation.name), SortKey(Organisation.slug)]
-    result = fetch_page(session, query, keys=keys, page=page, signature="name,slug", count=count)
-    return hydrate(session, result.rows), result
+    if filters.kind:
+        query = query.where(Organisation.kind.in_([str(k) for k in filters.kind]))
+    if filters.parent:
+        (parent,) = resolve_slugs(session, Organisation, [filters.parent], "parent")
+        query = query.where(Organisation.parent_id == parent)
+    if filters.country:
+        query = query.where(func.lower(Organisation.country) == filters.country.lower())
+    return apply_common(
+        session, query, kind="organisation", table=Organisation, q=filters.q, source=filters.source
+    )
 
 
 def get_organisation(*, session: Session, slug: str) -> OrganisationPublic | None:
@@ -34,6 +44,11 @@ def get_organisation(*, session: Session, slug: str) -> OrganisationPublic | Non
     query = select(Organisation).where(Organisation.slug == slug)
     row = session.execute(query).scalar_one_or_none()
     return hydrate(session, [row])[0] if row else None
+
+
+def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
+    """Organisations by slug, for embedding."""
+    return load_by_slugs(session, Organisation, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPublic]:
@@ -47,7 +62,7 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
             slug=r.slug,
             name=r.name,
             acronym=r.acronym,
-            kind=r.kind,
+            kind=OrganisationKind(r.kind),
             country=r.country,
             parent=parents.get(r.parent_id) if r.parent_id else None,
             children=children[r.id],
@@ -56,3 +71,28 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
         for r in rows
         if r.id is not None
     ]
+
+
+SPEC = ListSpec(
+    kind="organisation",
+    plural="organisations",
+    public_model=OrganisationPublic,
+    table=Organisation,
+    sorts={
+        "name": SortField(Organisation.name),
+        "kind": SortField(Organisation.kind),
+        "slug": SortField(Organisation.slug),
+    },
+    default_sort="name",
+    hydrate=hydrate,
+    facets={
+        "kind": column_facet(Organisation.kind),
+        "country": column_facet(Organisation.country),
+        "parent": fk_facet(Organisation.parent_id, Organisation),
+    },
+    includes={
+        "parent": embed("parent", "app.organisations.service"),
+        "children": embed("children", "app.organisations.service"),
+        "citations": Include(field="citations", apply=add_context),
+    },
+)

@@ -2,18 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam, SourceParam
-from app.core.responses import envelope
+from app.core.params import DetailParams, ListParams, detail_params, list_params
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.people import service
 from app.people.models import PersonPublic
 
 router = APIRouter(prefix="/v1/people", tags=["people"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
 @router.get(
@@ -21,20 +22,24 @@ router = APIRouter(prefix="/v1/people", tags=["people"])
     response_model=Envelope[PersonPublic],
     operation_id="listPeople",
     summary="List people",
-    responses=problem_responses(422),
+    responses=list_responses("A page of people (JSON), or every match as CSV or NDJSON."),
 )
 def list_people(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    source: SourceParam = None,
-    count: CountParam = False,
-) -> dict[str, object]:
+    params: ListParamsDep,
+    organisation: Annotated[
+        list[str] | None,
+        Query(description="People holding a role in this organisation (slug). Repeatable."),
+    ] = None,
+    country: Annotated[str | None, Query(description="Country, any case.")] = None,
+) -> Response:
     """Named people with the roles the sources give them."""
-    filters = service.PersonFilters(source=source)
-    data, result = service.list_people(session=session, filters=filters, page=page, count=count)
-    return envelope(request, response, data, result, page)
+    filters = service.PersonFilters(
+        organisation=organisation or [], country=country, q=params.q, source=params.source
+    )
+    query = service.filtered(session=session, filters=filters)
+    return list_response(request, session, service.SPEC, query, params)
 
 
 @router.get(
@@ -42,13 +47,13 @@ def list_people(
     response_model=PersonPublic,
     operation_id="getPerson",
     summary="Get one person",
-    responses=problem_responses(404),
+    responses=DETAIL_RESPONSES,
 )
 def get_person(
-    session: SessionDep, slug: Annotated[str, Path(description="Person slug.")]
-) -> PersonPublic:
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Person slug.")],
+    shape: DetailParamsDep,
+) -> Response:
     """One person by slug, with roles and citations."""
-    found = service.get_person(session=session, slug=slug)
-    if found is None:
-        raise NotFound(f"There is no person with slug {slug!r}.")
-    return found
+    person = service.get_person(session=session, slug=slug)
+    return detail_response(session, service.SPEC, person, slug, shape)

@@ -1,40 +1,53 @@
 """Every query about people."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from pydantic import BaseModel
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import citations_for, cited_by_source
-from app.core.listing import PageResult, fetch_page
-from app.core.pagination import Page, SortKey
+from app.citations.service import add_context, citations_for
+from app.core.filters import apply_common, resolve_slugs
+from app.core.listing import Include, ListSpec, SortField, column_facet
 from app.core.related import refs_by_id
+from app.core.shaping import load_by_slugs
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonRole, RolePublic
 
 
 @dataclass(frozen=True)
 class PersonFilters:
+    organisation: list[str] = field(default_factory=list)
+    country: str | None = None
+    q: str | None = None
     source: str | None = None
 
 
-def list_people(
-    *, session: Session, filters: PersonFilters, page: Page, count: bool = False
-) -> tuple[list[PersonPublic], PageResult]:
-    """A page of people in order of name."""
+def filtered(*, session: Session, filters: PersonFilters) -> Select[Any]:
+    """People matching every given filter."""
     query = select(Person)
-    if filters.source:
-        query = query.where(Person.id.in_(cited_by_source("person", filters.source)))  # type: ignore[union-attr]
-    keys = [SortKey(Person.name), SortKey(Person.slug)]
-    result = fetch_page(session, query, keys=keys, page=page, signature="name,slug", count=count)
-    return hydrate(session, result.rows), result
+    if filters.organisation:
+        ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
+        holders = select(PersonRole.person_id).where(PersonRole.organisation_id.in_(ids))
+        query = query.where(Person.id.in_(holders))
+    if filters.country:
+        query = query.where(func.lower(Person.country) == filters.country.lower())
+    return apply_common(
+        session, query, kind="person", table=Person, q=filters.q, source=filters.source
+    )
 
 
 def get_person(*, session: Session, slug: str) -> PersonPublic | None:
     """One person by slug, or None."""
     row = session.execute(select(Person).where(Person.slug == slug)).scalar_one_or_none()
     return hydrate(session, [row])[0] if row else None
+
+
+def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
+    """People by slug, for embedding."""
+    return load_by_slugs(session, Person, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
@@ -44,7 +57,7 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
     if ids:
         query = (
             select(PersonRole).where(PersonRole.person_id.in_(ids)).order_by(PersonRole.position)
-        )  # type: ignore[attr-defined,arg-type]
+        )
         for role in session.execute(query).scalars():
             roles[role.person_id].append(role)
     orgs = refs_by_id(
@@ -68,3 +81,16 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
         for r in rows
         if r.id is not None
     ]
+
+
+SPEC = ListSpec(
+    kind="person",
+    plural="people",
+    public_model=PersonPublic,
+    table=Person,
+    sorts={"name": SortField(Person.name), "slug": SortField(Person.slug)},
+    default_sort="name",
+    hydrate=hydrate,
+    facets={"country": column_facet(Person.country)},
+    includes={"citations": Include(field="citations", apply=add_context)},
+)

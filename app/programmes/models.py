@@ -61,7 +61,7 @@ class ProgrammePublic(BaseModel):
     slug: str
     name: str
     acronym: str | None
-    kind: str
+    kind: ProgrammeKind
     description: str
     in_force: DateSpan | None
     priority_areas: int | None

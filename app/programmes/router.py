@@ -1,19 +1,22 @@
 """HTTP routes for programmes."""
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam, SourceParam
-from app.core.responses import envelope
+from app.core.filters import DateRange
+from app.core.params import DetailParams, ListParams, date_range, detail_params, list_params
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.programmes import service
-from app.programmes.models import ProgrammePublic
+from app.programmes.models import ProgrammeKind, ProgrammePublic
 
 router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
 @router.get(
@@ -21,23 +24,39 @@ router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
     response_model=Envelope[ProgrammePublic],
     operation_id="listProgrammes",
     summary="List programmes",
-    responses=problem_responses(422),
+    responses=list_responses("A page of programmes (JSON), or every match as CSV or NDJSON."),
 )
 def list_programmes(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    source: SourceParam = None,
-    count: CountParam = False,
-) -> dict[str, object]:
+    params: ListParamsDep,
+    dates: Annotated[DateRange, Depends(date_range)],
+    kind: Annotated[
+        list[ProgrammeKind] | None, Query(description="Programme kind. Repeatable.")
+    ] = None,
+    area: Annotated[
+        list[str] | None, Query(description="Area slug; matches its sub-areas too. Repeatable.")
+    ] = None,
+    in_force_on: Annotated[
+        date | None,
+        Query(description="Programmes whose in-force span contains this day (YYYY-MM-DD)."),
+    ] = None,
+) -> Response:
     """Declarations, partnership programmes, NATO programmes and trust funds.
 
-    In order of entry into force, with each revision as its own programme.
+    In order of entry into force, each revision its own programme linked to its
+    predecessor. `from`/`to` match programmes in force at any time in the range.
     """
-    filters = service.ProgrammeFilters(source=source)
-    data, result = service.list_programmes(session=session, filters=filters, page=page, count=count)
-    return envelope(request, response, data, result, page)
+    filters = service.ProgrammeFilters(
+        kind=kind or [],
+        area=area or [],
+        in_force_on=in_force_on,
+        dates=dates,
+        q=params.q,
+        source=params.source,
+    )
+    query = service.filtered(session=session, filters=filters)
+    return list_response(request, session, service.SPEC, query, params)
 
 
 @router.get(
@@ -45,13 +64,13 @@ def list_programmes(
     response_model=ProgrammePublic,
     operation_id="getProgramme",
     summary="Get one programme",
-    responses=problem_responses(404),
+    responses=DETAIL_RESPONSES,
 )
 def get_programme(
-    session: SessionDep, slug: Annotated[str, Path(description="Programme slug.")]
-) -> ProgrammePublic:
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Programme slug.")],
+    shape: DetailParamsDep,
+) -> Response:
     """One programme by its slug, with lineage, areas, events and citations."""
-    found = service.get_programme(session=session, slug=slug)
-    if found is None:
-        raise NotFound(f"There is no programme with slug {slug!r}.")
-    return found
+    programme = service.get_programme(session=session, slug=slug)
+    return detail_response(session, service.SPEC, programme, slug, shape)

@@ -1,48 +1,90 @@
 """Every query about programmes."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from pydantic import BaseModel
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import citations_for, cited_by_source
-from app.core.listing import PageResult, fetch_page
-from app.core.pagination import Page, SortKey
+from app.citations.service import add_context, citations_for
+from app.core.filters import (
+    DateRange,
+    apply_common,
+    linked_to,
+    overlaps,
+    resolve_slugs,
+    with_descendants,
+)
+from app.core.listing import (
+    Include,
+    ListSpec,
+    SortField,
+    column_facet,
+    link_facet,
+    year_facet,
+)
 from app.core.related import linked_refs, refs_by_id, refs_pointing_at
+from app.core.shaping import embed, load_by_slugs
 from app.core.spans import DateSpan
 from app.events.models import Event, EventProgramme
 from app.organisations.models import Organisation
-from app.programmes.models import Programme, ProgrammeArea, ProgrammeOrganisation, ProgrammePublic
-
-FAR_FUTURE = date(9999, 12, 31)
+from app.programmes.models import (
+    Programme,
+    ProgrammeArea,
+    ProgrammeKind,
+    ProgrammeOrganisation,
+    ProgrammePublic,
+)
 
 
 @dataclass(frozen=True)
 class ProgrammeFilters:
+    slug: list[str] = field(default_factory=list)
+    kind: list[ProgrammeKind] = field(default_factory=list)
+    area: list[str] = field(default_factory=list)
+    in_force_on: date | None = None
+    dates: DateRange = DateRange()
+    q: str | None = None
     source: str | None = None
 
 
-def list_programmes(
-    *, session: Session, filters: ProgrammeFilters, page: Page, count: bool = False
-) -> tuple[list[ProgrammePublic], PageResult]:
-    """A page of programmes in order of entry into force."""
+def filtered(*, session: Session, filters: ProgrammeFilters) -> Select[Any]:
+    """Programmes matching every given filter."""
     query = select(Programme)
-    if filters.source:
-        query = query.where(Programme.id.in_(cited_by_source("programme", filters.source)))  # type: ignore[union-attr]
-    keys = [
-        SortKey(func.coalesce(Programme.start_date, FAR_FUTURE), is_date=True),
-        SortKey(Programme.slug),
-    ]
-    result = fetch_page(session, query, keys=keys, page=page, signature="date,slug", count=count)
-    return hydrate(session, result.rows), result
+    if filters.slug:
+        query = query.where(
+            Programme.id.in_(resolve_slugs(session, Programme, filters.slug, "programme"))
+        )
+    if filters.kind:
+        query = query.where(Programme.kind.in_([str(k) for k in filters.kind]))
+    if filters.area:
+        areas = with_descendants(
+            session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
+        )
+        query = linked_to(query, Programme, ProgrammeArea, "programme_id", "area_id", areas)
+    if filters.in_force_on:
+        # In force on a day: the in-force span overlaps that single day.
+        day = DateRange(filters.in_force_on, filters.in_force_on)
+        query = query.where(overlaps(Programme.start_date, Programme.end_date, day))
+    if not filters.dates.is_open:
+        query = query.where(overlaps(Programme.start_date, Programme.end_date, filters.dates))
+    return apply_common(
+        session, query, kind="programme", table=Programme, q=filters.q, source=filters.source
+    )
 
 
 def get_programme(*, session: Session, slug: str) -> ProgrammePublic | None:
     """One programme by slug, or None."""
     row = session.execute(select(Programme).where(Programme.slug == slug)).scalar_one_or_none()
     return hydrate(session, [row])[0] if row else None
+
+
+def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
+    """Programmes by slug, for embedding."""
+    return load_by_slugs(session, Programme, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
@@ -61,7 +103,7 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
             slug=r.slug,
             name=r.name,
             acronym=r.acronym,
-            kind=r.kind,
+            kind=ProgrammeKind(r.kind),
             description=r.description,
             in_force=DateSpan.of(r),
             priority_areas=r.priority_areas,
@@ -75,3 +117,33 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
         for r in rows
         if r.id is not None
     ]
+
+
+SPEC = ListSpec(
+    kind="programme",
+    plural="programmes",
+    public_model=ProgrammePublic,
+    table=Programme,
+    sorts={
+        "date": SortField(Programme.start_date, is_date=True),
+        "end": SortField(Programme.end_date, is_date=True),
+        "name": SortField(Programme.name),
+        "kind": SortField(Programme.kind),
+        "slug": SortField(Programme.slug),
+    },
+    default_sort="date",
+    hydrate=hydrate,
+    facets={
+        "kind": column_facet(Programme.kind),
+        "year": year_facet(Programme.start_date),
+        "area": link_facet(ProgrammeArea, "programme_id", "area_id", CooperationArea),
+    },
+    includes={
+        "areas": embed("areas", "app.areas.service"),
+        "events": embed("events", "app.events.service"),
+        "organisations": embed("organisations", "app.organisations.service"),
+        "predecessor": embed("predecessor", "app.programmes.service"),
+        "successors": embed("successors", "app.programmes.service"),
+        "citations": Include(field="citations", apply=add_context),
+    },
+)

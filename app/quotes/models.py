@@ -53,7 +53,7 @@ class QuoteArea(SQLModel, table=True):
 class QuotePublic(BaseModel):
     slug: str
     text: str
-    mode: str
+    mode: QuoteMode
     speaker: Ref | None
     speaker_organisation: Ref | None
     speaker_role: str | None

@@ -2,18 +2,20 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam, SourceParam
-from app.core.responses import envelope
+from app.core.filters import DateRange
+from app.core.params import DetailParams, ListParams, date_range, detail_params, list_params
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.quotes import service
-from app.quotes.models import QuotePublic
+from app.quotes.models import QuoteMode, QuotePublic
 
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
 @router.get(
@@ -21,23 +23,46 @@ router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
     response_model=Envelope[QuotePublic],
     operation_id="listQuotes",
     summary="List quotes",
-    responses=problem_responses(422),
+    responses=list_responses("A page of quotes (JSON), or every match as CSV or NDJSON."),
 )
 def list_quotes(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    source: SourceParam = None,
-    count: CountParam = False,
-) -> dict[str, object]:
+    params: ListParamsDep,
+    dates: Annotated[DateRange, Depends(date_range)],
+    speaker: Annotated[list[str] | None, Query(description="Person slug. Repeatable.")] = None,
+    organisation: Annotated[
+        list[str] | None,
+        Query(description="Organisation the speaker spoke for (slug). Repeatable."),
+    ] = None,
+    area: Annotated[
+        list[str] | None, Query(description="Area slug; matches its sub-areas too. Repeatable.")
+    ] = None,
+    event: Annotated[
+        list[str] | None, Query(description="Event the words were said at (slug). Repeatable.")
+    ] = None,
+    mode: Annotated[
+        QuoteMode | None,
+        Query(description="`direct` (the speaker's words) or `reported` (indirect speech)."),
+    ] = None,
+) -> Response:
     """Who said what, when and where, in the exact words of the source.
 
-    In the order they were said; `text_start`/`text_end` locate the words in the source.
+    In the order they were said; `text_start`/`text_end` locate the words in the
+    source's text. `source=` gives the quotes of one document.
     """
-    filters = service.QuoteFilters(source=source)
-    data, result = service.list_quotes(session=session, filters=filters, page=page, count=count)
-    return envelope(request, response, data, result, page)
+    filters = service.QuoteFilters(
+        speaker=speaker or [],
+        organisation=organisation or [],
+        area=area or [],
+        event=event or [],
+        mode=mode,
+        dates=dates,
+        q=params.q,
+        source=params.source,
+    )
+    query = service.filtered(session=session, filters=filters)
+    return list_response(request, session, service.SPEC, query, params)
 
 
 @router.get(
@@ -45,13 +70,13 @@ def list_quotes(
     response_model=QuotePublic,
     operation_id="getQuote",
     summary="Get one quote",
-    responses=problem_responses(404),
+    responses=DETAIL_RESPONSES,
 )
 def get_quote(
-    session: SessionDep, slug: Annotated[str, Path(description="Quote slug.")]
-) -> QuotePublic:
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Quote slug.")],
+    shape: DetailParamsDep,
+) -> Response:
     """One quote by its slug, with speaker, event, source offsets and citations."""
-    found = service.get_quote(session=session, slug=slug)
-    if found is None:
-        raise NotFound(f"There is no quote with slug {slug!r}.")
-    return found
+    quote = service.get_quote(session=session, slug=slug)
+    return detail_response(session, service.SPEC, quote, slug, shape)

@@ -1,50 +1,90 @@
 """Every query about quotes."""
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from pydantic import BaseModel
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import citations_for, cited_by_source
-from app.core.listing import PageResult, fetch_page
-from app.core.pagination import Page, SortKey
+from app.citations.service import add_context, citations_for
+from app.core.filters import (
+    DateRange,
+    apply_common,
+    linked_to,
+    overlaps,
+    resolve_slugs,
+    with_descendants,
+)
+from app.core.listing import (
+    Include,
+    ListSpec,
+    SortField,
+    column_facet,
+    fk_facet,
+    link_facet,
+    year_facet,
+)
 from app.core.related import linked_refs, refs_by_id
+from app.core.shaping import embed, load_by_slugs
 from app.core.spans import DateSpan
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
-from app.quotes.models import Quote, QuoteArea, QuotePublic
+from app.quotes.models import Quote, QuoteArea, QuoteMode, QuotePublic
 from app.sources.models import Source
-
-FAR_FUTURE = date(9999, 12, 31)
 
 
 @dataclass(frozen=True)
 class QuoteFilters:
+    speaker: list[str] = field(default_factory=list)
+    organisation: list[str] = field(default_factory=list)
+    area: list[str] = field(default_factory=list)
+    event: list[str] = field(default_factory=list)
+    mode: QuoteMode | None = None
+    dates: DateRange = DateRange()
+    q: str | None = None
     source: str | None = None
 
 
-def list_quotes(
-    *, session: Session, filters: QuoteFilters, page: Page, count: bool = False
-) -> tuple[list[QuotePublic], PageResult]:
-    """A page of quotes in the order they were said (then as they appear in the source)."""
+def filtered(*, session: Session, filters: QuoteFilters) -> Select[Any]:
+    """Quotes matching every given filter."""
     query = select(Quote)
-    if filters.source:
-        query = query.where(Quote.id.in_(cited_by_source("quote", filters.source)))  # type: ignore[union-attr]
-    keys = [
-        SortKey(func.coalesce(Quote.start_date, FAR_FUTURE), is_date=True),
-        SortKey(Quote.slug),
-    ]
-    result = fetch_page(session, query, keys=keys, page=page, signature="date,slug", count=count)
-    return hydrate(session, result.rows), result
+    if filters.speaker:
+        query = query.where(
+            Quote.speaker_id.in_(resolve_slugs(session, Person, filters.speaker, "speaker"))
+        )
+    if filters.organisation:
+        ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
+        query = query.where(Quote.speaker_organisation_id.in_(ids))
+    if filters.event:
+        query = query.where(
+            Quote.event_id.in_(resolve_slugs(session, Event, filters.event, "event"))
+        )
+    if filters.area:
+        areas = with_descendants(
+            session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
+        )
+        query = linked_to(query, Quote, QuoteArea, "quote_id", "area_id", areas)
+    if filters.mode:
+        query = query.where(Quote.mode == str(filters.mode))
+    if not filters.dates.is_open:
+        query = query.where(overlaps(Quote.start_date, Quote.end_date, filters.dates))
+    return apply_common(
+        session, query, kind="quote", table=Quote, q=filters.q, source=filters.source
+    )
 
 
 def get_quote(*, session: Session, slug: str) -> QuotePublic | None:
     """One quote by slug, or None."""
     row = session.execute(select(Quote).where(Quote.slug == slug)).scalar_one_or_none()
     return hydrate(session, [row])[0] if row else None
+
+
+def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
+    """Quotes by slug, for embedding."""
+    return load_by_slugs(session, Quote, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
@@ -60,7 +100,7 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
         QuotePublic(
             slug=r.slug,
             text=r.text,
-            mode=r.mode,
+            mode=QuoteMode(r.mode),
             speaker=speakers.get(r.speaker_id) if r.speaker_id else None,
             speaker_organisation=(
                 orgs.get(r.speaker_organisation_id) if r.speaker_organisation_id else None
@@ -77,3 +117,34 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
         for r in rows
         if r.id is not None
     ]
+
+
+SPEC = ListSpec(
+    kind="quote",
+    plural="quotes",
+    public_model=QuotePublic,
+    table=Quote,
+    sorts={
+        "date": SortField(Quote.start_date, is_date=True),
+        "position": SortField(Quote.text_start),
+        "slug": SortField(Quote.slug),
+    },
+    default_sort="date,position",
+    hydrate=hydrate,
+    facets={
+        "year": year_facet(Quote.start_date),
+        "mode": column_facet(Quote.mode),
+        "speaker": fk_facet(Quote.speaker_id, Person),
+        "organisation": fk_facet(Quote.speaker_organisation_id, Organisation),
+        "event": fk_facet(Quote.event_id, Event),
+        "source": fk_facet(Quote.source_id, Source),
+        "area": link_facet(QuoteArea, "quote_id", "area_id", CooperationArea),
+    },
+    includes={
+        "speaker": embed("speaker", "app.people.service"),
+        "speaker_organisation": embed("speaker_organisation", "app.organisations.service"),
+        "event": embed("event", "app.events.service"),
+        "areas": embed("areas", "app.areas.service"),
+        "citations": Include(field="citations", apply=add_context),
+    },
+)

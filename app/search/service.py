@@ -74,11 +74,11 @@ def search(
     statement = select(ranked)
     if page.cursor:
         statement = statement.where(after(keys, decode_cursor(page.cursor, "rank", keys)))
-    statement = statement.order_by(*[k.ordering() for k in keys]).limit(page.limit + 1)
+    statement = statement.order_by(*[k.ordering() for k in keys]).limit(page.size + 1)
     rows = session.execute(statement).all()
     next_cursor = None
-    if len(rows) > page.limit:
-        rows = rows[: page.limit]
+    if len(rows) > page.size:
+        rows = rows[: page.size]
         last = rows[-1]
         next_cursor = encode_cursor("rank", [last.score, last.kind, last.slug])
     words = query.words()

@@ -42,7 +42,7 @@ class SourcePublic(BaseModel):
     title: str
     publisher: str | None
     published: str | None
-    kind: str
+    kind: SourceKind
     file_name: str
     url: str | None
     sha256: str

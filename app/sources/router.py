@@ -1,19 +1,23 @@
-"""HTTP routes for source documents."""
+"""HTTP routes for source documents and the citations that point into them."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from app.citations.models import CITED_KINDS, CitationInSource
 from app.core.db import SessionDep
-from app.core.errors import NotFound, problem_responses
-from app.core.pagination import PageDep
-from app.core.params import CountParam
-from app.core.responses import envelope
+from app.core.errors import InvalidParameter, NotFound
+from app.core.params import DetailParams, ListParams, detail_params, list_params
+from app.core.responses import detail_response, list_response
+from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.sources import service
-from app.sources.models import SourceDetail, SourcePublic
+from app.sources.models import SourceDetail, SourceKind, SourcePublic
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
+ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
+CitationParamsDep = Annotated[ListParams, Depends(list_params(service.CITATIONS_SPEC))]
 
 
 @router.get(
@@ -21,18 +25,18 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"])
     response_model=Envelope[SourcePublic],
     operation_id="listSources",
     summary="List source documents",
-    responses=problem_responses(422),
+    responses=list_responses("A page of sources (JSON), or every match as CSV or NDJSON."),
 )
 def list_sources(
     request: Request,
-    response: Response,
     session: SessionDep,
-    page: PageDep,
-    count: CountParam = False,
-) -> dict[str, object]:
+    params: ListParamsDep,
+    kind: Annotated[list[SourceKind] | None, Query(description="Source kind. Repeatable.")] = None,
+) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
-    data, result = service.list_sources(session=session, page=page, count=count)
-    return envelope(request, response, data, result, page)
+    filters = service.SourceFilters(kind=kind or [], q=params.q, source=params.source)
+    query = service.filtered(session=session, filters=filters)
+    return list_response(request, session, service.SPEC, query, params)
 
 
 @router.get(
@@ -40,13 +44,43 @@ def list_sources(
     response_model=SourceDetail,
     operation_id="getSource",
     summary="Get one source document with its full text",
-    responses=problem_responses(404),
+    responses=DETAIL_RESPONSES,
 )
 def get_source(
-    session: SessionDep, slug: Annotated[str, Path(description="Source slug.")]
-) -> SourceDetail:
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Source slug.")],
+    shape: DetailParamsDep,
+) -> Response:
     """One source with its full verbatim text; citation offsets index into `text`."""
-    found = service.get_source(session=session, slug=slug)
-    if found is None:
+    source = service.get_source(session=session, slug=slug)
+    return detail_response(session, service.SPEC, source, slug, shape)
+
+
+@router.get(
+    "/{slug}/citations",
+    response_model=Envelope[CitationInSource],
+    operation_id="listSourceCitations",
+    summary="List the citations that point into a source",
+    responses={**list_responses("Citations in order of position."), **DETAIL_RESPONSES},
+)
+def list_source_citations(
+    request: Request,
+    session: SessionDep,
+    slug: Annotated[str, Path(description="Source slug.")],
+    params: CitationParamsDep,
+    type: Annotated[
+        list[str] | None,
+        Query(description=f"Only citations of these record types: {', '.join(CITED_KINDS)}."),
+    ] = None,
+) -> Response:
+    """Every citation into the source with its offsets, in text order, to highlight it.
+
+    `text[start:end] == evidence` for the source's `text` from `GET /v1/sources/{slug}`.
+    """
+    unknown = [t for t in type or [] if t not in CITED_KINDS]
+    if unknown:
+        raise InvalidParameter("query.type", f"unknown record type(s) {', '.join(unknown)}")
+    if service.get_source(session=session, slug=slug) is None:
         raise NotFound(f"There is no source with slug {slug!r}.")
-    return found
+    query = service.citations_query(session=session, slug=slug, kind=type or [])
+    return list_response(request, session, service.CITATIONS_SPEC, query, params)

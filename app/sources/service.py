@@ -1,31 +1,53 @@
-"""Every query about source documents."""
+"""Every query about source documents and the citations that point into them."""
 
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.models import Citation
+from app.areas.models import CooperationArea
+from app.citations.models import CITED_KINDS, Citation, CitationInSource, CitedRecord
 from app.core.dates import format_partial
-from app.core.listing import PageResult, fetch_page
-from app.core.pagination import Page, SortKey
-from app.sources.models import Source, SourceDetail, SourcePublic
+from app.core.filters import resolve_slugs
+from app.core.listing import ListSpec, SortField, column_facet
+from app.events.models import Event
+from app.organisations.models import Organisation
+from app.people.models import Person
+from app.programmes.models import Programme
+from app.quotes.models import Quote, quote_label
+from app.search.service import matching_record_ids
+from app.sources.models import Source, SourceDetail, SourceKind, SourcePublic
 
-FAR_FUTURE = date(9999, 12, 31)
+# For each cited kind: its table and the column that names a record.
+_CITED: dict[str, tuple[Any, Any]] = {
+    "event": (Event, Event.title),
+    "programme": (Programme, Programme.name),
+    "area": (CooperationArea, CooperationArea.name),
+    "quote": (Quote, Quote.text),
+    "person": (Person, Person.name),
+    "organisation": (Organisation, Organisation.name),
+}
 
 
-def list_sources(
-    *, session: Session, page: Page, count: bool = False
-) -> tuple[list[SourcePublic], PageResult]:
-    """A page of sources by publication date, without their full text."""
+@dataclass(frozen=True)
+class SourceFilters:
+    kind: list[SourceKind] = field(default_factory=list)
+    q: str | None = None
+    source: str | None = None
+
+
+def filtered(*, session: Session, filters: SourceFilters) -> Select[Any]:
+    """Sources matching every given filter."""
     query = select(Source)
-    keys = [
-        SortKey(func.coalesce(Source.published_date, FAR_FUTURE), is_date=True),
-        SortKey(Source.slug),
-    ]
-    result = fetch_page(session, query, keys=keys, page=page, signature="date,slug", count=count)
-    counts = _citation_counts(session, [r.id for r in result.rows])
-    return [_public(r, counts, SourcePublic) for r in result.rows], result
+    if filters.kind:
+        query = query.where(Source.kind.in_([str(k) for k in filters.kind]))
+    if filters.q:
+        query = query.where(Source.id.in_(matching_record_ids(session, "source", filters.q)))
+    if filters.source:  # a source is "cited by" itself alone
+        query = query.where(Source.slug == filters.source)
+    return query
 
 
 def get_source(*, session: Session, slug: str) -> SourceDetail | None:
@@ -33,30 +55,109 @@ def get_source(*, session: Session, slug: str) -> SourceDetail | None:
     row = session.execute(select(Source).where(Source.slug == slug)).scalar_one_or_none()
     if row is None:
         return None
-    return _public(row, _citation_counts(session, [row.id]), SourceDetail)  # type: ignore[return-value]
+    counts = _citation_counts(session, [row.id])
+    return SourceDetail(**_fields(row, counts).model_dump(), text=row.text)
+
+
+def hydrate(session: Session, rows: list[Source]) -> list[SourcePublic]:
+    """Public sources, without their text."""
+    counts = _citation_counts(session, [r.id for r in rows])
+    return [_fields(r, counts) for r in rows]
+
+
+def citations_query(*, session: Session, slug: str, kind: list[str]) -> Select[Any]:
+    """Every citation into the source (optionally of some record kinds)."""
+    (source_id,) = resolve_slugs(session, Source, [slug], "slug")
+    query = select(Citation).where(Citation.source_id == source_id)
+    if kind:
+        query = query.where(
+            func.coalesce(*[getattr(Citation, f"{k}_id") for k in kind]).is_not(None)
+        )
+    return query
+
+
+def hydrate_citations(session: Session, rows: list[Citation]) -> list[CitationInSource]:
+    """Citations with the record each supports, named."""
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        kind, record_id = _subject(row)
+        wanted[kind].add(record_id)
+    names: dict[tuple[str, int], tuple[str, str]] = {}
+    for kind, ids in wanted.items():
+        table, label = _CITED[kind]
+        for record_id, slug, name in session.execute(
+            select(table.id, table.slug, label).where(table.id.in_(ids))
+        ):
+            names[(kind, record_id)] = (slug, quote_label(name) if kind == "quote" else name)
+    out = []
+    for row in rows:
+        kind, record_id = _subject(row)
+        slug, name = names[(kind, record_id)]
+        out.append(
+            CitationInSource(
+                record=CitedRecord(type=kind, slug=slug, name=name),
+                evidence=row.evidence,
+                start=row.start_offset,
+                end=row.end_offset,
+            )
+        )
+    return out
+
+
+def _subject(row: Citation) -> tuple[str, int]:
+    for kind in CITED_KINDS:
+        value = getattr(row, f"{kind}_id")
+        if value is not None:
+            return kind, value
+    raise ValueError(f"citation {row.id} supports no record")
 
 
 def _citation_counts(session: Session, ids: list[int | None]) -> dict[int, int]:
     query = (
         select(Citation.source_id, func.count())
-        .where(Citation.source_id.in_([i for i in ids if i is not None]))  # type: ignore[attr-defined]
+        .where(Citation.source_id.in_([i for i in ids if i is not None]))
         .group_by(Citation.source_id)
     )
-    return dict(session.execute(query).all())  # type: ignore[arg-type]
+    return {source_id: n for source_id, n in session.execute(query).all()}
 
 
-def _public(row: Source, counts: dict[int, int], shape: type[SourcePublic]) -> SourcePublic:
-    extra = {"text": row.text} if shape is SourceDetail else {}
-    return shape(
+def _fields(row: Source, counts: dict[int, int]) -> SourcePublic:
+    return SourcePublic(
         slug=row.slug,
         title=row.title,
         publisher=row.publisher,
         published=format_partial(row.published_date, row.published_precision),
-        kind=row.kind,
+        kind=SourceKind(row.kind),
         file_name=row.file_name,
         url=row.url,
         sha256=row.sha256,
         length=len(row.text),
         citation_count=counts.get(row.id or 0, 0),
-        **extra,
     )
+
+
+SPEC = ListSpec(
+    kind="source",
+    plural="sources",
+    public_model=SourcePublic,
+    table=Source,
+    sorts={
+        "date": SortField(Source.published_date, is_date=True),
+        "title": SortField(Source.title),
+        "slug": SortField(Source.slug),
+    },
+    default_sort="date",
+    hydrate=hydrate,
+    facets={"kind": column_facet(Source.kind)},
+)
+
+CITATIONS_SPEC = ListSpec(
+    kind="citation",
+    plural="citations",
+    public_model=CitationInSource,
+    table=Citation,
+    sorts={"start": SortField(Citation.start_offset), "id": SortField(Citation.id)},
+    default_sort="start",
+    hydrate=hydrate_citations,
+    tiebreak="id",
+)

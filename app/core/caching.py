@@ -1,0 +1,125 @@
+"""HTTP caching: strong ETags from the data version and the request, and 304s.
+
+The ETag is computed before the route runs, from what determines the answer — the
+dataset's version, the path, the query and the negotiated representation — so a
+revalidation that matches costs no query and no rendering.
+"""
+
+import hashlib
+import time
+from datetime import UTC
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
+
+import anyio
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import col
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.dataset import DatasetVersion
+
+CACHED_PREFIXES = ("/v1/", "/openapi.json")
+
+
+class DataVersion:
+    """The seeded dataset's version, re-read from the database at most every `ttl` seconds.
+
+    Every worker and instance reads the same row, so a re-seed reaches all of them within
+    `ttl`; nothing here has to be shared between processes.
+    """
+
+    def __init__(self, engine: Engine, ttl: float) -> None:
+        self.engine, self.ttl = engine, ttl
+        self._value: tuple[str, Any] | None = None
+        self._read_at = float("-inf")
+
+    def _read(self) -> tuple[str, Any] | None:
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(
+                    select(col(DatasetVersion.version), col(DatasetVersion.seeded_at))
+                ).first()
+        except SQLAlchemyError:
+            return None
+        if row is None:
+            return None
+        seeded_at = row[1] if row[1].tzinfo else row[1].replace(tzinfo=UTC)
+        return row[0], seeded_at
+
+    async def get(self) -> tuple[str, Any] | None:
+        if time.monotonic() - self._read_at > self.ttl:
+            self._value = await anyio.to_thread.run_sync(self._read)
+            self._read_at = time.monotonic()
+        return self._value
+
+
+def _etag(version: str, scope: Scope, accept: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in (version.encode(), scope["path"].encode(), scope.get("query_string", b""), accept):
+        digest.update(part + b"\0")
+    return f'"{digest.hexdigest()[:32]}"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    # If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x".
+    candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+class CachingMiddleware:
+    def __init__(self, app: ASGIApp, *, versions: DataVersion, max_age: int) -> None:
+        self.app, self.versions = app, versions
+        self.cache_control = f"public, max-age={max_age}"
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "HEAD")
+            or not scope["path"].startswith(CACHED_PREFIXES)
+        ):
+            await self.app(scope, receive, send)
+            return
+        current = await self.versions.get()
+        if current is None:  # not seeded: nothing stable to validate against
+            await self.app(scope, receive, send)
+            return
+        version, seeded_at = current
+        headers = dict(scope["headers"])
+        etag = _etag(version, scope, headers.get(b"accept", b""))
+        last_modified = format_datetime(seeded_at, usegmt=True)
+        state = scope.setdefault("state", {})
+        state["data_version"] = version
+        state["data_stamp"] = seeded_at.strftime("%Y%m%dT%H%M%SZ")
+        cache_headers = [
+            (b"etag", etag.encode()),
+            (b"cache-control", self.cache_control.encode()),
+            (b"vary", b"Accept"),
+            (b"last-modified", last_modified.encode()),
+        ]
+        if self._not_modified(headers, etag, seeded_at):
+            await send({"type": "http.response.start", "status": 304, "headers": cache_headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                message["headers"] = [*message.get("headers", []), *cache_headers]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    @staticmethod
+    def _not_modified(headers: dict[bytes, bytes], etag: str, seeded_at: Any) -> bool:
+        if b"if-none-match" in headers:
+            return _matches(headers[b"if-none-match"].decode("latin-1"), etag)
+        since = headers.get(b"if-modified-since")
+        if since:
+            try:
+                return bool(
+                    parsedate_to_datetime(since.decode("latin-1"))
+                    >= seeded_at.replace(microsecond=0)
+                )
+            except (TypeError, ValueError):
+                return False
+        return False

@@ -1,0 +1,71 @@
+"""HTTP route for searching across every resource."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.core.db import SessionDep
+from app.core.errors import InvalidParameter, problem_responses
+from app.core.pagination import MAX_LIMIT, Page
+from app.core.responses import json_response
+from app.core.schemas import Envelope
+from app.search import service
+from app.search.models import SearchHit
+
+router = APIRouter(tags=["search"])
+TYPES = {plural: kind for kind, plural in service.PATHS.items()}
+
+
+@router.get(
+    "/v1/search",
+    response_model=Envelope[SearchHit],
+    operation_id="search",
+    summary="Search every resource",
+    responses=problem_responses(422),
+)
+def search(
+    request: Request,
+    session: SessionDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description='Words, "phrases", OR and -exclusions; British and American '
+            "spellings match each other, and an area's aliases find the area.",
+            examples=["cyber defense"],
+        ),
+    ],
+    type: Annotated[
+        str | None,
+        Query(description=f"Comma list of resources to search: {', '.join(TYPES)}. Default all."),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Hits per page.")] = 20,
+    cursor: Annotated[str | None, Query(description="Opaque cursor of the next page.")] = None,
+) -> Response:
+    """Ranked hits across events, programmes, areas, quotes, people, organisations and
+    sources, each with its type, slug, title and a highlighted snippet.
+
+    Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
+    same records, and order them by their own measure of relevance.
+    """
+    wanted = [t.strip() for t in (type or ",".join(TYPES)).split(",") if t.strip()]
+    unknown = [t for t in wanted if t not in TYPES]
+    if unknown:
+        raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
+    hits, next_cursor = service.search(
+        session, q=q, types=[TYPES[t] for t in wanted], page=Page(limit, cursor)
+    )
+    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
+    headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None
+    body = {
+        "data": hits,
+        "meta": {
+            "limit": limit,
+            "next_cursor": next_cursor,
+            "returned": len(hits),
+            "data_version": getattr(request.state, "data_version", None),
+        },
+        "links": {"self": str(request.url), "next": next_url},
+    }
+    return json_response(body, headers=headers)

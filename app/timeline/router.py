@@ -1,0 +1,77 @@
+"""HTTP route for the timeline."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from app.core.db import SessionDep
+from app.core.errors import problem_responses
+from app.core.pagination import MAX_LIMIT
+from app.core.responses import json_response
+from app.core.schemas import Envelope
+from app.events import service as events
+from app.events.router import event_filters
+from app.programmes import service as programmes
+from app.timeline import service
+from app.timeline.models import TimelineYear
+
+router = APIRouter(tags=["timeline"])
+
+
+@router.get(
+    "/v1/timeline",
+    response_model=Envelope[TimelineYear],
+    operation_id="getTimeline",
+    summary="Timeline of events and programme milestones",
+    responses=problem_responses(422),
+)
+def get_timeline(
+    request: Request,
+    session: SessionDep,
+    filters: Annotated[events.EventFilters, Depends(event_filters)],
+    milestones: Annotated[
+        bool,
+        Query(
+            description="Include programmes coming into force and ending. Event-only "
+            "filters (kind, person, organisation, place, country) leave them out."
+        ),
+    ] = True,
+    q: Annotated[str | None, Query(min_length=1, description="Full-text search.")] = None,
+    source: Annotated[str | None, Query(description="Only records cited by this source.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 100,
+    cursor: Annotated[str | None, Query(description="Opaque cursor of the next page.")] = None,
+) -> Response:
+    """Events and programme milestones in date order, grouped by year.
+
+    Takes the events list's filters. A year's items continue on the next page when a
+    page ends inside it. Undated events are not on the timeline.
+    """
+    filters = events.EventFilters(**{**filters.__dict__, "q": q, "source": source})
+    event_query = events.filtered(session=session, filters=filters)
+    event_only = (
+        filters.kind or filters.person or filters.organisation or filters.place or filters.country
+    )
+    programme_query = None
+    if milestones and not event_only:
+        chosen = programmes.ProgrammeFilters(
+            slug=filters.programme, area=filters.area, q=q, source=source
+        )
+        programme_query = programmes.filtered(session=session, filters=chosen)
+    page = service.timeline(
+        session, event_query=event_query, programme_query=programme_query,
+        dates=filters.dates, limit=limit, cursor=cursor,
+    )  # fmt: skip
+    next_url = (
+        str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
+    )
+    body = {
+        "data": page.years,
+        "meta": {
+            "limit": limit,
+            "next_cursor": page.next_cursor,
+            "returned": page.returned,
+            "data_version": getattr(request.state, "data_version", None),
+        },
+        "links": {"self": str(request.url), "next": next_url},
+    }
+    return json_response(body, headers={"Link": f'<{next_url}>; rel="next"'} if next_url else None)

@@ -1,0 +1,148 @@
+"""The timeline: events and programme milestones in one date order."""
+
+from dataclasses import dataclass
+from datetime import date
+from heapq import merge
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Select, and_, or_
+from sqlmodel import Session, col
+
+from app.core.dates import Precision, format_partial, parse_partial
+from app.core.filters import DateRange
+from app.core.pagination import SortKey, decode_cursor, encode_cursor
+from app.core.spans import DateSpan
+from app.events import service as events
+from app.events.models import Event
+from app.programmes.models import Programme
+from app.timeline.models import ItemType, TimelineItem, TimelineYear
+
+# Items sort by (first day, type rank, slug): on one day a programme ends, then events
+# happen, then a programme starts. The cursor holds the last item's triple.
+_RANK = {ItemType.programme_end: 0, ItemType.event: 1, ItemType.programme_start: 2}
+_CURSOR_KEYS = [SortKey(None, is_date=True), SortKey(None), SortKey(None)]
+Key = tuple[date, int, str]
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    years: list[TimelineYear]
+    next_cursor: str | None
+    returned: int
+
+
+def _key(item: TimelineItem) -> Key:
+    assert item.date.earliest is not None
+    return (item.date.earliest, _RANK[item.type], item.slug)
+
+
+def _point(day: date, precision: str, label: str | None, note: str | None) -> DateSpan:
+    """A one-point date at its precision, e.g. the month a programme came into force."""
+    text = format_partial(day, precision)
+    assert text is not None
+    first, last, _ = parse_partial(text)
+    exact = Precision(precision)
+    return DateSpan(
+        start=text, end=text, start_precision=exact, end_precision=exact,
+        earliest=first, latest=last, label=label, note=note,
+    )  # fmt: skip
+
+
+def _events_after(
+    session: Session, query: Select[Any], start: Key | None, limit: int
+) -> list[TimelineItem]:
+    query = query.where(Event.start_date.is_not(None))
+    if start is not None:
+        day, rank, slug = start
+        event_rank = _RANK[ItemType.event]
+        starts = col(Event.start_date)
+        if event_rank > rank:
+            query = query.where(starts >= day)
+        elif event_rank < rank:
+            query = query.where(starts > day)
+        else:
+            query = query.where(or_(starts > day, and_(starts == day, col(Event.slug) > slug)))
+    rows = list(
+        session.execute(query.order_by(Event.start_date, Event.slug).limit(limit)).scalars()
+    )
+    return [
+        TimelineItem(
+            type=ItemType.event,
+            slug=e.slug,
+            title=e.title,
+            kind=str(e.kind),
+            date=e.date,
+            url=f"/v1/events/{e.slug}",
+        )  # fmt: skip
+        for e in events.hydrate(session, rows)
+        if e.date is not None
+    ]
+
+
+def _milestones(session: Session, query: Select[Any], dates: DateRange) -> list[TimelineItem]:
+    items = []
+    for p in session.execute(query.where(Programme.start_date.is_not(None))).scalars():
+        url = f"/v1/programmes/{p.slug}"
+        start = _point(p.start_date, p.start_precision, p.date_label, p.date_note)
+        items.append(
+            TimelineItem(
+                type=ItemType.programme_start,
+                slug=p.slug,
+                title=f"{p.name} comes into force",
+                kind=p.kind,
+                date=start,
+                url=url,
+            )  # fmt: skip
+        )
+        if p.end_date is not None and p.end_precision is not None:
+            end = _point(p.end_date, p.end_precision, p.date_label, p.date_note)
+            items.append(
+                TimelineItem(
+                    type=ItemType.programme_end,
+                    slug=p.slug,
+                    title=f"{p.name} ends",
+                    kind=p.kind,
+                    date=end,
+                    url=url,
+                )  # fmt: skip
+            )
+    return sorted((i for i in items if _within(i.date, dates)), key=_key)
+
+
+def _within(span: DateSpan, dates: DateRange) -> bool:
+    assert span.earliest is not None and span.latest is not None
+    if dates.end is not None and span.earliest > dates.end:
+        return False
+    return not (dates.start is not None and span.latest < dates.start)
+
+
+def timeline(
+    session: Session,
+    *,
+    event_query: Select[Any],
+    programme_query: Select[Any] | None,
+    dates: DateRange,
+    limit: int,
+    cursor: str | None,
+) -> TimelinePage:
+    """A page of the timeline, grouped by year; undated events have no place on it."""
+    start: Key | None = None
+    if cursor:
+        day, rank, slug = decode_cursor(cursor, "timeline", _CURSOR_KEYS)
+        start = (day, int(rank), str(slug))
+    found = _events_after(session, event_query, start, limit + 1)
+    if programme_query is not None:
+        milestones = [
+            m
+            for m in _milestones(session, programme_query, dates)
+            if start is None or _key(m) > start
+        ]
+        found = list(merge(found, milestones, key=_key))
+    page, more = found[:limit], len(found) > limit
+    next_cursor = encode_cursor("timeline", list(_key(page[-1]))) if more and page else None
+    years = [
+        TimelineYear(year=year, items=list(items))
+        for year, items in groupby(page, key=lambda i: _key(i)[0].year)
+    ]
+    return TimelinePage(years=years, next_cursor=next_cursor, returned=len(page))
