@@ -7,7 +7,7 @@ from app.core.caching import CachingMiddleware, DataVersion
 from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.docs import install_docs
-from app.core.errors import install_error_handlers
+from app.core.errors import install_error_handlers, problem_responses
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.health.service import head_revision
@@ -35,6 +35,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         license_info={"name": "Data: see each source document"},
+        # Any route can fail unexpectedly; its answer is a problem document too.
+        responses=problem_responses(500),
         docs_url=None,
         redoc_url=None,
     )

@@ -1,9 +1,10 @@
 """The cooperation-area taxonomy, with every spelling the documents use."""
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import JSON, Text
 from sqlmodel import Field, SQLModel
 
+from app.areas.examples import EXAMPLE
 from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
@@ -31,6 +32,8 @@ class AreaCounts(BaseModel):
 
 
 class AreaPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     name: str
     aliases: list[str]

@@ -53,10 +53,11 @@ def list_areas(
     responses=DETAIL_RESPONSES,
 )
 def get_area(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Area slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One cooperation area by its slug, with parent, sub-areas, counts and citations."""
     area = service.get_area(session=session, slug=slug)
-    return detail_response(session, service.SPEC, area, slug, shape)
+    return detail_response(request, session, service.SPEC, area, slug, shape)

@@ -1,6 +1,6 @@
 """Citations: the exact words of a source that support a record, with offsets."""
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from pydantic import Field as SchemaField
 from sqlalchemy import CheckConstraint, Text
 from sqlmodel import Field, SQLModel
@@ -62,6 +62,19 @@ class CitedRecord(BaseModel):
 
 class CitationInSource(BaseModel):
     """A citation seen from its source: which record it supports, and where."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "record": {"type": "person", "slug": "shinzo-abe", "name": "Shinzo Abe"},
+                    "evidence": "Anders Fogh Rasmussen and Japanes Prime Minister Shinzo Abe",
+                    "start": 93,
+                    "end": 152,
+                }
+            ]
+        }
+    )
 
     record: CitedRecord
     evidence: str

@@ -77,9 +77,15 @@ def list_response(
 
 
 def detail_response(
-    session: Session, spec: ListSpec, record: BaseModel | None, slug: str, params: DetailParams
+    request: Request,
+    session: Session,
+    spec: ListSpec,
+    record: BaseModel | None,
+    slug: str,
+    params: DetailParams,
 ) -> Response:
     """One record, shaped like a list's records; a 404 problem when there is none."""
+    negotiate(request, None, (Format.json,))
     if record is None:
         raise NotFound(f"There is no {spec.kind} with slug {slug!r}.")
     shaped = shape(session, spec, [record], fields=params.fields, include=params.include)

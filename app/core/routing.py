@@ -13,4 +13,4 @@ def list_responses(description: str, *, calendar: bool = False) -> dict[int | st
     return {200: {"description": description, "content": content}, **problem_responses(406, 422)}
 
 
-DETAIL_RESPONSES = problem_responses(404, 422)
+DETAIL_RESPONSES = problem_responses(404, 406, 422)

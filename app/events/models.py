@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
@@ -10,6 +10,7 @@ from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
 from app.core.spans import DateSpan, SpanColumns
+from app.events.examples import EXAMPLE
 
 
 class EventKind(StrEnum):
@@ -93,6 +94,8 @@ class Place(BaseModel):
 
 
 class EventPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     title: str
     summary: str

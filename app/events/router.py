@@ -94,10 +94,11 @@ def list_events(
     responses=DETAIL_RESPONSES,
 )
 def get_event(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Event slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One event by its slug, with related records and citations."""
     event = service.get_event(session=session, slug=slug)
-    return detail_response(session, service.SPEC, event, slug, shape)
+    return detail_response(request, session, service.SPEC, event, slug, shape)

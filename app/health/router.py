@@ -1,7 +1,7 @@
 """Liveness and readiness probes."""
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from app.core.errors import NotReady, problem_responses
 from app.health.service import current_data_version, readiness_problem
@@ -10,10 +10,16 @@ router = APIRouter(tags=["health"])
 
 
 class Health(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"status": "ok"}]})
+
     status: str
 
 
 class Readiness(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"status": "ready", "data_version": "4dd8ed32dc54…"}]}
+    )
+
     status: str
     data_version: str
 

@@ -2,12 +2,13 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
+from app.organisations.examples import EXAMPLE
 
 
 class OrganisationKind(StrEnum):
@@ -42,6 +43,8 @@ class Organisation(SQLModel, table=True):
 
 
 class OrganisationPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     name: str
     acronym: str | None

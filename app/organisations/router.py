@@ -50,10 +50,11 @@ def list_organisations(
     responses=DETAIL_RESPONSES,
 )
 def get_organisation(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Organisation slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One organisation by slug, with parent, parts and citations."""
     organisation = service.get_organisation(session=session, slug=slug)
-    return detail_response(session, service.SPEC, organisation, slug, shape)
+    return detail_response(request, session, service.SPEC, organisation, slug, shape)

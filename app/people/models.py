@@ -1,11 +1,12 @@
 """Named people and the roles the documents give them."""
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
+from app.people.examples import EXAMPLE
 
 
 class Person(SQLModel, table=True):
@@ -37,6 +38,8 @@ class RolePublic(BaseModel):
 
 
 class PersonPublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     name: str
     country: str | None

@@ -50,10 +50,11 @@ def list_people(
     responses=DETAIL_RESPONSES,
 )
 def get_person(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Person slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One person by slug, with roles and citations."""
     person = service.get_person(session=session, slug=slug)
-    return detail_response(session, service.SPEC, person, slug, shape)
+    return detail_response(request, session, service.SPEC, person, slug, shape)

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
@@ -10,6 +10,7 @@ from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
 from app.core.spans import DateSpan, SpanColumns
+from app.programmes.examples import EXAMPLE
 
 
 class ProgrammeKind(StrEnum):
@@ -58,6 +59,8 @@ class ProgrammeOrganisation(SQLModel, table=True):
 
 
 class ProgrammePublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     name: str
     acronym: str | None

@@ -67,10 +67,11 @@ def list_programmes(
     responses=DETAIL_RESPONSES,
 )
 def get_programme(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Programme slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One programme by its slug, with lineage, areas, events and citations."""
     programme = service.get_programme(session=session, slug=slug)
-    return detail_response(session, service.SPEC, programme, slug, shape)
+    return detail_response(request, session, service.SPEC, programme, slug, shape)

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
@@ -10,6 +10,7 @@ from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
 from app.core.spans import DateSpan, SpanColumns
+from app.quotes.examples import EXAMPLE
 
 
 class QuoteMode(StrEnum):
@@ -51,6 +52,8 @@ class QuoteArea(SQLModel, table=True):
 
 
 class QuotePublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     text: str
     mode: QuoteMode

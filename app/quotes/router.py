@@ -73,10 +73,11 @@ def list_quotes(
     responses=DETAIL_RESPONSES,
 )
 def get_quote(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Quote slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One quote by its slug, with speaker, event, source offsets and citations."""
     quote = service.get_quote(session=session, slug=slug)
-    return detail_response(session, service.SPEC, quote, slug, shape)
+    return detail_response(request, session, service.SPEC, quote, slug, shape)

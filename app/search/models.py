@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
@@ -34,6 +34,22 @@ class SearchDocument(SQLModel, table=True):
 
 
 class SearchHit(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "area",
+                    "slug": "cyber-defence",
+                    "title": "Cyber defence",
+                    "snippet": "<mark>cyber</mark> <mark>defence</mark>\n<mark>cyber</mark> "
+                    "<mark>defense</mark>…",
+                    "rank": 7.52,
+                    "url": "/v1/areas/cyber-defence",
+                }
+            ]
+        }
+    )
+
     type: str = Field(description="The resource: event, programme, area, quote, person, ...")
     slug: str
     title: str

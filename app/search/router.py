@@ -6,7 +6,9 @@ from fastapi import APIRouter, Query, Request, Response
 
 from app.core.db import SessionDep
 from app.core.errors import InvalidParameter, problem_responses
+from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT, Page
+from app.core.params import Format
 from app.core.responses import json_response
 from app.core.schemas import Envelope
 from app.search import service
@@ -21,7 +23,7 @@ TYPES = {plural: kind for kind, plural in service.PATHS.items()}
     response_model=Envelope[SearchHit],
     operation_id="search",
     summary="Search every resource",
-    responses=problem_responses(422),
+    responses=problem_responses(406, 422),
 )
 def search(
     request: Request,
@@ -49,6 +51,7 @@ def search(
     Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
     same records, and order them by their own measure of relevance.
     """
+    negotiate(request, None, (Format.json,))
     wanted = [t.strip() for t in (type or ",".join(TYPES)).split(",") if t.strip()]
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:

@@ -3,11 +3,12 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.core import base  # noqa: F401
+from app.sources.examples import EXAMPLE
 
 
 class SourceKind(StrEnum):
@@ -38,6 +39,8 @@ class Source(SourceBase, table=True):
 
 
 class SourcePublic(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+
     slug: str
     title: str
     publisher: str | None
@@ -51,4 +54,12 @@ class SourcePublic(BaseModel):
 
 
 class SourceDetail(SourcePublic):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {**EXAMPLE, "text": "Wednesday, May 7, 2014\n\nJapan, NATO agree to work closer, …"}
+            ]
+        }
+    )
+
     text: str

@@ -47,13 +47,14 @@ def list_sources(
     responses=DETAIL_RESPONSES,
 )
 def get_source(
+    request: Request,
     session: SessionDep,
     slug: Annotated[str, Path(description="Source slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One source with its full verbatim text; citation offsets index into `text`."""
     source = service.get_source(session=session, slug=slug)
-    return detail_response(session, service.SPEC, source, slug, shape)
+    return detail_response(request, session, service.SPEC, source, slug, shape)
 
 
 @router.get(

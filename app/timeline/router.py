@@ -6,7 +6,9 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.core.db import SessionDep
 from app.core.errors import problem_responses
+from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT
+from app.core.params import Format
 from app.core.responses import json_response
 from app.core.schemas import Envelope
 from app.events import service as events
@@ -23,7 +25,7 @@ router = APIRouter(tags=["timeline"])
     response_model=Envelope[TimelineYear],
     operation_id="getTimeline",
     summary="Timeline of events and programme milestones",
-    responses=problem_responses(422),
+    responses=problem_responses(406, 422),
 )
 def get_timeline(
     request: Request,
@@ -46,6 +48,7 @@ def get_timeline(
     Takes the events list's filters. A year's items continue on the next page when a
     page ends inside it. Undated events are not on the timeline.
     """
+    negotiate(request, None, (Format.json,))
     filters = events.EventFilters(**{**filters.__dict__, "q": q, "source": source})
     event_query = events.filtered(session=session, filters=filters)
     event_only = (
