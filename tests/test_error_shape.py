@@ -77,43 +77,22 @@ class TestInvalidParameters:
         assert params and all(p["name"].startswith("query.") and p["reason"] for p in params)
 
 
-class TestServerError:
-    @pytest.mark.parametrize(
-        "path", LISTS + [d.replace("no-such-record", "x") for d in DETAILS] + OTHERS
-    )
-    def test_xml_is_not_offered(self, client: TestClient, path: str):
-        body = assert_problem(client.get(path, headers={"accept": "application/xml"}), 406)
-        assert body["type"] == "/problems/not-acceptable"
+@pytest.fixture(scope="module")
+def broken(seeded_url: str) -> Iterator[TestClient]:
+    """An app whose database session fails on every request."""
+    app = create_app(Settings(database_url=seeded_url))
 
+    def failing_session() -> Iterator[None]:
+        raise RuntimeError("the database fell over")
+        yield  # pragma: no cover
 
-class TestInvalidParameters:
-    @pytest.mark.parametrize(
-        "path",
-        [f"{p}?limit=0" for p in LISTS]
-        + [f"{d}?fields=nope" for d in DETAILS]
-        + ["/v1/search", "/v1/search?q=x&limit=0", "/v1/timeline?from=13"],
-    )
-    def test_lists_the_invalid_parameters(self, client: TestClient, path: str):
-        body = assert_problem(client.get(path), 422)
-        assert body["type"] == "/problems/invalid-parameters"
-        params = body["invalid-params"]
-        assert params and all(p["name"].startswith("query.") and p["reason"] for p in params)
+    app.dependency_overrides[get_session] = failing_session
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+    app.state.engine.dispose()
 
 
 class TestServerError:
-    @pytest.fixture(scope="class")
-    def broken(self, seeded_url: str) -> Iterator[TestClient]:
-        app = create_app(Settings(database_url=seeded_url))
-
-        def failing_session() -> Iterator[None]:
-            raise RuntimeError("the database fell over")
-            yield  # pragma: no cover
-
-        app.dependency_overrides[get_session] = failing_session
-        with TestClient(app, raise_server_exceptions=False) as test_client:
-            yield test_client
-        app.state.engine.dispose()
-
     @pytest.mark.parametrize(
         "path", LISTS + [d.replace("no-such-record", "x") for d in DETAILS] + OTHERS
     )
