@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from app.core.config import get_settings
+from app.core.db import ensure_sqlite_directory
 from app.models import metadata
 from app.search.models import include_in_autogenerate
 
@@ -16,6 +17,7 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 # A caller (tests, the seed CLI) may pass a URL in; otherwise DATABASE_URL decides.
 url = config.attributes.get("database_url") or get_settings().database_url
 config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+ensure_sqlite_directory(url)
 
 
 def _configure(**kwargs: object) -> None:

@@ -1,23 +1,27 @@
 """Engine construction and the request-scoped session dependency."""
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
 
 
+def ensure_sqlite_directory(database_url: str) -> None:
+    """SQLite creates the database file but not its folder (the git-ignored `var/`)."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+
+
 def make_engine(settings: Settings) -> Engine:
     """Build the engine for the configured database (SQLite file or PostgreSQL)."""
     if settings.is_sqlite:
-        path = settings.database_url.removeprefix("sqlite:///")
-        if path and path != ":memory:":
-            from pathlib import Path
-
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        ensure_sqlite_directory(settings.database_url)
         engine = create_engine(
             settings.database_url,
             echo=settings.sql_echo,

@@ -1,5 +1,6 @@
 """Build the search documents from the records; the seed loader calls this."""
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -51,13 +52,23 @@ def rebuild_index(session: Session) -> int:
                 slug=slug,
                 title=title,
                 body=body,
-                title_terms=normalise(title),
-                body_terms=normalise(body),
+                title_terms=_terms(title),
+                body_terms=_terms(body),
             )  # fmt: skip
         )
         written += 1
     session.flush()
     return written
+
+
+# PostgreSQL indexes "NATO-led" as three tokens (nato-led, nato, led), which shifts the
+# positions of every later word, so a phrase across it never matches there; FTS5 sees two
+# words. Indexing hyphenated words as separate words makes both back-ends agree.
+_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
+
+
+def _terms(text: str) -> str:
+    return _HYPHEN.sub(" ", normalise(text))
 
 
 def _names(refs: Iterable[Ref], aliases: dict[str, list[str]] | None = None) -> list[str]:

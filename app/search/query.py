@@ -43,7 +43,14 @@ class SearchQuery:
 
     def words(self) -> list[str]:
         """Every positive word, for highlighting."""
-        return [w for c in self.clauses if not c.negated for a in c.alternatives for w in a]
+        return [
+            w
+            for c in self.clauses
+            if not c.negated
+            for a in c.alternatives
+            for w in a
+            if w not in STOPWORDS
+        ]
 
     def to_fts5(self) -> str:
         """An FTS5 MATCH expression; every word is quoted, so no input is a syntax error."""
@@ -72,7 +79,12 @@ def parse(text: str) -> SearchQuery:
             continue
         negated = token.startswith("-") and len(token) > 1
         words = [w.lower() for w in _WORDS.findall(token)]
-        words = [w for w in words if w not in STOPWORDS]
+        # A stopword inside a phrase keeps its place ("weapons of mass destruction");
+        # at either end, or as a word on its own, it is dropped as PostgreSQL drops it.
+        while words and words[0] in STOPWORDS:
+            words.pop(0)
+        while words and words[-1] in STOPWORDS:
+            words.pop()
         if not words:
             continue
         # A quoted phrase, or a token such as "counter-terrorism", must match as a phrase.
