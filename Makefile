@@ -51,5 +51,8 @@ browser:  ## install Debian's chromium when it is missing
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing after apt-get" >&2; exit 1; }
 
+readme-examples: setup  ## re-render the README's examples from a service running on HOST:PORT
+	$(BIN)/python docs/render_examples.py http://$(HOST):$(PORT)
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

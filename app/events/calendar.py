@@ -35,9 +35,11 @@ def _vevent(event: dict[str, Any], stamp: str, base_url: str) -> str:
     start = date.fromisoformat(span["earliest"])
     end = date.fromisoformat(span["latest"]) + timedelta(days=1)  # DTEND is exclusive
     description = event.get("summary", "")
-    if span.get("start_precision") != "day":
-        description += f"\n\nDate known only to the {span['start_precision']}"
-        description += f" ({span.get('label') or span['start']})."
+    precision = span.get("start_precision")
+    if precision == "approximate":
+        description += f"\n\nApproximate date: {span.get('label') or span['start']}."
+    elif precision != "day":
+        description += f"\n\nDate known only to the {precision}: {span['start']}."
     for citation in event.get("citations", []):
         description += f"\n\nSource {citation['source']}: \u201c{citation['evidence']}\u201d"
     place = event.get("place") or {}
