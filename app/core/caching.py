@@ -55,6 +55,10 @@ class DataVersion:
 
 
 def _etag(version: str, scope: Scope, accept: bytes) -> str:
+    # No Accept header and "*/*" ask for the same representation, so share one tag.
+    accept = accept.strip()
+    if accept == b"*/*":
+        accept = b""
     digest = hashlib.sha256()
     for part in (version.encode(), scope["path"].encode(), scope.get("query_string", b""), accept):
         digest.update(part + b"\0")
@@ -67,15 +71,30 @@ def _matches(header: str, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
+def _without_body(send: Send) -> Send:
+    async def send_headers_only(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_headers_only
+
+
 class CachingMiddleware:
     def __init__(self, app: ASGIApp, *, versions: DataVersion, max_age: int) -> None:
         self.app, self.versions = app, versions
         self.cache_control = f"public, max-age={max_age}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "HEAD":
+            # The routes answer GET; HEAD is the same answer without its body.
+            scope = {**scope, "method": "GET"}
+            send = _without_body(send)
         if (
             scope["type"] != "http"
-            or scope["method"] not in ("GET", "HEAD")
+            or scope["method"] != "GET"
             or not scope["path"].startswith(CACHED_PREFIXES)
         ):
             await self.app(scope, receive, send)

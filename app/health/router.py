@@ -25,7 +25,7 @@ class Readiness(BaseModel):
 
 
 @router.get("/healthz", response_model=Health, operation_id="getHealth", summary="Liveness")
-def healthz() -> Health:
+async def healthz() -> Health:
     """The process is alive and answering. It does not touch the database."""
     return Health(status="ok")
 
