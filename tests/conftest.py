@@ -52,3 +52,10 @@ def migrated_engine(empty_url: str) -> Iterator[Engine]:
     engine = make_engine(Settings(database_url=empty_url))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def source_texts(client: TestClient) -> dict[str, str]:
+    """Each source's verbatim text as the API serves it, by slug."""
+    listed = client.get("/v1/sources?limit=200").json()["data"]
+    return {s["slug"]: client.get(f"/v1/sources/{s['slug']}").json()["text"] for s in listed}

@@ -3,10 +3,10 @@
 import hashlib
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from seeds.reading import SEEDS_DIR
+from tests.support import curated, walk
 
 RESOURCES = {
     "sources": "sources.yaml",
@@ -17,26 +17,6 @@ RESOURCES = {
     "people": "people.yaml",
     "organisations": "organisations.yaml",
 }
-
-
-def curated(file: str) -> list[dict]:
-    return yaml.safe_load((SEEDS_DIR / "data" / file).read_text(encoding="utf-8"))
-
-
-def walk(client: TestClient, url: str) -> list[dict]:
-    """Every record of a list, following `links.next` page by page."""
-    records: list[dict] = []
-    while url:
-        response = client.get(url)
-        assert response.status_code == 200, response.text
-        body = response.json()
-        assert set(body) == {"data", "meta", "links"}
-        assert body["meta"]["returned"] == len(body["data"])
-        records.extend(body["data"])
-        url = body["links"]["next"]
-        if url:
-            assert response.headers["link"] == f'<{url}>; rel="next"'
-    return records
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.dataset import DatasetVersion
 
-CACHED_PREFIXES = ("/v1/", "/openapi.json")
+# The data and its descriptions. Probes (/healthz, /readyz) must never be cached: they
+# answer `Cache-Control: no-store` themselves; static assets carry StaticFiles' own tags.
+CACHED_PREFIXES = ("/v1/", "/openapi.json", "/docs", "/redoc")
 
 
 class DataVersion:

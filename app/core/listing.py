@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Select, func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.core.errors import InvalidParameter
@@ -194,11 +195,14 @@ def fk_facet(column: Any, target: Any) -> FacetFn:
 
     def count(session: Session, ids: Any) -> list[tuple[Any, int]]:
         table = column.class_
+        # An alias, because the target may be the listed table itself (an area's parent).
+        other = aliased(target)
         query = (
-            select(target.slug, func.count())
-            .join(target, target.id == column)
+            select(other.slug, func.count())
+            .select_from(table)
+            .join(other, other.id == column)
             .where(table.id.in_(ids))
-            .group_by(target.slug)
+            .group_by(other.slug)
         )
         return [(v, n) for v, n in session.execute(query).all()]
 

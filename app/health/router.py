@@ -1,6 +1,6 @@
 """Liveness and readiness probes."""
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict
 
 from app.core.errors import NotReady, problem_responses
@@ -25,8 +25,9 @@ class Readiness(BaseModel):
 
 
 @router.get("/healthz", response_model=Health, operation_id="getHealth", summary="Liveness")
-async def healthz() -> Health:
+async def healthz(response: Response) -> Health:
     """The process is alive and answering. It does not touch the database."""
+    response.headers["Cache-Control"] = "no-store"
     return Health(status="ok")
 
 
@@ -37,10 +38,11 @@ async def healthz() -> Health:
     summary="Readiness",
     responses=problem_responses(503),
 )
-def readyz(request: Request) -> Readiness:
+def readyz(request: Request, response: Response) -> Readiness:
     """The database is reachable, migrated to head and seeded; 503 with a problem if not."""
+    response.headers["Cache-Control"] = "no-store"
     problem = readiness_problem(request.app.state.engine, request.app.state.head_revision)
     if problem is not None:
-        raise NotReady(problem, headers={"Retry-After": "5"})
+        raise NotReady(problem, headers={"Retry-After": "5", "Cache-Control": "no-store"})
     version = current_data_version(request.app.state.engine)
     return Readiness(status="ready", data_version=version or "")

@@ -61,14 +61,14 @@ def rebuild_index(session: Session) -> int:
     return written
 
 
-# PostgreSQL indexes "NATO-led" as three tokens (nato-led, nato, led), which shifts the
-# positions of every later word, so a phrase across it never matches there; FTS5 sees two
-# words. Indexing hyphenated words as separate words makes both back-ends agree.
-_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
+# The index holds plain words, as FTS5's tokenizer sees them. PostgreSQL's parser would
+# otherwise make extra tokens of "NATO-led" (nato-led, nato, led), file names and hosts,
+# which shift the positions of the words after them, so phrases across them never match.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _terms(text: str) -> str:
-    return _HYPHEN.sub(" ", normalise(text))
+    return " ".join(_WORD.findall(normalise(text)))
 
 
 def _names(refs: Iterable[Ref], aliases: dict[str, list[str]] | None = None) -> list[str]:

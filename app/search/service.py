@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import Double, Select, cast, func, literal_column, select, text
 from sqlmodel import Session
 
 from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
@@ -34,7 +34,10 @@ def _matching(session: Session, query: SearchQuery) -> tuple[Select[Any], Any]:
         )
     else:
         tsquery = func.websearch_to_tsquery(text("'english'"), query.to_websearch())
-        score = func.ts_rank_cd(literal_column("search_document.tsv"), tsquery).label("score")
+        # ts_rank_cd is a float4: as a float8 it survives the cursor's round trip exactly,
+        # so the next page starts strictly after the last hit instead of repeating ties.
+        rank = func.ts_rank_cd(literal_column("search_document.tsv"), tsquery)
+        score = cast(rank, Double).label("score")
         matched = select(doc.c.id, score).where(
             literal_column("search_document.tsv").op("@@")(tsquery)
         )

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
@@ -46,6 +46,7 @@ def filtered(*, session: Session, filters: SourceFilters) -> Select[Any]:
     if filters.q:
         query = query.where(Source.id.in_(matching_record_ids(session, "source", filters.q)))
     if filters.source:  # a source is "cited by" itself alone
+        resolve_slugs(session, Source, [filters.source], "source")
         query = query.where(Source.slug == filters.source)
     return query
 
@@ -70,9 +71,8 @@ def citations_query(*, session: Session, slug: str, kind: list[str]) -> Select[A
     (source_id,) = resolve_slugs(session, Source, [slug], "slug")
     query = select(Citation).where(Citation.source_id == source_id)
     if kind:
-        query = query.where(
-            func.coalesce(*[getattr(Citation, f"{k}_id") for k in kind]).is_not(None)
-        )
+        # Not coalesce(): SQLite refuses it with a single argument (one `type=`).
+        query = query.where(or_(*[getattr(Citation, f"{k}_id").is_not(None) for k in kind]))
     return query
 
 

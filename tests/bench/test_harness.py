@@ -1,0 +1,79 @@
+"""The benchmark harness reads wrk correctly and judges the targets from its figures."""
+
+import pytest
+
+from bench import load
+from bench.report import table, targets
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/v1/events?limit=20
+  1 threads and 32 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     8.10ms    2.02ms  40.00ms   90.00%
+    Req/Sec     3.95k   200.00     4.20k    70.00%
+  Latency Distribution
+     50%  812.00us
+     75%    9.00ms
+     90%   10.00ms
+     99%    1.20s
+  39500 requests in 10.00s, 120.00MB read
+  Non-2xx or 3xx responses: 3
+Requests/sec:   3950.12
+Transfer/sec:     12.00MB
+"""
+
+
+def test_wrk_figures_are_read_with_their_units(monkeypatch: pytest.MonkeyPatch):
+    class Done:
+        stdout = WRK_OUTPUT
+
+    monkeypatch.setattr(load, "ensure_wrk", lambda: "wrk")
+    monkeypatch.setattr(load.subprocess, "run", lambda *a, **k: Done())
+    result = load.run_wrk("http://x/", connections=32, duration=10)
+    assert result.requests_per_s == pytest.approx(3950.12)
+    assert result.p50_ms == pytest.approx(0.812)
+    assert result.p99_ms == pytest.approx(1200.0)
+    assert (result.requests, result.errors) == (39500, 3)
+
+
+def _run(first_ratio: float, deep_p50: float) -> dict:
+    def scenario(name: str, ratio: float, p50: float = 5.0) -> dict:
+        return {"name": name, "requests_per_s": 1000 * ratio, "p50_ms": p50, "p99_ms": 20.0,
+                "ratio": ratio, "errors": 0}  # fmt: skip
+
+    one = {
+        "workers": 1,
+        "bare": {"requests_per_s": 1000, "p50_ms": 1.0, "p99_ms": 3.0, "errors": 0},
+        "scenarios": [
+            scenario("first page of events", first_ratio),
+            scenario("deep page by cursor", first_ratio, deep_p50),
+            scenario("filtered: area + date range", 0.3, 12.0),
+            scenario("full-text search", 0.2, 25.0),
+            scenario("detail with include", 0.4),
+            scenario("304 revalidation", 0.9),
+        ],
+        "csv": {"rows": 10, "seconds": 1, "rows_per_s": 150_000, "peak_mb": 90.0},
+        "startup_s": 0.8,
+        "rest_mb": 70.0,
+    }
+    two = {**one, "workers": 2, "scenarios": one["scenarios"][:1]}
+    machine = {"cpus": 2, "cpu": "x", "memory_gb": 24, "python": "3.11"}
+    return {"events": 1000, "db": "sqlite", "connections": 32, "duration_s": 10, "at": "now",
+            "machine": machine, "one_worker": one, "two_workers": two}  # fmt: skip
+
+
+def test_targets_are_judged_from_the_measured_figures():
+    verdicts = {name: met for name, _, met in targets(_run(first_ratio=0.6, deep_p50=6.0))}
+    assert verdicts["first page ≥ 0.5× bare"]
+    assert verdicts["deep page ≤ 1.5× first-page latency (p50)"]
+    assert verdicts["filtered list p50 ≤ 20 ms"]
+    assert not verdicts["full-text search p50 ≤ 20 ms"]
+    missed = {name: met for name, _, met in targets(_run(first_ratio=0.1, deep_p50=9.0))}
+    assert not missed["first page ≥ 0.5× bare"]
+    assert not missed["deep page ≤ 1.5× first-page latency (p50)"]
+
+
+def test_the_table_shows_every_scenario_and_every_target():
+    text = table(_run(first_ratio=0.6, deep_p50=6.0))
+    for name in ("bare FastAPI app", "deep page by cursor", "304 revalidation", "CSV export"):
+        assert name in text
+    assert text.count("| yes |") + text.count("| **no** |") == 10
