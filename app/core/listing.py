@@ -59,6 +59,7 @@ class ListSpec:
     facets: dict[str, FacetFn] = field(default_factory=dict)
     includes: dict[str, Include] = field(default_factory=dict)
     tiebreak: str = "slug"  # a unique column, last in every order
+    searchable: bool = True  # takes `q` and `source` (lists of cited records)
 
     def sort_keys(self, sort: str | None) -> tuple[list[SortKey], str]:
         """Parse `sort=-date,title` into keys (slug breaks ties) and a cursor signature."""
@@ -191,7 +192,7 @@ def link_facet(link: Any, own: str, other: str, target: Any) -> FacetFn:
 
 
 def fk_facet(column: Any, target: Any) -> FacetFn:
-    """Facet on a foreign key of the listed table, by the target's slug."""
+    """Facet on a foreign key of the listed table, by the target's slug (null when unset)."""
 
     def count(session: Session, ids: Any) -> list[tuple[Any, int]]:
         table = column.class_
@@ -200,7 +201,7 @@ def fk_facet(column: Any, target: Any) -> FacetFn:
         query = (
             select(other.slug, func.count())
             .select_from(table)
-            .join(other, other.id == column)
+            .outerjoin(other, other.id == column)
             .where(table.id.in_(ids))
             .group_by(other.slug)
         )

@@ -1,9 +1,10 @@
 """Query parameters shared by the list routes, declared once and documented per resource."""
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
 
@@ -120,7 +121,18 @@ def list_params(spec: ListSpec) -> Callable[..., ListParams]:
             source=source,
         )
 
-    return dependency
+    if spec.searchable:
+        return dependency
+    # A list that is not of cited records (a source's citations) has no `q` or `source`:
+    # the same dependency with those two parameters left out of its signature.
+    signature = inspect.signature(dependency)
+    kept = [p for name, p in signature.parameters.items() if name not in ("q", "source")]
+
+    def without_search(**kwargs: Any) -> ListParams:
+        return dependency(**kwargs)
+
+    without_search.__signature__ = signature.replace(parameters=kept)  # type: ignore[attr-defined]
+    return without_search
 
 
 def date_range(

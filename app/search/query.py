@@ -73,12 +73,13 @@ class SearchQuery:
 def parse(text: str) -> SearchQuery:
     clauses: list[Clause] = []
     pending_or = False
-    for token in _TOKEN.findall(normalise(text)):
+    for token in _TOKEN.findall(text):
         if token.upper() == "OR":
             pending_or = bool(clauses)
             continue
         negated = token.startswith("-") and len(token) > 1
-        words = [w.lower() for w in _WORDS.findall(token)]
+        # Normalised per token, so "counterterrorism" is the phrase "counter terrorism".
+        words = [w.lower() for w in _WORDS.findall(normalise(token))]
         # A stopword inside a phrase keeps its place ("weapons of mass destruction");
         # at either end, or as a word on its own, it is dropped as PostgreSQL drops it.
         while words and words[0] in STOPWORDS:

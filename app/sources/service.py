@@ -160,4 +160,5 @@ CITATIONS_SPEC = ListSpec(
     default_sort="start",
     hydrate=hydrate_citations,
     tiebreak="id",
+    searchable=False,
 )
