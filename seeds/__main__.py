@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print("\n".join(report.lines()))
     if report.indexed is not None:
-        print(f"search index rebuilt: {report.indexed} documents.")
+        print(f"rendered {report.rendered} record documents; search index: {report.indexed}.")
     if args.check:
         verdict = "would change the database" if report.changed else "matches the database"
         print(f"check: dataset {report.version[:12]} is valid and {verdict}; nothing written.")

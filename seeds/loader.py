@@ -5,7 +5,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect
 from sqlmodel import Session
 
-from app.search.indexing import index_is_complete, rebuild_index
+from app.rendering import is_current, rebuild
 from seeds.errors import SeedError
 from seeds.plan import build_plan
 from seeds.writing import Report, apply_plan
@@ -29,8 +29,8 @@ def seed(
     with Session(engine) as session:
         try:
             report = apply_plan(session, plan)
-            if report.changed or not index_is_complete(session):
-                report.indexed = rebuild_index(session)
+            if report.changed or not is_current(session):
+                report.rendered, report.indexed = rebuild(session)
         except Exception:
             session.rollback()
             raise

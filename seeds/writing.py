@@ -59,6 +59,7 @@ class Report:
     )
     version: str = ""
     indexed: int | None = None  # search documents written, when the index was rebuilt
+    rendered: int | None = None  # record documents written, when they were rendered
 
     @property
     def changed(self) -> bool:

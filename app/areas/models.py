@@ -21,6 +21,8 @@ class CooperationArea(SQLModel, table=True):
     parent_id: int | None = Field(
         default=None, foreign_key="cooperation_area.id", index=True, ondelete="SET NULL"
     )
+    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    document: str | None = Field(default=None, sa_type=Text)
 
 
 class AreaCounts(BaseModel):

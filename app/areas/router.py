@@ -59,5 +59,4 @@ def get_area(
     shape: DetailParamsDep,
 ) -> Response:
     """One cooperation area by its slug, with parent, sub-areas, counts and citations."""
-    area = service.get_area(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, area, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape)

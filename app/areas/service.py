@@ -3,16 +3,16 @@
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, CooperationArea
 from app.citations.service import add_context, citations_for
+from app.core.facets import fk_facet
 from app.core.filters import apply_common, resolve_slugs, with_descendants
-from app.core.listing import Include, ListSpec, SortField, fk_facet
+from app.core.listing import Include, ListSpec, SortField
 from app.core.related import refs_by_id, refs_pointing_at
-from app.core.shaping import embed, load_by_slugs
+from app.core.shaping import embed
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
 from app.quotes.models import QuoteArea
@@ -37,18 +37,6 @@ def filtered(*, session: Session, filters: AreaFilters) -> Select[Any]:
     return apply_common(
         session, query, kind="area", table=CooperationArea, q=filters.q, source=filters.source
     )
-
-
-def get_area(*, session: Session, slug: str) -> AreaPublic | None:
-    """One area by slug, or None."""
-    query = select(CooperationArea).where(CooperationArea.slug == slug)
-    row = session.execute(query).scalar_one_or_none()
-    return hydrate(session, [row])[0] if row else None
-
-
-def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
-    """Areas by slug, for embedding."""
-    return load_by_slugs(session, CooperationArea, hydrate, slugs)
 
 
 def _counts(session: Session, area_id: int) -> AreaCounts:

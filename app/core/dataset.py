@@ -17,3 +17,5 @@ class DatasetVersion(SQLModel, table=True):
     version: str = Field(description="SHA-256 over the seed files' bytes.")
     seeded_at: datetime
     counts: dict[str, int] = Field(default_factory=dict, sa_type=JSON)
+    # Which rendering of the public JSON and the search index the stored documents have.
+    render_version: str | None = None

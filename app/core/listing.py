@@ -7,16 +7,16 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from app.core.documents import as_json
 from app.core.errors import InvalidParameter
 from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
 
 FAR_PAST, FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
 
 FacetFn = Callable[[Session, Any], list[tuple[Any, int]]]
-LoadFn = Callable[[Session, list[str]], dict[str, BaseModel]]
+LoadFn = Callable[[Session, list[str]], dict[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,14 @@ class SortField:
 
     column: Any
     is_date: bool = False
+    # A stored, indexed, non-null expression of the ascending order (e.g. `date_key`).
+    ascending: Any = None
 
     def key(self, descending: bool) -> SortKey:
         expression = self.column
-        if self.is_date:
+        if not descending and self.ascending is not None:
+            expression = self.ascending
+        elif self.is_date:
             expression = func.coalesce(self.column, FAR_PAST if descending else FAR_FUTURE)
         return SortKey(expression, descending=descending, is_date=self.is_date)
 
@@ -60,6 +64,7 @@ class ListSpec:
     includes: dict[str, Include] = field(default_factory=dict)
     tiebreak: str = "slug"  # a unique column, last in every order
     searchable: bool = True  # takes `q` and `source` (lists of cited records)
+    documents: bool = True  # the table keeps rendered documents (app.core.documents)
 
     def sort_keys(self, sort: str | None) -> tuple[list[SortKey], str]:
         """Parse `sort=-date,title` into keys (slug breaks ties) and a cursor signature."""
@@ -83,13 +88,26 @@ class ListSpec:
 
 @dataclass
 class PageResult:
-    rows: list[Any]
+    rows: list[str]  # each record's JSON
     next_cursor: str | None
     count: int | None = None
 
 
+def _ordered(spec: ListSpec, query: Select[Any], keys: list[SortKey]) -> tuple[Select[Any], int]:
+    """The query's rows as `(id, document, *keys)` (or `(entity, *keys)`), in key order."""
+    expressions = [k.expression for k in keys]
+    if spec.documents:
+        query = query.with_only_columns(spec.table.id, spec.table.document, *expressions)
+        first_key = 2
+    else:
+        query = query.add_columns(*expressions)
+        first_key = 1
+    return query.order_by(*[k.ordering() for k in keys]), first_key
+
+
 def fetch_page(
     session: Session,
+    spec: ListSpec,
     query: Select[Any],
     *,
     keys: list[SortKey],
@@ -97,114 +115,39 @@ def fetch_page(
     signature: str,
     count: bool = False,
 ) -> PageResult:
-    """One page of `query` (which selects a single entity) in the order of `keys`."""
+    """One page of `query` (which selects `spec`'s table) in the order of `keys`."""
     total = None
     if count:
         total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    query = query.add_columns(*[k.expression for k in keys])
+    ordered, first_key = _ordered(spec, query, keys)
     if page.cursor:
-        query = query.where(after(keys, decode_cursor(page.cursor, signature, keys)))
-    query = query.order_by(*[k.ordering() for k in keys]).limit(page.size + 1)
-    rows = session.execute(query).all()
+        ordered = ordered.where(after(keys, decode_cursor(page.cursor, signature, keys)))
+    rows = session.execute(ordered.limit(page.size + 1)).all()
     next_cursor = None
     if len(rows) > page.size:
         rows = rows[: page.size]
-        next_cursor = encode_cursor(signature, list(rows[-1][1:]))
-    return PageResult(rows=[row[0] for row in rows], next_cursor=next_cursor, count=total)
+        next_cursor = encode_cursor(signature, list(rows[-1][first_key:]))
+    return PageResult(as_json(session, spec, rows), next_cursor=next_cursor, count=total)
 
 
 def iterate_batches(
     session: Session,
+    spec: ListSpec,
     query: Select[Any],
     *,
     keys: list[SortKey],
     batch: int = 500,
     start_after: list[Any] | None = None,
-) -> Iterator[list[Any]]:
-    """Every row of `query`, a batch at a time, by keyset: memory stays flat."""
+) -> Iterator[list[str]]:
+    """The JSON of every record of `query`, a batch at a time, by keyset: memory stays flat."""
     values = start_after
-    ordered = query.add_columns(*[k.expression for k in keys]).order_by(
-        *[k.ordering() for k in keys]
-    )
+    ordered, first_key = _ordered(spec, query, keys)
     while True:
         step = ordered if values is None else ordered.where(after(keys, values))
         rows = session.execute(step.limit(batch)).all()
         if not rows:
             return
-        yield [row[0] for row in rows]
+        yield as_json(session, spec, rows)
         if len(rows) < batch:
             return
-        values = list(rows[-1][1:])
-
-
-def facet_counts(
-    session: Session, spec: ListSpec, query: Select[Any], names: list[str]
-) -> dict[str, list[dict[str, Any]]]:
-    """Counts per value of each requested facet, over every record the filters match."""
-    ids = query.with_only_columns(spec.table.id).scalar_subquery()
-    out = {}
-    for name in names:
-        if name not in spec.facets:
-            allowed = ", ".join(sorted(spec.facets))
-            raise InvalidParameter("query.facets", f"no facet {name!r}; use {allowed}")
-        counts = spec.facets[name](session, ids)
-        ordered = sorted(counts, key=lambda vc: (-vc[1], str(vc[0])))
-        out[name] = [{"value": value, "count": n} for value, n in ordered]
-    return out
-
-
-def column_facet(column: Any) -> FacetFn:
-    """Facet on a column of the listed table."""
-
-    def count(session: Session, ids: Any) -> list[tuple[Any, int]]:
-        table = column.class_
-        query = select(column, func.count()).where(table.id.in_(ids)).group_by(column)
-        return [(v, n) for v, n in session.execute(query).all()]
-
-    return count
-
-
-def year_facet(column: Any) -> FacetFn:
-    """Facet on the year of a date column (undated records count under null)."""
-
-    def count(session: Session, ids: Any) -> list[tuple[Any, int]]:
-        table = column.class_
-        year = func.extract("year", column)
-        query = select(year, func.count()).where(table.id.in_(ids)).group_by(year)
-        return [(int(v) if v is not None else None, n) for v, n in session.execute(query).all()]
-
-    return count
-
-
-def link_facet(link: Any, own: str, other: str, target: Any) -> FacetFn:
-    """Facet on the records linked through `link` (e.g. an event's areas), by slug."""
-
-    def count(session: Session, ids: Any) -> list[tuple[Any, int]]:
-        query = (
-            select(target.slug, func.count())
-            .join(link, getattr(link, other) == target.id)
-            .where(getattr(link, own).in_(ids))
-            .group_by(target.slug)
-        )
-        return [(v, n) for v, n in session.execute(query).all()]
-
-    return count
-
-
-def fk_facet(column: Any, target: Any) -> FacetFn:
-    """Facet on a foreign key of the listed table, by the target's slug (null when unset)."""
-
-    def count(session: Session, ids: Any) -> list[tuple[Any, int]]:
-        table = column.class_
-        # An alias, because the target may be the listed table itself (an area's parent).
-        other = aliased(target)
-        query = (
-            select(other.slug, func.count())
-            .select_from(table)
-            .outerjoin(other, other.id == column)
-            .where(table.id.in_(ids))
-            .group_by(other.slug)
-        )
-        return [(v, n) for v, n in session.execute(query).all()]
-
-    return count
+        values = list(rows[-1][first_key:])

@@ -5,17 +5,18 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel
 from pydantic_core import to_json
 from sqlalchemy import Select
 from sqlmodel import Session
 
+from app.core.documents import by_slug
 from app.core.errors import NotFound
+from app.core.facets import facet_counts
 from app.core.formats import MEDIA_TYPES, csv_columns, csv_lines, ndjson_lines, negotiate
-from app.core.listing import ListSpec, PageResult, facet_counts, fetch_page, iterate_batches
+from app.core.listing import ListSpec, PageResult, fetch_page, iterate_batches
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
-from app.core.shaping import shape
+from app.core.shaping import needs_shaping, shape
 
 Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]
 LIST_FORMATS = (Format.json, Format.csv, Format.ndjson)
@@ -46,26 +47,20 @@ def list_response(
         start = decode_cursor(params.page.cursor, signature, keys) if params.page.cursor else None
         return _stream(request, spec, query, params, fmt, renderers, keys, start)
     result = fetch_page(
-        session, query, keys=keys, page=params.page, signature=signature, count=params.count
-    )
-    records = shape(
-        session,
-        spec,
-        spec.hydrate(session, result.rows),
-        fields=params.fields,
-        include=params.include,
+        session, spec, query, keys=keys, page=params.page, signature=signature, count=params.count
     )
     headers = {}
     next_url = _next_url(request, result)
     if next_url:
         headers["Link"] = f'<{next_url}>; rel="next"'
     if exporting:
-        body = "".join(_render(fmt, spec, params, [records], renderers))
-        return Response(body, media_type=MEDIA_TYPES[fmt], headers=headers)
+        batch = shape(session, spec, result.rows, fields=params.fields, include=params.include)
+        text = "".join(_render(fmt, spec, params, [batch], renderers))
+        return Response(text, media_type=MEDIA_TYPES[fmt], headers=headers)
     meta: dict[str, Any] = {
         "limit": params.page.size,
         "next_cursor": result.next_cursor,
-        "returned": len(records),
+        "returned": len(result.rows),
         "data_version": getattr(request.state, "data_version", None),
     }
     if params.count:
@@ -73,23 +68,42 @@ def list_response(
     if params.facets:
         meta["facets"] = facet_counts(session, spec, query, params.facets)
     links = {"self": str(request.url), "next": next_url}
-    return json_response({"data": records, "meta": meta, "links": links}, headers=headers)
+    if needs_shaping(params.fields, params.include):
+        data = to_json(
+            shape(session, spec, result.rows, fields=params.fields, include=params.include)
+        )
+    else:  # the stored documents are the answer: join them, parse nothing
+        data = b"[" + ",".join(result.rows).encode() + b"]"
+    body = b'{"data":' + data + b',"meta":' + to_json(meta) + b',"links":' + to_json(links) + b"}"
+    return Response(body, media_type="application/json", headers=headers)
 
 
 def detail_response(
     request: Request,
     session: Session,
     spec: ListSpec,
-    record: BaseModel | None,
     slug: str,
     params: DetailParams,
+    *,
+    extra: Callable[[Session, str], dict[str, Any]] | None = None,
 ) -> Response:
-    """One record, shaped like a list's records; a 404 problem when there is none."""
+    """One record, shaped like a list's records; a 404 problem when there is none.
+
+    `extra` adds fields that only the detail carries (a source's full text).
+    """
     negotiate(request, None, (Format.json,))
-    if record is None:
+    document = by_slug(session, spec, [slug]).get(slug)
+    if document is None:
         raise NotFound(f"There is no {spec.kind} with slug {slug!r}.")
-    shaped = shape(session, spec, [record], fields=params.fields, include=params.include)
-    return json_response(shaped[0])
+    if extra is None and not needs_shaping(params.fields, params.include):
+        return Response(document, media_type="application/json")
+    record = shape(session, spec, [document], fields=None, include=params.include)[0]
+    if extra is not None:
+        record.update(extra(session, slug))
+    if params.fields:
+        keep = {"slug", *params.fields}
+        record = {k: v for k, v in record.items() if k in keep}
+    return json_response(record)
 
 
 def _next_url(request: Request, result: PageResult) -> str | None:
@@ -123,17 +137,25 @@ def _stream(
     start: list[Any] | None,
 ) -> StreamingResponse:
     engine = request.app.state.engine
+    raw_ndjson = fmt is Format.ndjson and not needs_shaping(params.fields, params.include)
 
-    def batches() -> Iterator[list[dict[str, Any]]]:
+    def documents() -> Iterator[list[str]]:
         # The request's session closes before streaming ends; the export keeps its own.
         with Session(engine) as session:
-            for rows in iterate_batches(session, query, keys=keys, start_after=start):
-                records = spec.hydrate(session, rows)
-                yield shape(session, spec, records, fields=params.fields, include=params.include)
+            yield from iterate_batches(session, spec, query, keys=keys, start_after=start)
 
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        with Session(engine) as session:
+            for docs in iterate_batches(session, spec, query, keys=keys, start_after=start):
+                yield shape(session, spec, docs, fields=params.fields, include=params.include)
+
+    if raw_ndjson:  # one stored document per line, as stored
+        body: Iterator[str] = ("".join(d + "\n" for d in docs) for docs in documents())
+    else:
+        body = _render(fmt, spec, params, batches(), renderers)
     extension = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}[fmt]
     return StreamingResponse(
-        _render(fmt, spec, params, batches(), renderers),
+        body,
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'inline; filename="{spec.plural}.{extension}"'},
     )

@@ -8,6 +8,9 @@ from sqlmodel import SQLModel
 
 from app.core.dates import Precision, format_partial
 
+# SQL for a dated record's sort key: its start, or a far-future day when undated.
+DATE_KEY = "coalesce(start_date, '9999-12-31')"
+
 
 class SpanColumns(SQLModel):
     """Columns of a dated record: its span runs from `start_date` to `end_date` inclusive.

@@ -100,5 +100,4 @@ def get_event(
     shape: DetailParamsDep,
 ) -> Response:
     """One event by its slug, with related records and citations."""
-    event = service.get_event(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, event, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape)

@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for
+from app.core.facets import column_facet, link_facet, year_facet
 from app.core.filters import (
     DateRange,
     apply_common,
@@ -17,17 +17,10 @@ from app.core.filters import (
     resolve_slugs,
     with_descendants,
 )
-from app.core.listing import (
-    Include,
-    ListSpec,
-    SortField,
-    column_facet,
-    link_facet,
-    year_facet,
-)
+from app.core.listing import Include, ListSpec, SortField
 from app.core.related import linked_refs
 from app.core.schemas import Ref
-from app.core.shaping import embed, load_by_slugs
+from app.core.shaping import embed
 from app.core.spans import DateSpan
 from app.events.models import (
     Event,
@@ -88,17 +81,6 @@ def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
     )
 
 
-def get_event(*, session: Session, slug: str) -> EventPublic | None:
-    """One event by slug, or None."""
-    row = session.execute(select(Event).where(Event.slug == slug)).scalar_one_or_none()
-    return hydrate(session, [row])[0] if row else None
-
-
-def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
-    """Events by slug, for embedding in other records."""
-    return load_by_slugs(session, Event, hydrate, slugs)
-
-
 def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
     """Public events with their related records, in one query per relation."""
     ids = [r.id for r in rows if r.id is not None]
@@ -148,7 +130,7 @@ SPEC = ListSpec(
     public_model=EventPublic,
     table=Event,
     sorts={
-        "date": SortField(Event.start_date, is_date=True),
+        "date": SortField(Event.start_date, is_date=True, ascending=Event.date_key),
         "end": SortField(Event.end_date, is_date=True),
         "title": SortField(Event.title),
         "kind": SortField(Event.kind),

@@ -7,6 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.config import PROJECT_ROOT
 from app.core.dataset import DatasetVersion
+from app.rendering import render_version
 
 
 def head_revision() -> str | None:
@@ -26,6 +27,11 @@ def readiness_problem(engine: Engine, head: str | None) -> str | None:
             row = conn.execute(DatasetVersion.__table__.select()).first()  # type: ignore[attr-defined]
             if row is None:
                 return "the database holds no dataset: run `python -m seeds`"
+            if row.render_version != render_version():
+                return (
+                    "the stored documents were rendered by another version of the service: "
+                    "run `python -m seeds`"
+                )
     except SQLAlchemyError as exc:
         return f"the database is unreachable ({type(exc).__name__})"
     return None

@@ -3,6 +3,7 @@
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
@@ -40,6 +41,8 @@ class Organisation(SQLModel, table=True):
     kind: str = Field(index=True)
     country: str | None = None
     parent_id: int | None = Field(default=None, foreign_key="organisation.id", ondelete="SET NULL")
+    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    document: str | None = Field(default=None, sa_type=Text)
 
 
 class OrganisationPublic(BaseModel):

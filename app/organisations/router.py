@@ -56,5 +56,4 @@ def get_organisation(
     shape: DetailParamsDep,
 ) -> Response:
     """One organisation by slug, with parent, parts and citations."""
-    organisation = service.get_organisation(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, organisation, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape)

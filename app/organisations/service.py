@@ -3,15 +3,15 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for
+from app.core.facets import column_facet, fk_facet
 from app.core.filters import apply_common, resolve_slugs
-from app.core.listing import Include, ListSpec, SortField, column_facet, fk_facet
+from app.core.listing import Include, ListSpec, SortField
 from app.core.related import refs_by_id, refs_pointing_at
-from app.core.shaping import embed, load_by_slugs
+from app.core.shaping import embed
 from app.organisations.models import Organisation, OrganisationKind, OrganisationPublic
 
 
@@ -37,18 +37,6 @@ def filtered(*, session: Session, filters: OrganisationFilters) -> Select[Any]:
     return apply_common(
         session, query, kind="organisation", table=Organisation, q=filters.q, source=filters.source
     )
-
-
-def get_organisation(*, session: Session, slug: str) -> OrganisationPublic | None:
-    """One organisation by slug, or None."""
-    query = select(Organisation).where(Organisation.slug == slug)
-    row = session.execute(query).scalar_one_or_none()
-    return hydrate(session, [row])[0] if row else None
-
-
-def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
-    """Organisations by slug, for embedding."""
-    return load_by_slugs(session, Organisation, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPublic]:

@@ -1,6 +1,7 @@
 """Named people and the roles the documents give them."""
 
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
@@ -16,6 +17,8 @@ class Person(SQLModel, table=True):
     slug: str = Field(unique=True, index=True)
     name: str
     country: str | None = None
+    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    document: str | None = Field(default=None, sa_type=Text)
 
 
 class PersonRole(SQLModel, table=True):

@@ -56,5 +56,4 @@ def get_person(
     shape: DetailParamsDep,
 ) -> Response:
     """One person by slug, with roles and citations."""
-    person = service.get_person(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, person, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape)

@@ -4,15 +4,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for
+from app.core.facets import column_facet
 from app.core.filters import apply_common, resolve_slugs
-from app.core.listing import Include, ListSpec, SortField, column_facet
+from app.core.listing import Include, ListSpec, SortField
 from app.core.related import refs_by_id
-from app.core.shaping import load_by_slugs
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonRole, RolePublic
 
@@ -37,17 +36,6 @@ def filtered(*, session: Session, filters: PersonFilters) -> Select[Any]:
     return apply_common(
         session, query, kind="person", table=Person, q=filters.q, source=filters.source
     )
-
-
-def get_person(*, session: Session, slug: str) -> PersonPublic | None:
-    """One person by slug, or None."""
-    row = session.execute(select(Person).where(Person.slug == slug)).scalar_one_or_none()
-    return hydrate(session, [row])[0] if row else None
-
-
-def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
-    """People by slug, for embedding."""
-    return load_by_slugs(session, Person, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:

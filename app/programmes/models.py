@@ -38,6 +38,8 @@ class Programme(SpanColumns, table=True):
     predecessor_id: int | None = Field(
         default=None, foreign_key="programme.id", index=True, ondelete="SET NULL"
     )
+    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    document: str | None = Field(default=None, sa_type=Text)
 
 
 class ProgrammeArea(SQLModel, table=True):

@@ -73,5 +73,4 @@ def get_programme(
     shape: DetailParamsDep,
 ) -> Response:
     """One programme by its slug, with lineage, areas, events and citations."""
-    programme = service.get_programme(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, programme, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape)

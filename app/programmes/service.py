@@ -4,12 +4,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for
+from app.core.facets import column_facet, link_facet, year_facet
 from app.core.filters import (
     DateRange,
     apply_common,
@@ -18,16 +18,9 @@ from app.core.filters import (
     resolve_slugs,
     with_descendants,
 )
-from app.core.listing import (
-    Include,
-    ListSpec,
-    SortField,
-    column_facet,
-    link_facet,
-    year_facet,
-)
+from app.core.listing import Include, ListSpec, SortField
 from app.core.related import linked_refs, refs_by_id, refs_pointing_at
-from app.core.shaping import embed, load_by_slugs
+from app.core.shaping import embed
 from app.core.spans import DateSpan
 from app.events.models import Event, EventProgramme
 from app.organisations.models import Organisation
@@ -74,17 +67,6 @@ def filtered(*, session: Session, filters: ProgrammeFilters) -> Select[Any]:
     return apply_common(
         session, query, kind="programme", table=Programme, q=filters.q, source=filters.source
     )
-
-
-def get_programme(*, session: Session, slug: str) -> ProgrammePublic | None:
-    """One programme by slug, or None."""
-    row = session.execute(select(Programme).where(Programme.slug == slug)).scalar_one_or_none()
-    return hydrate(session, [row])[0] if row else None
-
-
-def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
-    """Programmes by slug, for embedding."""
-    return load_by_slugs(session, Programme, hydrate, slugs)
 
 
 def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:

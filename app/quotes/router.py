@@ -79,5 +79,4 @@ def get_quote(
     shape: DetailParamsDep,
 ) -> Response:
     """One quote by its slug, with speaker, event, source offsets and citations."""
-    quote = service.get_quote(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, quote, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape)

@@ -3,12 +3,12 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for
+from app.core.facets import column_facet, fk_facet, link_facet, year_facet
 from app.core.filters import (
     DateRange,
     apply_common,
@@ -17,17 +17,9 @@ from app.core.filters import (
     resolve_slugs,
     with_descendants,
 )
-from app.core.listing import (
-    Include,
-    ListSpec,
-    SortField,
-    column_facet,
-    fk_facet,
-    link_facet,
-    year_facet,
-)
+from app.core.listing import Include, ListSpec, SortField
 from app.core.related import linked_refs, refs_by_id
-from app.core.shaping import embed, load_by_slugs
+from app.core.shaping import embed
 from app.core.spans import DateSpan
 from app.events.models import Event
 from app.organisations.models import Organisation
@@ -76,17 +68,6 @@ def filtered(*, session: Session, filters: QuoteFilters) -> Select[Any]:
     )
 
 
-def get_quote(*, session: Session, slug: str) -> QuotePublic | None:
-    """One quote by slug, or None."""
-    row = session.execute(select(Quote).where(Quote.slug == slug)).scalar_one_or_none()
-    return hydrate(session, [row])[0] if row else None
-
-
-def get_many(session: Session, slugs: list[str]) -> dict[str, BaseModel]:
-    """Quotes by slug, for embedding."""
-    return load_by_slugs(session, Quote, hydrate, slugs)
-
-
 def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
     """Public quotes with speaker, event, source, areas and citations."""
     ids = [r.id for r in rows if r.id is not None]
@@ -125,7 +106,7 @@ SPEC = ListSpec(
     public_model=QuotePublic,
     table=Quote,
     sorts={
-        "date": SortField(Quote.start_date, is_date=True),
+        "date": SortField(Quote.start_date, is_date=True, ascending=Quote.date_key),
         "position": SortField(Quote.text_start),
         "slug": SortField(Quote.slug),
     },

@@ -36,6 +36,8 @@ class Source(SourceBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_type=Text)
+    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    document: str | None = Field(default=None, sa_type=Text)
 
 
 class SourcePublic(BaseModel):

@@ -53,8 +53,7 @@ def get_source(
     shape: DetailParamsDep,
 ) -> Response:
     """One source with its full verbatim text; citation offsets index into `text`."""
-    source = service.get_source(session=session, slug=slug)
-    return detail_response(request, session, service.SPEC, source, slug, shape)
+    return detail_response(request, session, service.SPEC, slug, shape, extra=service.with_text)
 
 
 @router.get(
@@ -81,7 +80,7 @@ def list_source_citations(
     unknown = [t for t in type or [] if t not in CITED_KINDS]
     if unknown:
         raise InvalidParameter("query.type", f"unknown record type(s) {', '.join(unknown)}")
-    if service.get_source(session=session, slug=slug) is None:
+    if service.text_of(session, slug) is None:
         raise NotFound(f"There is no source with slug {slug!r}.")
     query = service.citations_query(session=session, slug=slug, kind=type or [])
     return list_response(request, session, service.CITATIONS_SPEC, query, params)

@@ -10,15 +10,16 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.models import CITED_KINDS, Citation, CitationInSource, CitedRecord
 from app.core.dates import format_partial
+from app.core.facets import column_facet
 from app.core.filters import resolve_slugs
-from app.core.listing import ListSpec, SortField, column_facet
+from app.core.listing import ListSpec, SortField
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
 from app.programmes.models import Programme
 from app.quotes.models import Quote, quote_label
 from app.search.service import matching_record_ids
-from app.sources.models import Source, SourceDetail, SourceKind, SourcePublic
+from app.sources.models import Source, SourceKind, SourcePublic
 
 # For each cited kind: its table and the column that names a record.
 _CITED: dict[str, tuple[Any, Any]] = {
@@ -51,13 +52,14 @@ def filtered(*, session: Session, filters: SourceFilters) -> Select[Any]:
     return query
 
 
-def get_source(*, session: Session, slug: str) -> SourceDetail | None:
-    """One source by slug with its full verbatim text, or None."""
-    row = session.execute(select(Source).where(Source.slug == slug)).scalar_one_or_none()
-    if row is None:
-        return None
-    counts = _citation_counts(session, [row.id])
-    return SourceDetail(**_fields(row, counts).model_dump(), text=row.text)
+def text_of(session: Session, slug: str) -> str | None:
+    """A source's full text, or None when there is no such source."""
+    return session.execute(select(Source.text).where(Source.slug == slug)).scalar_one_or_none()
+
+
+def with_text(session: Session, slug: str) -> dict[str, Any]:
+    """The field only the detail carries."""
+    return {"text": text_of(session, slug)}
 
 
 def hydrate(session: Session, rows: list[Source]) -> list[SourcePublic]:
@@ -161,4 +163,5 @@ CITATIONS_SPEC = ListSpec(
     hydrate=hydrate_citations,
     tiebreak="id",
     searchable=False,
+    documents=False,
 )

@@ -54,7 +54,7 @@ def _slugs(refs: list[dict[str, Any]]) -> list[Any]:
 
 
 def _slug(ref: dict[str, Any] | None) -> list[Any]:
-    return [ref["slug"]] if ref else []  # a missing reference counts under no value
+    return [ref["slug"] if ref else None]  # an unset reference counts under null, like kind
 
 
 # Each facet of each list, and the values one served record contributes to it.

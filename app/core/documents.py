@@ -1,0 +1,71 @@
+"""Rendered documents: each record's public JSON, written once by the loader, served as is.
+
+The data changes only when it is seeded, so a record's JSON is rendered then (with every
+related record it names) and a request reads one column instead of joining and
+validating. Rows without a document — a database loaded by other means — are rendered on
+the fly, so an answer is never wrong, only slower.
+"""
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select, update
+from sqlmodel import Session
+
+if TYPE_CHECKING:
+    from app.core.listing import ListSpec
+
+RENDER_BATCH = 500
+
+
+def render(session: Session, spec: "ListSpec") -> int:
+    """Write the document of every record of `spec`'s table; return how many."""
+    table = spec.table
+    ids = list(session.execute(select(table.id).order_by(table.id)).scalars())
+    for start in range(0, len(ids), RENDER_BATCH):
+        chunk = ids[start : start + RENDER_BATCH]
+        rows = list(session.execute(select(table).where(table.id.in_(chunk))).scalars())
+        public = spec.hydrate(session, rows)
+        values = [
+            {"id": row.id, "document": record.model_dump_json()}
+            for row, record in zip(rows, public, strict=True)
+        ]
+        session.execute(update(table), values)
+    session.expire_all()
+    return len(ids)
+
+
+def as_json(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str]:
+    """The JSON of each row: `(id, document, ...)` tuples, or entities to hydrate."""
+    if not spec.documents:
+        return [record.model_dump_json() for record in spec.hydrate(session, [r[0] for r in rows])]
+    documents = [row[1] for row in rows]
+    missing = [row[0] for row in rows if row[1] is None]
+    if missing:
+        table = spec.table
+        entities = list(session.execute(select(table).where(table.id.in_(missing))).scalars())
+        rendered = {
+            entity.id: record.model_dump_json()
+            for entity, record in zip(entities, spec.hydrate(session, entities), strict=True)
+        }
+        documents = [
+            doc if doc is not None else rendered[row[0]]
+            for doc, row in zip(documents, rows, strict=True)
+        ]
+    return documents
+
+
+def by_slug(session: Session, spec: "ListSpec", slugs: Sequence[str]) -> dict[str, str]:
+    """The JSON of the named records, keyed by slug."""
+    if not slugs:
+        return {}
+    table = spec.table
+    rows = session.execute(
+        select(table.id, table.document, table.slug).where(table.slug.in_(list(slugs)))
+    ).all()
+    return {row[2]: doc for row, doc in zip(rows, as_json(session, spec, rows), strict=True)}
+
+
+def loaded(documents: dict[str, str]) -> dict[str, dict[str, Any]]:
+    return {slug: json.loads(doc) for slug, doc in documents.items()}
