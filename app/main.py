@@ -8,6 +8,7 @@ from app.core.config import Settings, get_settings
 from app.core.db import make_engine
 from app.core.docs import install_docs
 from app.core.errors import install_error_handlers, problem_responses
+from app.core.response_cache import ResponseCache
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.health.service import head_revision
@@ -59,5 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     install_docs(app)
     versions = DataVersion(app.state.engine, settings.data_version_ttl)
-    app.add_middleware(CachingMiddleware, versions=versions, max_age=settings.cache_max_age)
+    store = app.state.response_cache = ResponseCache(settings.response_cache_mb << 20)
+    app.add_middleware(
+        CachingMiddleware, versions=versions, max_age=settings.cache_max_age, store=store
+    )
     return app

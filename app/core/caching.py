@@ -18,6 +18,7 @@ from sqlmodel import col
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.dataset import DatasetVersion
+from app.core.response_cache import ResponseCache, Stored
 
 # The data and its descriptions. Probes (/healthz, /readyz) must never be cached: they
 # answer `Cache-Control: no-store` themselves; static assets carry StaticFiles' own tags.
@@ -56,13 +57,20 @@ class DataVersion:
         return self._value
 
 
-def _etag(version: str, scope: Scope, accept: bytes) -> str:
-    # No Accept header and "*/*" ask for the same representation, so share one tag.
-    accept = accept.strip()
+def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
+    # No Accept header and "*/*" ask for the same representation, so share one tag. The
+    # Host is part of it because answers carry absolute links.
+    accept = headers.get(b"accept", b"").strip()
     if accept == b"*/*":
         accept = b""
     digest = hashlib.sha256()
-    for part in (version.encode(), scope["path"].encode(), scope.get("query_string", b""), accept):
+    for part in (
+        version.encode(),
+        scope["path"].encode(),
+        scope.get("query_string", b""),
+        accept,
+        headers.get(b"host", b""),
+    ):
         digest.update(part + b"\0")
     return f'"{digest.hexdigest()[:32]}"'
 
@@ -85,8 +93,10 @@ def _without_body(send: Send) -> Send:
 
 
 class CachingMiddleware:
-    def __init__(self, app: ASGIApp, *, versions: DataVersion, max_age: int) -> None:
-        self.app, self.versions = app, versions
+    def __init__(
+        self, app: ASGIApp, *, versions: DataVersion, max_age: int, store: ResponseCache
+    ) -> None:
+        self.app, self.versions, self.store = app, versions, store
         self.cache_control = f"public, max-age={max_age}"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -107,7 +117,7 @@ class CachingMiddleware:
             return
         version, seeded_at = current
         headers = dict(scope["headers"])
-        etag = _etag(version, scope, headers.get(b"accept", b""))
+        etag = _etag(version, scope, headers)
         last_modified = format_datetime(seeded_at, usegmt=True)
         state = scope.setdefault("state", {})
         state["data_version"] = version
@@ -123,9 +133,23 @@ class CachingMiddleware:
             await send({"type": "http.response.body", "body": b""})
             return
 
+        stored = self.store.get(etag)
+        if stored is not None:
+            await send({"type": "http.response.start", "status": 200, "headers": stored.headers})
+            await send({"type": "http.response.body", "body": stored.body})
+            return
+        started: dict[str, Any] = {}
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] == 200:
                 message["headers"] = [*message.get("headers", []), *cache_headers]
+                started["headers"] = message["headers"]
+            elif message["type"] == "http.response.body" and started:
+                # Only whole answers are kept; streamed exports pass through.
+                if not message.get("more_body", False) and "streamed" not in started:
+                    body = message.get("body", b"")
+                    self.store.put(etag, Stored(200, started["headers"], body))
+                started["streamed"] = True
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     cache_max_age: int = 300
     # Seconds a worker trusts its last reading of the dataset version (for ETags).
     data_version_ttl: float = 2.0
+    # Megabytes of rendered answers each worker keeps, keyed by ETag; 0 turns it off.
+    response_cache_mb: int = 64
     # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
     public_base_url: str = ""
     sql_echo: bool = False
