@@ -3,7 +3,7 @@
 from logging.config import fileConfig
 
 from alembic import context
-from sqlalchemy import engine_from_config, pool
+from sqlalchemy import engine_from_config, pool, text
 
 from app.core.config import get_settings
 from app.core.db import ensure_sqlite_directory
@@ -11,6 +11,7 @@ from app.models import metadata
 from app.search.models import include_in_autogenerate
 
 config = context.config
+MIGRATION_LOCK = 0x4E4A4D47  # an arbitrary, fixed advisory-lock key for migrating
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
     fileConfig(config.config_file_name)
 
@@ -50,6 +51,11 @@ def run_migrations_online() -> None:
         poolclass=pool.NullPool,
     )
     with engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            # Instances starting together migrate one after another; the later ones find
+            # the schema at head and do nothing.
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            conn.commit()
         _configure(connection=conn)
         with context.begin_transaction():
             context.run_migrations()

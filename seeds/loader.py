@@ -2,13 +2,15 @@
 
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlmodel import Session
 
 from app.rendering import is_current, rebuild
 from seeds.errors import SeedError
 from seeds.plan import build_plan
 from seeds.writing import Report, apply_plan
+
+SEED_LOCK = 0x4E4A5345  # an arbitrary, fixed advisory-lock key for seeding
 
 
 def seed(
@@ -28,6 +30,9 @@ def seed(
         raise SeedError(str(engine.url), "the database has no schema: run `alembic upgrade head`")
     with Session(engine) as session:
         try:
+            if engine.dialect.name == "postgresql":
+                # Instances starting together seed one after another, not into each other.
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEED_LOCK})
             report = apply_plan(session, plan)
             if report.changed or not is_current(session):
                 report.rendered, report.indexed = rebuild(session)

@@ -129,3 +129,22 @@ class TestAtomicity:
         with pytest.raises(RuntimeError):
             seed(migrated_engine, data_dir=data_dir)
         assert snapshot(migrated_engine) == before
+
+
+class TestConcurrentStarts:
+    def test_two_seeders_at_once_take_turns_on_postgresql(
+        self, migrated_engine: Engine, backend: str
+    ):
+        if backend != "postgresql":
+            pytest.skip("SQLite serialises writers itself; the advisory lock is PostgreSQL's")
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            reports = list(pool.map(lambda _: seed(migrated_engine), range(2)))
+        changed = sorted(r.changed for r in reports)
+        assert changed == [False, True]  # one loaded the data, the other found it loaded
+        with migrated_engine.connect() as conn:
+            events = conn.execute(text("SELECT count(*) FROM event")).scalar_one()
+        assert (
+            events == reports[0].counts["event"]["created"] + reports[1].counts["event"]["created"]
+        )

@@ -1,0 +1,68 @@
+"""Drive a URL with wrk (a separate process) and read its figures."""
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+@dataclass
+class LoadResult:
+    requests_per_s: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+def ensure_wrk() -> str:
+    """wrk from Debian's packages; installed when missing (root, or through sudo)."""
+    found = shutil.which("wrk")
+    if found:
+        return found
+    prefix = [] if _is_root() else ["sudo"]
+    subprocess.run([*prefix, "apt-get", "update", "-q"], check=True)
+    subprocess.run([*prefix, "apt-get", "install", "-y", "-q", "wrk"], check=True)
+    found = shutil.which("wrk")
+    if not found:
+        raise RuntimeError("wrk is still missing after apt-get install wrk")
+    return found
+
+
+def _is_root() -> bool:
+    import os
+
+    return os.geteuid() == 0
+
+
+def _ms(text: str) -> float:
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip())
+    if not match:
+        raise ValueError(f"unreadable latency {text!r}")
+    return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def run_wrk(
+    url: str,
+    *,
+    connections: int,
+    duration: int,
+    threads: int = 1,
+    headers: dict[str, str] | None = None,
+) -> LoadResult:
+    command = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    out = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]
+    total = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    failed = int(bad.group(1)) if bad else 0
+    if errors:
+        failed += sum(int(g) for g in errors.groups())
+    return LoadResult(requests_per_s=rps, p50_ms=p50, p99_ms=p99, requests=total, errors=failed)
