@@ -1,0 +1,1 @@
+"""Benchmark and scale-data tools; not part of the service."""
