@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check: dataset {report.version[:12]} is valid and {verdict}; nothing written.")
     elif report.changed:
         print(f"seeded dataset {report.version[:12]}.")
+    elif report.rendered is not None:
+        print(f"dataset {report.version[:12]} already loaded; documents re-rendered.")
     else:
         print(f"dataset {report.version[:12]} already loaded: nothing changed.")
     return 0

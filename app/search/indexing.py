@@ -113,7 +113,7 @@ def _documents(
         yield "programme", row.id, p.slug, p.name, body
     area_rows = rows(CooperationArea)
     for row, a in zip(area_rows, areas.hydrate(session, area_rows), strict=True):
-        body = _join(a.aliases, a.description, [c.evidence for c in a.citations])
+        body = _join(a.description, a.aliases, [c.evidence for c in a.citations])
         yield "area", row.id, a.slug, a.name, body
     quote_rows = rows(Quote)
     for row, q in zip(quote_rows, quotes.hydrate(session, quote_rows), strict=True):

@@ -22,9 +22,27 @@ def _matches(word: str, stems: set[str]) -> bool:
     return any(stem(part) in stems for part in _WORD.findall(normalise(word)))
 
 
+def _passage(text: str, stems: set[str]) -> str:
+    """The line of a search body to quote: the first sentence-like line with a match.
+
+    A body is the record's own text first (summary, description, the quoted words), then
+    lines added for finding it (aliases, names of linked records); a snippet reads best cut
+    from the former.
+    """
+    lines = [line for line in text.split("\n") if line.strip()]
+    matching = [
+        line for line in lines if any(_matches(m.group(0), stems) for m in _WORD.finditer(line))
+    ]
+    for line in matching:
+        if len(line) >= 40:
+            return line
+    return matching[0] if matching else (lines[0] if lines else "")
+
+
 def snippet(text: str, words: list[str], width: int = 180) -> str:
     """A passage of `text` around the first match, with matches in <mark>…</mark>."""
     stems = {stem(w) for w in words}
+    text = _passage(text, stems)
     spans = [m.span() for m in _WORD.finditer(text) if _matches(m.group(0), stems)]
     if spans:
         first = spans[0][0]
