@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup migrate seed check lint typecheck pytest browser clean
+.PHONY: bench run test setup migrate seed check lint typecheck pytest browser clean
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
@@ -56,3 +56,25 @@ readme-examples: setup  ## re-render the README's examples from a service runnin
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+# Benchmarks: the service against a bare FastAPI app, on scale data (see docs/performance.md).
+BENCH_EVENTS ?= 1000000
+BENCH_DB ?= sqlite
+bench: setup  ## measure; records the figures in docs/performance.md
+	$(BIN)/python -m bench.harness --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
+
+# Synthetic data at scale, in a database of its own (never the default one): the SQLite file
+# var/scale-N.db, or the PostgreSQL database nj_scale_N on PG_SERVER (created if missing).
+# FRESH=1 drops and recreates it first. Deterministic: the same N and SEED give the same rows.
+.PHONY: scale-data
+scale-data: N ?= 100000
+scale-data: DB ?= sqlite
+scale-data: SEED ?= 42
+scale-data: PG_SERVER ?= postgresql+psycopg://postgres@127.0.0.1:5432
+scale-data: setup  ## synthetic data: make scale-data N=100000 DB=sqlite|postgresql [FRESH=1]
+	@case "$(DB)" in \
+		sqlite) url="sqlite:///$(CURDIR)/var/scale-$(N).db" ;; \
+		postgresql) url="$(PG_SERVER)/nj_scale_$(N)" ;; \
+		*) echo "DB must be sqlite or postgresql, not '$(DB)'" >&2; exit 2 ;; \
+	esac; \
+	$(BIN)/python -m bench.scale --events $(N) --seed $(SEED) --database-url "$$url" $(if $(FRESH),--fresh)
