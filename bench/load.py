@@ -52,7 +52,11 @@ def run_wrk(
     threads: int = 1,
     headers: dict[str, str] | None = None,
 ) -> LoadResult:
-    command = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    # A generous timeout: a slow answer is measured as slow, not dropped as an error.
+    command = [
+        ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s",
+        "--latency",
+    ]  # fmt: skip
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     out = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout

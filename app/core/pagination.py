@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, or_
+from sqlalchemy import ColumnElement, and_, false, literal, or_, tuple_
 
 from app.core.errors import InvalidParameter
 
@@ -68,7 +68,16 @@ def decode_cursor(token: str, signature: str, keys: list[SortKey]) -> list[Any]:
 
 
 def after(keys: list[SortKey], values: list[Any]) -> ColumnElement[bool]:
-    """Rows strictly after `values` in the order of `keys` (a lexicographic comparison)."""
+    """Rows strictly after `values` in the order of `keys` (a lexicographic comparison).
+
+    When every key runs the same way this is one row-value comparison, `(a, b) > (x, y)`,
+    which SQLite and PostgreSQL answer with a seek on an index over (a, b); mixed
+    directions need the longer OR form.
+    """
+    if len({k.descending for k in keys}) == 1:
+        columns = tuple_(*[k.expression for k in keys])
+        bounds = tuple_(*[literal(v) for v in values])
+        return columns < bounds if keys[0].descending else columns > bounds
     clause: ColumnElement[bool] = false()
     for i in reversed(range(len(keys))):
         key, value = keys[i], values[i]

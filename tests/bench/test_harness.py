@@ -38,7 +38,7 @@ def test_wrk_figures_are_read_with_their_units(monkeypatch: pytest.MonkeyPatch):
 def _run(first_ratio: float, deep_p50: float) -> dict:
     def scenario(name: str, ratio: float, p50: float = 5.0) -> dict:
         return {"name": name, "requests_per_s": 1000 * ratio, "p50_ms": p50, "p99_ms": 20.0,
-                "ratio": ratio, "errors": 0}  # fmt: skip
+                "ratio": ratio, "errors": 0, "requests": 100}  # fmt: skip
 
     one = {
         "workers": 1,
@@ -79,3 +79,11 @@ def test_the_table_shows_every_scenario_and_every_target():
     for name in ("bare FastAPI app", "deep page by cursor", "304 revalidation", "CSV export"):
         assert name in text
     assert text.count("| yes |") + text.count("| **no** |") == 10
+
+
+def test_a_scenario_with_failed_requests_meets_no_target():
+    run = _run(first_ratio=0.6, deep_p50=6.0)
+    filtered = run["one_worker_cold"]["scenarios"][2]
+    filtered.update(errors=12, p50_ms=0.0)  # wrk reports no latency when requests time out
+    verdicts = {name: met for name, _, met in targets(run)}
+    assert not verdicts["filtered list p50 ≤ 20 ms"]

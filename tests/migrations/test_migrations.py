@@ -37,3 +37,13 @@ class TestMigrations:
         assert _tables(empty_url) & model_tables == set()
         upgrade(empty_url)
         assert model_tables <= _tables(empty_url)
+
+
+def test_the_service_knows_the_newest_migration():
+    from alembic.script import ScriptDirectory
+
+    from app.core.migrations import alembic_config
+    from app.health.service import HEAD_REVISION
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head == HEAD_REVISION
