@@ -31,8 +31,8 @@ check: setup  ## validate the curated dataset without writing
 	$(BIN)/python -m seeds --check --no-database
 
 lint: setup
-	$(BIN)/ruff check app seeds tests migrations
-	$(BIN)/ruff format --check app seeds tests migrations
+	$(BIN)/ruff check app seeds tests migrations bench docs
+	$(BIN)/ruff format --check app seeds tests migrations bench docs
 
 typecheck: setup
 	$(BIN)/mypy app seeds

@@ -2,8 +2,9 @@
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.citations.models import Citation, CitationPublic
@@ -30,7 +31,7 @@ def citations_for(
     return out
 
 
-def cited_by_source(kind: str, source_slug: str):  # type: ignore[no-untyped-def]
+def cited_by_source(kind: str, source_slug: str) -> Select[Any]:
     """A condition: the record of `kind` (its id column) is cited by the source."""
     owner = getattr(Citation, f"{kind}_id")
     return (

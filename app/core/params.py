@@ -3,6 +3,7 @@
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -157,7 +158,7 @@ def date_range(
     return DateRange(start=start, end=end)
 
 
-def _partial(value: str | None, name: str, *, first: bool):  # type: ignore[no-untyped-def]
+def _partial(value: str | None, name: str, *, first: bool) -> date | None:
     if value is None:
         return None
     try:

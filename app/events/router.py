@@ -1,6 +1,7 @@
 """HTTP routes for events."""
 
-from typing import Annotated
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
@@ -80,7 +81,7 @@ def list_events(
     base = str(request.base_url).rstrip("/")
     stamp = getattr(request.state, "data_stamp", "19700101T000000Z")
 
-    def ics(batches):  # type: ignore[no-untyped-def]
+    def ics(batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
         return calendar_lines(batches, stamp=stamp, base_url=base)
 
     return list_response(request, session, service.SPEC, query, params, renderers={Format.ics: ics})

@@ -1,6 +1,6 @@
 """Readiness: the database answers, is migrated to head and holds a dataset."""
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.core.dataset import DatasetVersion
@@ -36,7 +36,7 @@ def readiness_problem(engine: Engine, head: str | None) -> str | None:
     return None
 
 
-def _current_revision(conn) -> str | None:  # type: ignore[no-untyped-def]
+def _current_revision(conn: Connection) -> str | None:
     try:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except SQLAlchemyError:
