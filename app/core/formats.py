@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
 from fastapi import Request
@@ -61,17 +62,26 @@ def negotiate(request: Request, requested: Format | None, allowed: tuple[Format,
     return min(choices)[2]
 
 
-def csv_columns(model: type[BaseModel], fields: list[str] | None) -> list[str]:
-    """Flat column names: nested objects (dates, places) become prefixed columns."""
-    columns: list[str] = []
+@dataclass(frozen=True)
+class CsvColumn:
+    """A flat column: a top-level field, or one field of a nested object (`date_start`)."""
+
+    name: str
+    key: str
+    sub: str | None = None
+
+
+def csv_columns(model: type[BaseModel], fields: list[str] | None) -> list[CsvColumn]:
+    """Flat columns: nested objects (dates, places) become prefixed columns."""
+    columns: list[CsvColumn] = []
     for name, info in model.model_fields.items():
         if fields and name not in fields and name != "slug":
             continue
         nested = _nested_model(info.annotation)
         if nested is not None and "slug" not in nested.model_fields:
-            columns.extend(f"{name}_{sub}" for sub in nested.model_fields)
+            columns.extend(CsvColumn(f"{name}_{sub}", name, sub) for sub in nested.model_fields)
         else:
-            columns.append(name)
+            columns.append(CsvColumn(name, name))
     return columns
 
 
@@ -87,48 +97,44 @@ def _nested_model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _cell(value: Any) -> str:
+    kind = value.__class__
+    if kind is str:
+        return value  # type: ignore[no-any-return]
     if value is None:
         return ""
-    if isinstance(value, dict):
-        return str(value["slug"]) if "slug" in value else json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        if all(isinstance(v, dict) and "slug" in v for v in value):
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is list:
+        if all(v.__class__ is dict and "slug" in v for v in value):
             return "|".join(v["slug"] for v in value)
-        if all(isinstance(v, str) for v in value):
+        if all(v.__class__ is str for v in value):
             return "|".join(value)
         return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, bool):
-        return "true" if value else "false"
+    if kind is dict:
+        return str(value["slug"]) if "slug" in value else json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
-def _flatten(record: dict[str, Any], columns: list[str]) -> list[str]:
+def _row(record: dict[str, Any], columns: list[CsvColumn]) -> list[str]:
     row = []
     for column in columns:
-        if column in record:
-            row.append(_cell(record[column]))
-            continue
-        prefix, _, sub = column.partition("_")
-        # e.g. date_start from {"date": {"start": ...}}; names may contain underscores.
-        for name, value in record.items():
-            if column.startswith(name + "_") and isinstance(value, dict | type(None)):
-                row.append(_cell((value or {}).get(column[len(name) + 1 :])))
-                break
-        else:
-            row.append("")
+        value = record.get(column.key)
+        if column.sub is not None:
+            value = value.get(column.sub) if value else None
+        row.append(_cell(value))
     return row
 
 
-def csv_lines(columns: list[str], batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
+def csv_lines(columns: list[CsvColumn], batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
     """A header, then one CSV line per record (RFC 4180 quoting, CRLF line ends)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(columns)
+    writer.writerow([column.name for column in columns])
     yield buffer.getvalue()
     for batch in batches:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerows(_flatten(record, columns) for record in batch)
+        writer.writerows(_row(record, columns) for record in batch)
         yield buffer.getvalue()
 
 
