@@ -13,7 +13,7 @@ from app.core.documents import by_slug
 from app.core.errors import NotFound
 from app.core.facets import facet_counts
 from app.core.formats import MEDIA_TYPES, csv_columns, csv_lines, ndjson_lines, negotiate
-from app.core.listing import ListSpec, PageResult, fetch_page, iterate_batches
+from app.core.listing import ListSpec, fetch_page, iterate_batches
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
 from app.core.shaping import needs_shaping, shape
@@ -49,20 +49,12 @@ def list_response(
     result = fetch_page(
         session, spec, query, keys=keys, page=params.page, signature=signature, count=params.count
     )
-    headers = {}
-    next_url = _next_url(request, result)
-    if next_url:
-        headers["Link"] = f'<{next_url}>; rel="next"'
+    next_url, headers = _next(request, result.next_cursor)
     if exporting:
         batch = shape(session, spec, result.rows, fields=params.fields, include=params.include)
         text = "".join(_render(fmt, spec, params, [batch], renderers))
         return Response(text, media_type=MEDIA_TYPES[fmt], headers=headers)
-    meta: dict[str, Any] = {
-        "limit": params.page.size,
-        "next_cursor": result.next_cursor,
-        "returned": len(result.rows),
-        "data_version": getattr(request.state, "data_version", None),
-    }
+    meta = _meta(request, params.page.size, result.next_cursor, len(result.rows))
     if params.count:
         meta["count"] = result.count
     if params.facets:
@@ -106,10 +98,31 @@ def detail_response(
     return json_response(record)
 
 
-def _next_url(request: Request, result: PageResult) -> str | None:
-    if not result.next_cursor:
-        return None
-    return str(request.url.include_query_params(cursor=result.next_cursor))
+def page_response(
+    request: Request, data: Any, *, limit: int, next_cursor: str | None, returned: int
+) -> Response:
+    """A page of something other than records (search hits, timeline years) in the envelope."""
+    next_url, headers = _next(request, next_cursor)
+    meta = _meta(request, limit, next_cursor, returned)
+    links = {"self": str(request.url), "next": next_url}
+    return json_response({"data": data, "meta": meta, "links": links}, headers=headers)
+
+
+def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:
+    """The next page's address, and the `Link` header that carries it."""
+    if not cursor:
+        return None, {}
+    url = str(request.url.include_query_params(cursor=cursor))
+    return url, {"Link": f'<{url}>; rel="next"'}
+
+
+def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:
+    return {
+        "limit": limit,
+        "next_cursor": next_cursor,
+        "returned": returned,
+        "data_version": getattr(request.state, "data_version", None),
+    }
 
 
 def _render(

@@ -9,7 +9,7 @@ from app.core.errors import InvalidParameter, problem_responses
 from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT, Page
 from app.core.params import Format
-from app.core.responses import json_response
+from app.core.responses import page_response
 from app.core.schemas import Envelope
 from app.search import service
 from app.search.models import SearchHit
@@ -59,16 +59,4 @@ def search(
     hits, next_cursor = service.search(
         session, q=q, types=[TYPES[t] for t in wanted], page=Page(limit, cursor)
     )
-    next_url = str(request.url.include_query_params(cursor=next_cursor)) if next_cursor else None
-    headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else None
-    body = {
-        "data": hits,
-        "meta": {
-            "limit": limit,
-            "next_cursor": next_cursor,
-            "returned": len(hits),
-            "data_version": getattr(request.state, "data_version", None),
-        },
-        "links": {"self": str(request.url), "next": next_url},
-    }
-    return json_response(body, headers=headers)
+    return page_response(request, hits, limit=limit, next_cursor=next_cursor, returned=len(hits))

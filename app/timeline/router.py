@@ -9,7 +9,7 @@ from app.core.errors import problem_responses
 from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT
 from app.core.params import Format
-from app.core.responses import json_response
+from app.core.responses import page_response
 from app.core.schemas import Envelope
 from app.events import service as events
 from app.events.router import event_filters
@@ -64,17 +64,6 @@ def get_timeline(
         session, event_query=event_query, programme_query=programme_query,
         dates=filters.dates, limit=limit, cursor=cursor,
     )  # fmt: skip
-    next_url = (
-        str(request.url.include_query_params(cursor=page.next_cursor)) if page.next_cursor else None
+    return page_response(
+        request, page.years, limit=limit, next_cursor=page.next_cursor, returned=page.returned
     )
-    body = {
-        "data": page.years,
-        "meta": {
-            "limit": limit,
-            "next_cursor": page.next_cursor,
-            "returned": page.returned,
-            "data_version": getattr(request.state, "data_version", None),
-        },
-        "links": {"self": str(request.url), "next": next_url},
-    }
-    return json_response(body, headers={"Link": f'<{next_url}>; rel="next"'} if next_url else None)
