@@ -134,3 +134,30 @@ class TestEtagFollowsTheDataVersion:
                 assert fresh.status_code == 304
         finally:
             app.state.engine.dispose()
+
+
+class TestHead:
+    @pytest.mark.parametrize("path", ["/v1/events?limit=2", "/v1/areas/cyber-defence", "/healthz"])
+    def test_head_answers_like_get_without_a_body(self, client: TestClient, path: str):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code == 200
+        assert head.content == b""
+        for name in ("content-type", "etag", "link"):
+            assert head.headers.get(name) == get.headers.get(name)
+
+
+class TestProbesAreNeverCached:
+    @pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+    def test_no_store_and_no_etag(self, client: TestClient, path: str):
+        response = client.get(path)
+        assert response.headers["cache-control"] == "no-store"
+        assert "etag" not in response.headers
+
+
+class TestHostIsPartOfTheTag:
+    def test_answers_with_other_absolute_links_have_other_tags(self, client: TestClient):
+        one = client.get("/v1/events?limit=1", headers={"host": "a.example"})
+        two = client.get("/v1/events?limit=1", headers={"host": "b.example"})
+        assert one.json()["links"]["self"].startswith("http://a.example/")
+        assert two.json()["links"]["self"].startswith("http://b.example/")
+        assert one.headers["etag"] != two.headers["etag"]
