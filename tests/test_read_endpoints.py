@@ -6,17 +6,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from seeds.reading import SEEDS_DIR
-from tests.support import curated, walk
+from tests.support import CITED, FILES, curated, walk
 
-RESOURCES = {
-    "sources": "sources.yaml",
-    "events": "events.yaml",
-    "programmes": "programmes.yaml",
-    "areas": "areas.yaml",
-    "quotes": "quotes.yaml",
-    "people": "people.yaml",
-    "organisations": "organisations.yaml",
-}
+RESOURCES = FILES  # resource path → curated file
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +40,6 @@ class TestEveryResource:
         assert problem["status"] == 404 and problem["type"] == "/problems/not-found"
         assert problem["instance"] == f"/v1/{resource}/no-such-record"
         assert "no-such-record" in problem["detail"]
-
-
-CITED = [r for r in RESOURCES if r != "sources"]
 
 
 @pytest.mark.parametrize("resource", CITED)

@@ -1,5 +1,6 @@
 """The timeline: events and programme milestones in one date order."""
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from heapq import merge
@@ -10,6 +11,7 @@ from sqlalchemy import Select, and_, or_
 from sqlmodel import Session, col
 
 from app.core.dates import Precision, format_partial, parse_partial
+from app.core.documents import as_json
 from app.core.filters import DateRange
 from app.core.pagination import SortKey, decode_cursor, encode_cursor
 from app.core.spans import DateSpan
@@ -63,50 +65,39 @@ def _events_after(
             query = query.where(starts > day)
         else:
             query = query.where(or_(starts > day, and_(starts == day, col(Event.slug) > slug)))
-    rows = list(
-        session.execute(query.order_by(Event.start_date, Event.slug).limit(limit)).scalars()
-    )
-    return [
-        TimelineItem(
-            type=ItemType.event,
-            slug=e.slug,
-            title=e.title,
-            kind=str(e.kind),
-            date=e.date,
-            url=f"/v1/events/{e.slug}",
-        )  # fmt: skip
-        for e in events.hydrate(session, rows)
-        if e.date is not None
-    ]
+    # The stored documents already hold each event's title, kind and date.
+    query = query.with_only_columns(Event.id, Event.document)
+    rows = session.execute(query.order_by(Event.start_date, Event.slug).limit(limit)).all()
+    items = []
+    for document in as_json(session, events.SPEC, rows):
+        event = json.loads(document)
+        items.append(
+            TimelineItem(
+                type=ItemType.event,
+                slug=event["slug"],
+                title=event["title"],
+                kind=event["kind"],
+                date=event["date"],
+                url=f"/v1/events/{event['slug']}",
+            )  # fmt: skip
+        )
+    return items
+
+
+def _milestone(p: Programme, kind: ItemType, day: date, precision: str) -> TimelineItem:
+    verb = "comes into force" if kind is ItemType.programme_start else "ends"
+    return TimelineItem(
+        type=kind, slug=p.slug, title=f"{p.name} {verb}", kind=p.kind,
+        date=_point(day, precision, p.date_label, p.date_note), url=f"/v1/programmes/{p.slug}",
+    )  # fmt: skip
 
 
 def _milestones(session: Session, query: Select[Any], dates: DateRange) -> list[TimelineItem]:
     items = []
     for p in session.execute(query.where(Programme.start_date.is_not(None))).scalars():
-        url = f"/v1/programmes/{p.slug}"
-        start = _point(p.start_date, p.start_precision, p.date_label, p.date_note)
-        items.append(
-            TimelineItem(
-                type=ItemType.programme_start,
-                slug=p.slug,
-                title=f"{p.name} comes into force",
-                kind=p.kind,
-                date=start,
-                url=url,
-            )  # fmt: skip
-        )
+        items.append(_milestone(p, ItemType.programme_start, p.start_date, p.start_precision))
         if p.end_date is not None and p.end_precision is not None:
-            end = _point(p.end_date, p.end_precision, p.date_label, p.date_note)
-            items.append(
-                TimelineItem(
-                    type=ItemType.programme_end,
-                    slug=p.slug,
-                    title=f"{p.name} ends",
-                    kind=p.kind,
-                    date=end,
-                    url=url,
-                )  # fmt: skip
-            )
+            items.append(_milestone(p, ItemType.programme_end, p.end_date, p.end_precision))
     return sorted((i for i in items if _within(i.date, dates)), key=_key)
 
 
