@@ -95,8 +95,11 @@ class TestOpenAPI:
             assert name in params, name
             assert params[name].get("description"), name
             assert params[name]["schema"], name
-        kind = resolve(spec, params["kind"]["schema"]["anyOf"][0]["items"])
+        # A repeatable filter is an array that is never null (absent means "any").
+        assert params["kind"]["schema"]["type"] == "array"
+        kind = resolve(spec, params["kind"]["schema"]["items"])
         assert "summit" in kind["enum"]
+        assert params["from"]["schema"]["anyOf"][0]["type"] == "string"
         assert params["limit"]["schema"]["anyOf"][0]["maximum"] == 200
 
     def test_list_routes_document_their_export_formats(self, spec: dict[str, Any]):

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import BaseModel, Field
 
 from app.areas import service
 from app.areas.models import AreaPublic
@@ -13,7 +14,16 @@ from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class AreaQuery(BaseModel):
+    """The areas list's own filters."""
+
+    parent: str | None = Field(None, description="Only the direct sub-areas of this area.")
+    top_level: bool = Field(False, description="Only areas without a parent.")
+
+
+ListParamsDep = Annotated[ListParams[AreaQuery], Depends(list_params(service.SPEC, AreaQuery))]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
@@ -28,10 +38,6 @@ def list_areas(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    parent: Annotated[
-        str | None, Query(description="Only the direct sub-areas of this area.")
-    ] = None,
-    top_level: Annotated[bool, Query(description="Only areas without a parent.")] = False,
 ) -> Response:
     """The cooperation-area taxonomy (cyber defence, maritime security, HADR, ...).
 
@@ -39,7 +45,10 @@ def list_areas(
     events, programmes and quotes linked to it or to its sub-areas.
     """
     filters = service.AreaFilters(
-        parent=parent, top_level=top_level, q=params.q, source=params.source
+        parent=params.filters.parent,
+        top_level=params.filters.top_level,
+        q=params.q,
+        source=params.source,
     )
     query = service.filtered(session=session, filters=filters)
     return list_response(request, session, service.SPEC, query, params)

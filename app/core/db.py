@@ -1,6 +1,6 @@
 """Engine construction and the request-scoped session dependency."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -41,15 +41,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """One session per request; it commits on success and rolls back on error."""
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """One session per request. Requests only read, so it is closed, never committed.
+
+    `async` so that opening and closing it costs no trip through the thread pool; the
+    session connects lazily, in the route's thread, on its first query.
+    """
     with Session(request.app.state.engine) as session:
-        try:
-            yield session
-            session.commit()
-        except Exception:
-            session.rollback()
-            raise
+        yield session
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -3,18 +3,11 @@
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import Field
 
 from app.core.db import SessionDep
-from app.core.filters import DateRange
-from app.core.params import (
-    DetailParams,
-    Format,
-    ListParams,
-    date_range,
-    detail_params,
-    list_params,
-)
+from app.core.params import DatesQuery, DetailParams, Format, ListParams, detail_params, list_params
 from app.core.responses import detail_response, list_response
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
@@ -23,36 +16,36 @@ from app.events.calendar import calendar_lines
 from app.events.models import EventKind, EventPublic
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class EventQuery(DatesQuery):
+    """The events list's own filters (the timeline takes them too)."""
+
+    kind: list[EventKind] = Field([], description="Event kind; repeat for any of several.")
+    area: list[str] = Field([], description="Area slug; matches its sub-areas too. Repeatable.")
+    programme: list[str] = Field([], description="Programme slug. Repeatable.")
+    person: list[str] = Field([], description="Person slug. Repeatable.")
+    organisation: list[str] = Field([], description="Organisation slug. Repeatable.")
+    place: str | None = Field(None, description="Part of the place name, any case.")
+    country: str | None = Field(None, description="Country of the place, any case.")
+
+    def filters(self, *, q: str | None, source: str | None) -> service.EventFilters:
+        return service.EventFilters(
+            kind=self.kind,
+            area=self.area,
+            programme=self.programme,
+            person=self.person,
+            organisation=self.organisation,
+            place=self.place,
+            country=self.country,
+            dates=self.dates,
+            q=q,
+            source=source,
+        )
+
+
+ListParamsDep = Annotated[ListParams[EventQuery], Depends(list_params(service.SPEC, EventQuery))]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
-
-
-def event_filters(
-    dates: Annotated[DateRange, Depends(date_range)],
-    kind: Annotated[
-        list[EventKind] | None, Query(description="Event kind; repeat for any of several.")
-    ] = None,
-    area: Annotated[
-        list[str] | None, Query(description="Area slug; matches its sub-areas too. Repeatable.")
-    ] = None,
-    programme: Annotated[list[str] | None, Query(description="Programme slug. Repeatable.")] = None,
-    person: Annotated[list[str] | None, Query(description="Person slug. Repeatable.")] = None,
-    organisation: Annotated[
-        list[str] | None, Query(description="Organisation slug. Repeatable.")
-    ] = None,
-    place: Annotated[str | None, Query(description="Part of the place name, any case.")] = None,
-    country: Annotated[str | None, Query(description="Country of the place, any case.")] = None,
-) -> service.EventFilters:
-    return service.EventFilters(
-        kind=kind or [],
-        area=area or [],
-        programme=programme or [],
-        person=person or [],
-        organisation=organisation or [],
-        place=place,
-        country=country,
-        dates=dates,
-    )
 
 
 @router.get(
@@ -68,7 +61,6 @@ def list_events(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    filters: Annotated[service.EventFilters, Depends(event_filters)],
 ) -> Response:
     """Signings, visits, summits, exercises and other events, in date order.
 
@@ -76,7 +68,7 @@ def list_events(
     Filters combine with AND; repeated values of one filter with OR. A date range
     matches events whose span overlaps it.
     """
-    filters = service.EventFilters(**{**filters.__dict__, "q": params.q, "source": params.source})
+    filters = params.filters.filters(q=params.q, source=params.source)
     query = service.filtered(session=session, filters=filters)
     base = str(request.base_url).rstrip("/")
     stamp = getattr(request.state, "data_stamp", "19700101T000000Z")

@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import BaseModel, Field
 
 from app.core.db import SessionDep
 from app.core.params import DetailParams, ListParams, detail_params, list_params
@@ -13,7 +14,19 @@ from app.organisations import service
 from app.organisations.models import OrganisationKind, OrganisationPublic
 
 router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class OrganisationQuery(BaseModel):
+    """The organisations list's own filters."""
+
+    kind: list[OrganisationKind] = Field([], description="Organisation kind. Repeatable.")
+    parent: str | None = Field(None, description="Only the direct parts of this body.")
+    country: str | None = Field(None, description="Country, any case.")
+
+
+ListParamsDep = Annotated[
+    ListParams[OrganisationQuery], Depends(list_params(service.SPEC, OrganisationQuery))
+]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
@@ -28,15 +41,14 @@ def list_organisations(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    kind: Annotated[
-        list[OrganisationKind] | None, Query(description="Organisation kind. Repeatable.")
-    ] = None,
-    parent: Annotated[str | None, Query(description="Only the direct parts of this body.")] = None,
-    country: Annotated[str | None, Query(description="Country, any case.")] = None,
 ) -> Response:
     """Named bodies: NATO and its parts, states, governments, ministries, forces, media."""
     filters = service.OrganisationFilters(
-        kind=kind or [], parent=parent, country=country, q=params.q, source=params.source
+        kind=params.filters.kind,
+        parent=params.filters.parent,
+        country=params.filters.country,
+        q=params.q,
+        source=params.source,
     )
     query = service.filtered(session=session, filters=filters)
     return list_response(request, session, service.SPEC, query, params)

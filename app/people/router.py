@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import BaseModel, Field
 
 from app.core.db import SessionDep
 from app.core.params import DetailParams, ListParams, detail_params, list_params
@@ -13,7 +14,18 @@ from app.people import service
 from app.people.models import PersonPublic
 
 router = APIRouter(prefix="/v1/people", tags=["people"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class PersonQuery(BaseModel):
+    """The people list's own filters."""
+
+    organisation: list[str] = Field(
+        [], description="People holding a role in this organisation (slug). Repeatable."
+    )
+    country: str | None = Field(None, description="Country, any case.")
+
+
+ListParamsDep = Annotated[ListParams[PersonQuery], Depends(list_params(service.SPEC, PersonQuery))]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
@@ -28,15 +40,13 @@ def list_people(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    organisation: Annotated[
-        list[str] | None,
-        Query(description="People holding a role in this organisation (slug). Repeatable."),
-    ] = None,
-    country: Annotated[str | None, Query(description="Country, any case.")] = None,
 ) -> Response:
     """Named people with the roles the sources give them."""
     filters = service.PersonFilters(
-        organisation=organisation or [], country=country, q=params.q, source=params.source
+        organisation=params.filters.organisation,
+        country=params.filters.country,
+        q=params.q,
+        source=params.source,
     )
     query = service.filtered(session=session, filters=filters)
     return list_response(request, session, service.SPEC, query, params)

@@ -3,11 +3,11 @@
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import Field
 
 from app.core.db import SessionDep
-from app.core.filters import DateRange
-from app.core.params import DetailParams, ListParams, date_range, detail_params, list_params
+from app.core.params import DatesQuery, DetailParams, ListParams, detail_params, list_params
 from app.core.responses import detail_response, list_response
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
@@ -15,7 +15,21 @@ from app.programmes import service
 from app.programmes.models import ProgrammeKind, ProgrammePublic
 
 router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class ProgrammeQuery(DatesQuery):
+    """The programmes list's own filters; `from`/`to` match the in-force span."""
+
+    kind: list[ProgrammeKind] = Field([], description="Programme kind. Repeatable.")
+    area: list[str] = Field([], description="Area slug; matches its sub-areas too. Repeatable.")
+    in_force_on: date | None = Field(
+        None, description="Programmes whose in-force span contains this day (YYYY-MM-DD)."
+    )
+
+
+ListParamsDep = Annotated[
+    ListParams[ProgrammeQuery], Depends(list_params(service.SPEC, ProgrammeQuery))
+]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
@@ -30,28 +44,18 @@ def list_programmes(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    dates: Annotated[DateRange, Depends(date_range)],
-    kind: Annotated[
-        list[ProgrammeKind] | None, Query(description="Programme kind. Repeatable.")
-    ] = None,
-    area: Annotated[
-        list[str] | None, Query(description="Area slug; matches its sub-areas too. Repeatable.")
-    ] = None,
-    in_force_on: Annotated[
-        date | None,
-        Query(description="Programmes whose in-force span contains this day (YYYY-MM-DD)."),
-    ] = None,
 ) -> Response:
     """Declarations, partnership programmes, NATO programmes and trust funds.
 
     In order of entry into force, each revision its own programme linked to its
     predecessor. `from`/`to` match programmes in force at any time in the range.
     """
+    chosen = params.filters
     filters = service.ProgrammeFilters(
-        kind=kind or [],
-        area=area or [],
-        in_force_on=in_force_on,
-        dates=dates,
+        kind=chosen.kind,
+        area=chosen.area,
+        in_force_on=chosen.in_force_on,
+        dates=chosen.dates,
         q=params.q,
         source=params.source,
     )

@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import Field
 
 from app.core.db import SessionDep
-from app.core.filters import DateRange
-from app.core.params import DetailParams, ListParams, date_range, detail_params, list_params
+from app.core.params import DatesQuery, DetailParams, ListParams, detail_params, list_params
 from app.core.responses import detail_response, list_response
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
@@ -14,7 +14,23 @@ from app.quotes import service
 from app.quotes.models import QuoteMode, QuotePublic
 
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class QuoteQuery(DatesQuery):
+    """The quotes list's own filters."""
+
+    speaker: list[str] = Field([], description="Person slug. Repeatable.")
+    organisation: list[str] = Field(
+        [], description="Organisation the speaker spoke for (slug). Repeatable."
+    )
+    area: list[str] = Field([], description="Area slug; matches its sub-areas too. Repeatable.")
+    event: list[str] = Field([], description="Event the words were said at (slug). Repeatable.")
+    mode: QuoteMode | None = Field(
+        None, description="`direct` (the speaker's words) or `reported` (indirect speech)."
+    )
+
+
+ListParamsDep = Annotated[ListParams[QuoteQuery], Depends(list_params(service.SPEC, QuoteQuery))]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
 
 
@@ -29,35 +45,20 @@ def list_quotes(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    dates: Annotated[DateRange, Depends(date_range)],
-    speaker: Annotated[list[str] | None, Query(description="Person slug. Repeatable.")] = None,
-    organisation: Annotated[
-        list[str] | None,
-        Query(description="Organisation the speaker spoke for (slug). Repeatable."),
-    ] = None,
-    area: Annotated[
-        list[str] | None, Query(description="Area slug; matches its sub-areas too. Repeatable.")
-    ] = None,
-    event: Annotated[
-        list[str] | None, Query(description="Event the words were said at (slug). Repeatable.")
-    ] = None,
-    mode: Annotated[
-        QuoteMode | None,
-        Query(description="`direct` (the speaker's words) or `reported` (indirect speech)."),
-    ] = None,
 ) -> Response:
     """Who said what, when and where, in the exact words of the source.
 
     In the order they were said; `text_start`/`text_end` locate the words in the
     source's text. `source=` gives the quotes of one document.
     """
+    chosen = params.filters
     filters = service.QuoteFilters(
-        speaker=speaker or [],
-        organisation=organisation or [],
-        area=area or [],
-        event=event or [],
-        mode=mode,
-        dates=dates,
+        speaker=chosen.speaker,
+        organisation=chosen.organisation,
+        area=chosen.area,
+        event=chosen.event,
+        mode=chosen.mode,
+        dates=chosen.dates,
         q=params.q,
         source=params.source,
     )

@@ -3,6 +3,7 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel, Field
 
 from app.core.db import SessionDep
 from app.core.errors import InvalidParameter, problem_responses
@@ -18,6 +19,21 @@ router = APIRouter(tags=["search"])
 TYPES = {plural: kind for kind, plural in service.PATHS.items()}
 
 
+class SearchQuery(BaseModel):
+    q: str = Field(
+        min_length=1,
+        max_length=500,
+        description='Words, "phrases", OR and -exclusions; British and American '
+        "spellings match each other, and an area's aliases find the area.",
+        examples=["cyber defense"],
+    )
+    type: str | None = Field(
+        None, description=f"Comma list of resources to search: {', '.join(TYPES)}. Default all."
+    )
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Hits per page.")
+    cursor: str | None = Field(None, description="Opaque cursor of the next page.")
+
+
 @router.get(
     "/v1/search",
     response_model=Envelope[SearchHit],
@@ -28,22 +44,7 @@ TYPES = {plural: kind for kind, plural in service.PATHS.items()}
 def search(
     request: Request,
     session: SessionDep,
-    q: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=500,
-            description='Words, "phrases", OR and -exclusions; British and American '
-            "spellings match each other, and an area's aliases find the area.",
-            examples=["cyber defense"],
-        ),
-    ],
-    type: Annotated[
-        str | None,
-        Query(description=f"Comma list of resources to search: {', '.join(TYPES)}. Default all."),
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Hits per page.")] = 20,
-    cursor: Annotated[str | None, Query(description="Opaque cursor of the next page.")] = None,
+    query: Annotated[SearchQuery, Query()],
 ) -> Response:
     """Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
@@ -52,11 +53,12 @@ def search(
     same records, and order them by their own measure of relevance.
     """
     negotiate(request, None, (Format.json,))
-    wanted = [t.strip() for t in (type or ",".join(TYPES)).split(",") if t.strip()]
+    q, limit = query.q, query.limit
+    wanted = [t.strip() for t in (query.type or ",".join(TYPES)).split(",") if t.strip()]
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
         raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
     hits, next_cursor = service.search(
-        session, q=q, types=[TYPES[t] for t in wanted], page=Page(limit, cursor)
+        session, q=q, types=[TYPES[t] for t in wanted], page=Page(limit, query.cursor)
     )
     return page_response(request, hits, limit=limit, next_cursor=next_cursor, returned=len(hits))

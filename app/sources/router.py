@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from pydantic import BaseModel, Field
 
 from app.citations.models import CITED_KINDS, CitationInSource
 from app.core.db import SessionDep
@@ -15,9 +16,27 @@ from app.sources import service
 from app.sources.models import SourceDetail, SourceKind, SourcePublic
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
-ListParamsDep = Annotated[ListParams, Depends(list_params(service.SPEC))]
+
+
+class SourceQuery(BaseModel):
+    """The sources list's own filters."""
+
+    kind: list[SourceKind] = Field([], description="Source kind. Repeatable.")
+
+
+class CitationQuery(BaseModel):
+    """The filters of a source's citations."""
+
+    type: list[str] = Field(
+        [], description=f"Only citations of these record types: {', '.join(CITED_KINDS)}."
+    )
+
+
+ListParamsDep = Annotated[ListParams[SourceQuery], Depends(list_params(service.SPEC, SourceQuery))]
 DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
-CitationParamsDep = Annotated[ListParams, Depends(list_params(service.CITATIONS_SPEC))]
+CitationParamsDep = Annotated[
+    ListParams[CitationQuery], Depends(list_params(service.CITATIONS_SPEC, CitationQuery))
+]
 
 
 @router.get(
@@ -31,10 +50,9 @@ def list_sources(
     request: Request,
     session: SessionDep,
     params: ListParamsDep,
-    kind: Annotated[list[SourceKind] | None, Query(description="Source kind. Repeatable.")] = None,
 ) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
-    filters = service.SourceFilters(kind=kind or [], q=params.q, source=params.source)
+    filters = service.SourceFilters(kind=params.filters.kind, q=params.q, source=params.source)
     query = service.filtered(session=session, filters=filters)
     return list_response(request, session, service.SPEC, query, params)
 
@@ -68,19 +86,16 @@ def list_source_citations(
     session: SessionDep,
     slug: Annotated[str, Path(description="Source slug.")],
     params: CitationParamsDep,
-    type: Annotated[
-        list[str] | None,
-        Query(description=f"Only citations of these record types: {', '.join(CITED_KINDS)}."),
-    ] = None,
 ) -> Response:
     """Every citation into the source with its offsets, in text order, to highlight it.
 
     `text[start:end] == evidence` for the source's `text` from `GET /v1/sources/{slug}`.
     """
-    unknown = [t for t in type or [] if t not in CITED_KINDS]
+    kinds = params.filters.type
+    unknown = [t for t in kinds if t not in CITED_KINDS]
     if unknown:
         raise InvalidParameter("query.type", f"unknown record type(s) {', '.join(unknown)}")
     if service.text_of(session, slug) is None:
         raise NotFound(f"There is no source with slug {slug!r}.")
-    query = service.citations_query(session=session, slug=slug, kind=type or [])
+    query = service.citations_query(session=session, slug=slug, kind=kinds)
     return list_response(request, session, service.CITATIONS_SPEC, query, params)

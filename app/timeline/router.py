@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import Field
 
 from app.core.db import SessionDep
 from app.core.errors import problem_responses
@@ -12,12 +13,26 @@ from app.core.params import Format
 from app.core.responses import page_response
 from app.core.schemas import Envelope
 from app.events import service as events
-from app.events.router import event_filters
+from app.events.router import EventQuery
 from app.programmes import service as programmes
 from app.timeline import service
 from app.timeline.models import TimelineYear
 
 router = APIRouter(tags=["timeline"])
+
+
+class TimelineQuery(EventQuery):
+    """The events list's filters, and what the timeline adds."""
+
+    milestones: bool = Field(
+        True,
+        description="Include programmes coming into force and ending. Event-only "
+        "filters (kind, person, organisation, place, country) leave them out.",
+    )
+    q: str | None = Field(None, min_length=1, description="Full-text search.")
+    source: str | None = Field(None, description="Only records cited by this source.")
+    limit: int = Field(100, ge=1, le=MAX_LIMIT, description="Items per page.")
+    cursor: str | None = Field(None, description="Opaque cursor of the next page.")
 
 
 @router.get(
@@ -30,18 +45,7 @@ router = APIRouter(tags=["timeline"])
 def get_timeline(
     request: Request,
     session: SessionDep,
-    filters: Annotated[events.EventFilters, Depends(event_filters)],
-    milestones: Annotated[
-        bool,
-        Query(
-            description="Include programmes coming into force and ending. Event-only "
-            "filters (kind, person, organisation, place, country) leave them out."
-        ),
-    ] = True,
-    q: Annotated[str | None, Query(min_length=1, description="Full-text search.")] = None,
-    source: Annotated[str | None, Query(description="Only records cited by this source.")] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 100,
-    cursor: Annotated[str | None, Query(description="Opaque cursor of the next page.")] = None,
+    query: Annotated[TimelineQuery, Query()],
 ) -> Response:
     """Events and programme milestones in date order, grouped by year.
 
@@ -49,20 +53,21 @@ def get_timeline(
     page ends inside it. Undated events are not on the timeline.
     """
     negotiate(request, None, (Format.json,))
-    filters = events.EventFilters(**{**filters.__dict__, "q": q, "source": source})
+    q, source, limit = query.q, query.source, query.limit
+    filters = query.filters(q=q, source=source)
     event_query = events.filtered(session=session, filters=filters)
     event_only = (
         filters.kind or filters.person or filters.organisation or filters.place or filters.country
     )
     programme_query = None
-    if milestones and not event_only:
+    if query.milestones and not event_only:
         chosen = programmes.ProgrammeFilters(
             slug=filters.programme, area=filters.area, q=q, source=source
         )
         programme_query = programmes.filtered(session=session, filters=chosen)
     page = service.timeline(
         session, event_query=event_query, programme_query=programme_query,
-        dates=filters.dates, limit=limit, cursor=cursor,
+        dates=filters.dates, limit=limit, cursor=query.cursor,
     )  # fmt: skip
     return page_response(
         request, page.years, limit=limit, next_cursor=page.next_cursor, returned=page.returned
