@@ -24,7 +24,7 @@ from app.quotes import service as quotes
 from app.search.indexing import index_is_complete, rebuild_index
 from app.sources import service as sources
 
-FORMAT = 2  # 2: area search bodies lead with the description
+FORMAT = 3  # 2: area search bodies lead with the description; 3: CSV lines stored
 SPECS: tuple[ListSpec, ...] = (
     sources.SPEC, organisations.SPEC, people.SPEC, areas.SPEC, programmes.SPEC, events.SPEC,
     quotes.SPEC,

@@ -1,4 +1,5 @@
-"""Rendered documents: each record's public JSON, written once by the loader, served as is.
+"""Rendered documents: each record's public JSON (and its CSV line), written once by the
+loader, served as is.
 
 The data changes only when it is seeded, so a record's JSON is rendered then (with every
 related record it names) and a request reads one column instead of joining and
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from app.core.csv_rows import csv_columns, csv_record
+
 if TYPE_CHECKING:
     from app.core.listing import ListSpec
 
@@ -20,15 +23,20 @@ RENDER_BATCH = 500
 
 
 def render(session: Session, spec: "ListSpec") -> int:
-    """Write the document of every record of `spec`'s table; return how many."""
+    """Write the document and CSV line of every record of `spec`'s table; return how many."""
     table = spec.table
+    columns = csv_columns(spec.public_model, None)
     ids = list(session.execute(select(table.id).order_by(table.id)).scalars())
     for start in range(0, len(ids), RENDER_BATCH):
         chunk = ids[start : start + RENDER_BATCH]
         rows = list(session.execute(select(table).where(table.id.in_(chunk))).scalars())
         public = spec.hydrate(session, rows)
         values = [
-            {"id": row.id, "document": record.model_dump_json()}
+            {
+                "id": row.id,
+                "document": record.model_dump_json(),
+                "csv_row": csv_record(columns, record.model_dump(mode="json")),
+            }
             for row, record in zip(rows, public, strict=True)
         ]
         session.execute(update(table), values)
@@ -54,6 +62,18 @@ def as_json(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str
             for doc, row in zip(documents, rows, strict=True)
         ]
     return documents
+
+
+def as_csv(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str]:
+    """The stored CSV line of each `(id, csv_row, ...)` row; one missing is made from the
+    record's JSON, as `as_json` makes that."""
+    lines = [row[1] for row in rows]
+    missing = [(row[0], None) for row in rows if row[1] is None]
+    if missing:
+        columns = csv_columns(spec.public_model, None)
+        made = iter(csv_record(columns, json.loads(doc)) for doc in as_json(session, spec, missing))
+        lines = [line if line is not None else next(made) for line in lines]
+    return lines
 
 
 def by_slug(session: Session, spec: "ListSpec", slugs: Sequence[str]) -> dict[str, str]:

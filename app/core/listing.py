@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.core.documents import as_json
+from app.core.documents import as_csv, as_json
 from app.core.errors import InvalidParameter
 from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
 
@@ -93,11 +93,14 @@ class PageResult:
     count: int | None = None
 
 
-def _ordered(spec: ListSpec, query: Select[Any], keys: list[SortKey]) -> tuple[Select[Any], int]:
-    """The query's rows as `(id, document, *keys)` (or `(entity, *keys)`), in key order."""
+def _ordered(
+    spec: ListSpec, query: Select[Any], keys: list[SortKey], stored: str = "document"
+) -> tuple[Select[Any], int]:
+    """The query's rows as `(id, stored column, *keys)` (or `(entity, *keys)`), in key order."""
     expressions = [k.expression for k in keys]
     if spec.documents:
-        query = query.with_only_columns(spec.table.id, spec.table.document, *expressions)
+        column = getattr(spec.table, stored)
+        query = query.with_only_columns(spec.table.id, column, *expressions)
         first_key = 2
     else:
         query = query.add_columns(*expressions)
@@ -138,16 +141,19 @@ def iterate_batches(
     keys: list[SortKey],
     batch: int = 500,
     start_after: list[Any] | None = None,
+    csv: bool = False,
 ) -> Iterator[list[str]]:
-    """The JSON of every record of `query`, a batch at a time, by keyset: memory stays flat."""
+    """The JSON (or the stored CSV line, with `csv`) of every record of `query`, a batch at
+    a time, by keyset: memory stays flat."""
     values = start_after
-    ordered, first_key = _ordered(spec, query, keys)
+    csv = csv and spec.documents
+    ordered, first_key = _ordered(spec, query, keys, "csv_row" if csv else "document")
     while True:
         step = ordered if values is None else ordered.where(after(keys, values))
         rows = session.execute(step.limit(batch)).all()
         if not rows:
             return
-        yield as_json(session, spec, rows)
+        yield as_csv(session, spec, rows) if csv else as_json(session, spec, rows)
         if len(rows) < batch:
             return
         values = list(rows[-1][first_key:])

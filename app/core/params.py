@@ -30,7 +30,6 @@ class Format(StrEnum):
     ics = "ics"
 
 
-
 class DatesQuery(BaseModel):
     """`from`/`to`: a date range of partial dates, checked as it is parsed."""
 

@@ -1,5 +1,6 @@
 """Turning a list query into a response: a JSON page, or a streamed export."""
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -9,10 +10,11 @@ from pydantic_core import to_json
 from sqlalchemy import Select
 from sqlmodel import Session
 
+from app.core.csv_rows import csv_columns, csv_header, csv_lines
 from app.core.documents import by_slug
 from app.core.errors import NotFound
 from app.core.facets import facet_counts
-from app.core.formats import MEDIA_TYPES, csv_columns, csv_lines, ndjson_lines, negotiate
+from app.core.formats import MEDIA_TYPES, ndjson_lines, negotiate
 from app.core.listing import ListSpec, fetch_page, iterate_batches
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
@@ -150,20 +152,26 @@ def _stream(
     start: list[Any] | None,
 ) -> StreamingResponse:
     engine = request.app.state.engine
-    raw_ndjson = fmt is Format.ndjson and not needs_shaping(params.fields, params.include)
+    as_stored = not needs_shaping(params.fields, params.include)
 
-    def documents() -> Iterator[list[str]]:
+    def stored(csv: bool) -> Iterator[str]:
         # The request's session closes before streaming ends; the export keeps its own.
         with Session(engine) as session:
-            yield from iterate_batches(session, spec, query, keys=keys, start_after=start)
+            for lines in iterate_batches(
+                session, spec, query, keys=keys, start_after=start, csv=csv
+            ):
+                yield "".join(lines) if csv else "".join(d + "\n" for d in lines)
 
     def batches() -> Iterator[list[dict[str, Any]]]:
         with Session(engine) as session:
             for docs in iterate_batches(session, spec, query, keys=keys, start_after=start):
                 yield shape(session, spec, docs, fields=params.fields, include=params.include)
 
-    if raw_ndjson:  # one stored document per line, as stored
-        body: Iterator[str] = ("".join(d + "\n" for d in docs) for docs in documents())
+    body: Iterator[str]
+    if as_stored and fmt is Format.ndjson:  # one stored document per line, as stored
+        body = stored(csv=False)
+    elif as_stored and fmt is Format.csv and spec.documents:  # the stored CSV lines
+        body = itertools.chain([csv_header(csv_columns(spec.public_model, None))], stored(True))
     else:
         body = _render(fmt, spec, params, batches(), renderers)
     extension = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}[fmt]

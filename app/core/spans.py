@@ -1,8 +1,12 @@
 """Date spans stored with their precision, shared by events, programmes and quotes."""
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy import Integer
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
@@ -10,6 +14,27 @@ from app.core.dates import Precision, format_partial
 
 # SQL for a dated record's sort key: its start, or a far-future day when undated.
 DATE_KEY = "coalesce(start_date, '9999-12-31')"
+
+
+class SpanDays(FunctionElement[int]):
+    """How many days a record's span lasts, in each database's date arithmetic.
+
+    Stored and indexed, its maximum bounds a date-range filter from below: a record that
+    overlaps a range starting on day `s` started on or after `s - max(span_days)`.
+    """
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(SpanDays, "sqlite")
+def _span_days_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    return "CAST(julianday(coalesce(end_date, start_date)) - julianday(start_date) AS INTEGER)"
+
+
+@compiles(SpanDays, "postgresql")
+def _span_days_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
+    return "(coalesce(end_date, start_date) - start_date)"
 
 
 class SpanColumns(SQLModel):

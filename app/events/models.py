@@ -4,13 +4,13 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Column, Computed, Date, Index, Text
+from sqlalchemy import Column, Computed, Date, Index, Integer, Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
-from app.core.spans import DATE_KEY, DateSpan, SpanColumns
+from app.core.spans import DATE_KEY, DateSpan, SpanColumns, SpanDays
 from app.events.examples import EXAMPLE
 
 
@@ -43,7 +43,8 @@ class EventKind(StrEnum):
 
 class Event(SpanColumns, table=True):
     __tablename__ = "event"
-    __table_args__ = (Index("ix_event_date_order", "date_key", "slug"),)
+    # The order's index carries `end_date` so a date-range filter is checked in the index.
+    __table_args__ = (Index("ix_event_date_order", "date_key", "slug", "end_date"),)
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
@@ -57,8 +58,13 @@ class Event(SpanColumns, table=True):
     date_key: date | None = Field(
         default=None, sa_column=Column(Date, Computed(DATE_KEY, persisted=True), nullable=False)
     )
+    span_days: int | None = Field(
+        default=None, sa_column=Column(Integer, Computed(SpanDays(), persisted=True), index=True)
+    )
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
+    # The same record as one CSV line in the export's default columns.
+    csv_row: str | None = Field(default=None, sa_type=Text)
 
 
 class EventArea(SQLModel, table=True):

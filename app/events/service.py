@@ -61,7 +61,7 @@ def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
         areas = with_descendants(
             session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
         )
-        query = linked_to(query, Event, EventArea, "event_id", "area_id", areas)
+        query = linked_to(session, query, Event, EventArea, "event_id", "area_id", areas)
     for values, table, link, column, name in (
         (filters.programme, Programme, EventProgramme, "programme_id", "programme"),
         (filters.person, Person, EventPerson, "person_id", "person"),
@@ -69,13 +69,22 @@ def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
     ):
         if values:
             ids = resolve_slugs(session, table, values, name)
-            query = linked_to(query, Event, link, "event_id", column, ids)
+            query = linked_to(session, query, Event, link, "event_id", column, ids)
     if filters.place:
         query = query.where(func.lower(Event.place_name).contains(filters.place.lower()))
     if filters.country:
         query = query.where(func.lower(Event.place_country) == filters.country.lower())
     if not filters.dates.is_open:
-        query = query.where(overlaps(Event.start_date, Event.end_date, filters.dates))
+        longest = session.execute(select(func.max(Event.span_days))).scalar_one()
+        query = query.where(
+            overlaps(
+                Event.start_date,
+                Event.end_date,
+                filters.dates,
+                order_key=Event.date_key,
+                longest=longest,
+            )
+        )
     return apply_common(
         session, query, kind="event", table=Event, q=filters.q, source=filters.source
     )

@@ -57,7 +57,9 @@ def filtered(*, session: Session, filters: ProgrammeFilters) -> Select[Any]:
         areas = with_descendants(
             session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
         )
-        query = linked_to(query, Programme, ProgrammeArea, "programme_id", "area_id", areas)
+        query = linked_to(
+            session, query, Programme, ProgrammeArea, "programme_id", "area_id", areas
+        )
     if filters.in_force_on:
         # In force on a day: the in-force span overlaps that single day.
         day = DateRange(filters.in_force_on, filters.in_force_on)

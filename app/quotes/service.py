@@ -58,7 +58,7 @@ def filtered(*, session: Session, filters: QuoteFilters) -> Select[Any]:
         areas = with_descendants(
             session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
         )
-        query = linked_to(query, Quote, QuoteArea, "quote_id", "area_id", areas)
+        query = linked_to(session, query, Quote, QuoteArea, "quote_id", "area_id", areas)
     if filters.mode:
         query = query.where(Quote.mode == str(filters.mode))
     if not filters.dates.is_open:

@@ -37,7 +37,7 @@ def event_batch(rng: Random, world: World, first: int, last: int) -> Batch:
     for quote_id in range((first + 4) // 5, last // 5 + 1):
         _quote(rng, world, quote_id, events[quote_id * 5], batch)
     # An event's document names its quotes, so it is rendered once they are drawn.
-    batch["event"] = [(*e.row, event_document(e)) for e in events.values()]
+    batch["event"] = [(*e.row, *event_document(e)) for e in events.values()]
     return batch
 
 
@@ -158,7 +158,7 @@ def _quote(rng: Random, world: World, quote_id: int, event: EventParts, batch: B
     areas.sort(key=world.area_rank.__getitem__)
     if linked:
         event.quotes.append(Ref(slug=slug, name=quote_label(text)))
-    batch["quote"].append((*row, quote_document(
+    batch["quote"].append((*row, *quote_document(
         row, speaker=world.person_refs[said.person],
         organisation=world.org_refs[org] if org is not None else None,
         event=event.ref if linked else None, source=world.source_refs[index],

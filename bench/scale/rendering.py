@@ -1,8 +1,10 @@
-"""Each event's and quote's public JSON, made from the public models as the loader makes it.
+"""Each event's and quote's public JSON and CSV line, made from the public models as the
+loader makes them.
 
 The small tables are rendered afterwards by the service's own `app.core.documents.render`;
 events and quotes are too many for that (a query per chunk, then an UPDATE of every row),
-so their documents are written with the rows. tests/bench proves the two renderings agree.
+so their documents and CSV lines are written with the rows. tests/bench proves the two
+renderings agree.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from sqlmodel import Session
 
 from app.citations.models import CitationPublic
 from app.core.config import Settings
+from app.core.csv_rows import csv_columns, csv_record
 from app.core.dataset import DatasetVersion
 from app.core.db import make_engine
 from app.core.documents import render
@@ -54,14 +57,20 @@ class EventParts:
         return Ref(slug=self.row[1], name=self.row[2])
 
 
-def event_document(parts: EventParts) -> str:
+def _stored(record: EventPublic | QuotePublic) -> tuple[str, str]:
+    """A record's document and CSV line, as `app.core.documents.render` writes them."""
+    columns = _CSV_COLUMNS[type(record)]
+    return record.model_dump_json(), csv_record(columns, record.model_dump(mode="json"))
+
+
+def event_document(parts: EventParts) -> tuple[str, str]:
     _, slug, title, summary, kind, place_name, country = parts.row[:7]
-    return EventPublic(
+    return _stored(EventPublic(
         slug=slug, title=title, summary=summary, kind=kind, date=date_span(parts.span),
         place=Place(name=place_name, country=country), areas=parts.areas,
         programmes=parts.programmes, people=parts.people, organisations=parts.organisations,
         quotes=parts.quotes, citations=parts.citations,
-    ).model_dump_json()  # fmt: skip
+    ))  # fmt: skip
 
 
 def quote_document(
@@ -73,16 +82,17 @@ def quote_document(
     source: Ref,
     areas: list[Ref],
     citations: list[CitationPublic],
-) -> str:
+) -> tuple[str, str]:
     _, slug, text, mode, _, start, end, _, _, role, _ = row[:11]
-    return QuotePublic(
+    return _stored(QuotePublic(
         slug=slug, text=text, mode=mode, speaker=speaker, speaker_organisation=organisation,
         speaker_role=role, date=date_span(row[11:17]), event=event, source=source,
         text_start=start, text_end=end, areas=areas, citations=citations,
-    ).model_dump_json()  # fmt: skip
+    ))  # fmt: skip
 
 
 PRERENDERED = {"event", "quote"}
+_CSV_COLUMNS = {model: csv_columns(model, None) for model in (EventPublic, QuotePublic)}
 
 
 def render_the_rest(database_url: str) -> None:

@@ -27,7 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "programme_organisation": ("programme_id", "organisation_id"),
     "event": (
         "id", "slug", "title", "summary", "kind", "place_name", "place_country", *SPAN,
-        "document",
+        "document", "csv_row",
     ),
     "event_area": ("event_id", "area_id"),
     "event_programme": ("event_id", "programme_id"),
@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "event_organisation": ("event_id", "organisation_id"),
     "quote": (
         "id", "slug", "text", "mode", "source_id", "text_start", "text_end", "speaker_id",
-        "speaker_organisation_id", "speaker_role", "event_id", *SPAN, "document",
+        "speaker_organisation_id", "speaker_role", "event_id", *SPAN, "document", "csv_row",
     ),
     "quote_area": ("quote_id", "area_id"),
     "citation": (

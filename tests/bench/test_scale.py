@@ -164,15 +164,16 @@ class TestContent:
         engine.dispose()
         assert len(ours) > EVENTS and ours == theirs
 
-    def test_documents_are_what_the_service_renders(self, synthetic_url: str):
+    def test_documents_and_csv_lines_are_what_the_service_renders(self, synthetic_url: str):
         engine = make_engine(Settings(database_url=synthetic_url))
         with Session(engine) as session:
             for spec in SPECS:
-                query = select(spec.table.id, spec.table.document).order_by(spec.table.id)
+                table = spec.table
+                query = select(table.id, table.document, table.csv_row).order_by(table.id)
                 ours = session.execute(query).all()
                 render(session, spec)
                 assert ours == session.execute(query).all(), spec.kind
-                assert all(document for _, document in ours), spec.kind
+                assert all(document and line for _, document, line in ours), spec.kind
             session.rollback()
         engine.dispose()
 

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
+from app.core import filters
 from tests.support import (
     area_and_descendants,
     assert_problem,
@@ -89,6 +90,16 @@ class TestListEventsByArea:
     def test_unknown_area_is_a_422_problem_naming_area(self, client: TestClient):
         problem = assert_problem(client.get(f"{EVENTS}?area=atlantis"), 422, "query.area")
         assert "atlantis" in problem["detail"]
+
+    def test_a_common_area_is_checked_row_by_row_with_the_same_answer(
+        self, client: TestClient, monkeypatch: pytest.MonkeyPatch
+    ):
+        # With the threshold at 1 every link counts as common: the EXISTS form runs.
+        rare = {a["slug"]: served(client, area=a["slug"]) for a in curated("areas")}
+        monkeypatch.setattr(filters, "COMMON_LINKS", 1)
+        for area, want in rare.items():
+            assert served(client, area=area, count="true") == want, area
+        assert any(rare.values())
 
 
 @pytest.mark.parametrize(
@@ -203,6 +214,17 @@ class TestListEventsByDate:
         assert slug in served(client, **{"from": "1995-06", "to": "1995-06"})
         assert slug not in served(client, **{"from": "1997"})
         assert slug not in served(client, to="1993-12-31")
+
+    def test_the_longest_span_still_matches_a_range_from_its_last_day(self, client: TestClient):
+        # The range's start bounds the events' starts from below by the longest span; this
+        # event is the longest (1990-1999), so it sits exactly on that bound.
+        slug = "japan-role-in-balkans-stabilisation-1990s"
+        span = by_slug("events")[slug]["date"]
+        assert (span["start"], span["end"]) == ("1990", "1999")
+        assert slug in served(client, **{"from": "1999-12-31"})
+        area = "stabilisation-and-reconstruction"
+        assert slug in served(client, **{"from": "1999-12-31", "area": area})
+        assert slug not in served(client, **{"from": "2000-01-01"})
 
     def test_undated_events_never_match_a_range(self, client: TestClient):
         undated = expected(lambda e: e.get("date") is None)
