@@ -64,11 +64,10 @@ def search(
         return [], None
     doc = SearchDocument.__table__
     matched, score = _matching(session, query)
-    ranked = (
-        matched.add_columns(doc.c.kind, doc.c.slug, doc.c.title, doc.c.body)
-        .where(doc.c.kind.in_(types))
-        .subquery()
-    )
+    # Rank on narrow columns only: every match is scored and sorted, so carrying each
+    # one's title and body through the sort would cost more than the ranking itself. The
+    # page's few hits fetch theirs afterwards.
+    ranked = matched.add_columns(doc.c.kind, doc.c.slug).where(doc.c.kind.in_(types)).subquery()
     keys = [
         SortKey(ranked.c.score, descending=True),
         SortKey(ranked.c.kind),
@@ -84,13 +83,19 @@ def search(
         rows = rows[: page.size]
         last = rows[-1]
         next_cursor = encode_cursor("rank", [last.score, last.kind, last.slug])
+    texts = {
+        row.id: (row.title, row.body)
+        for row in session.execute(
+            select(doc.c.id, doc.c.title, doc.c.body).where(doc.c.id.in_([r.id for r in rows]))
+        )
+    }
     words = query.words()
     hits = [
         SearchHit(
             type=row.kind,
             slug=row.slug,
-            title=row.title,
-            snippet=snippet(row.body, words),
+            title=texts[row.id][0],
+            snippet=snippet(texts[row.id][1], words),
             rank=round(float(row.score), 6),
             url=f"/v1/{PATHS[row.kind]}/{row.slug}",
         )
