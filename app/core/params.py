@@ -71,7 +71,7 @@ class DatesQuery(BaseModel):
         )
 
 
-class SearchQuery(BaseModel):
+class CitedQuery(BaseModel):
     """`q` and `source`: what every list of cited records takes."""
 
     q: str | None = Field(
@@ -170,7 +170,7 @@ def _list_model(spec: ListSpec, filters: type[BaseModel]) -> type[ListQuery]:
             f"{', '.join(spec.facets) or 'none'}.",
         ),
     }
-    bases = (filters, SearchQuery, ListQuery) if spec.searchable else (filters, ListQuery)
+    bases = (filters, CitedQuery, ListQuery) if spec.searchable else (filters, ListQuery)
     name = "".join(part.title() for part in spec.plural.split("_")) + "Query"
     fields = {key: (str | None, info) for key, info in described.items()}
     return create_model(name, __base__=bases, **fields)  # type: ignore[call-overload,no-any-return]

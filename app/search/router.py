@@ -19,7 +19,9 @@ router = APIRouter(tags=["search"])
 TYPES = {plural: kind for kind, plural in service.PATHS.items()}
 
 
-class SearchQuery(BaseModel):
+class SearchParams(BaseModel):
+    """The parameters of `/v1/search`."""
+
     q: str = Field(
         min_length=1,
         max_length=500,
@@ -44,7 +46,7 @@ class SearchQuery(BaseModel):
 def search(
     request: Request,
     session: SessionDep,
-    query: Annotated[SearchQuery, Query()],
+    query: Annotated[SearchParams, Query()],
 ) -> Response:
     """Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
