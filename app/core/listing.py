@@ -139,21 +139,26 @@ def iterate_batches(
     query: Select[Any],
     *,
     keys: list[SortKey],
-    batch: int = 500,
+    batch: int = 2000,
     start_after: list[Any] | None = None,
     csv: bool = False,
 ) -> Iterator[list[str]]:
     """The JSON (or the stored CSV line, with `csv`) of every record of `query`, a batch at
-    a time, by keyset: memory stays flat."""
-    values = start_after
+    a time.
+
+    One query, read as it streams (`yield_per`: a server-side cursor on PostgreSQL, a
+    lazily stepped statement on SQLite), so memory stays flat and the export is one
+    snapshot of the data. Re-querying per batch by keyset was 3-4x slower on SQLite at
+    1M rows: each batch paid a fresh seek and plan.
+    """
     csv = csv and spec.documents
-    ordered, first_key = _ordered(spec, query, keys, "csv_row" if csv else "document")
-    while True:
-        step = ordered if values is None else ordered.where(after(keys, values))
-        rows = session.execute(step.limit(batch)).all()
-        if not rows:
-            return
+    ordered, _ = _ordered(spec, query, keys, "csv_row" if csv else "document")
+    if start_after is not None:
+        ordered = ordered.where(after(keys, start_after))
+    options = {"yield_per": batch}
+    # Stored columns go through the Core connection: the ORM's result machinery would
+    # only add cost (about a tenth of the export's time). Entities need the ORM.
+    executor = session.connection() if spec.documents else session
+    result = executor.execute(ordered, execution_options=options)
+    for rows in result.partitions():
         yield as_csv(session, spec, rows) if csv else as_json(session, spec, rows)
-        if len(rows) < batch:
-            return
-        values = list(rows[-1][first_key:])

@@ -1,6 +1,5 @@
 """Turning a list query into a response: a JSON page, or a streamed export."""
 
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -19,6 +18,7 @@ from app.core.listing import ListSpec, fetch_page, iterate_batches
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
 from app.core.shaping import needs_shaping, shape
+from app.core.streaming import read_ahead
 
 Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]
 LIST_FORMATS = (Format.json, Format.csv, Format.ndjson)
@@ -141,6 +141,12 @@ def _render(
     return ndjson_lines(batches)
 
 
+def _after(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    # A generator, not `itertools.chain`: closing it closes `rest` and its session.
+    yield first
+    yield from rest
+
+
 def _stream(
     request: Request,
     spec: ListSpec,
@@ -154,29 +160,31 @@ def _stream(
     engine = request.app.state.engine
     as_stored = not needs_shaping(params.fields, params.include)
 
-    def stored(csv: bool) -> Iterator[str]:
+    def stored(csv: bool) -> Iterator[bytes]:
         # The request's session closes before streaming ends; the export keeps its own.
+        # Chunks are encoded here, in the worker thread, not on the event loop.
         with Session(engine) as session:
             for lines in iterate_batches(
                 session, spec, query, keys=keys, start_after=start, csv=csv
             ):
-                yield "".join(lines) if csv else "".join(d + "\n" for d in lines)
+                text = "".join(lines) if csv else "".join(d + "\n" for d in lines)
+                yield text.encode()
 
     def batches() -> Iterator[list[dict[str, Any]]]:
         with Session(engine) as session:
             for docs in iterate_batches(session, spec, query, keys=keys, start_after=start):
                 yield shape(session, spec, docs, fields=params.fields, include=params.include)
 
-    body: Iterator[str]
+    body: Iterator[str | bytes]
     if as_stored and fmt is Format.ndjson:  # one stored document per line, as stored
         body = stored(csv=False)
     elif as_stored and fmt is Format.csv and spec.documents:  # the stored CSV lines
-        body = itertools.chain([csv_header(csv_columns(spec.public_model, None))], stored(True))
+        body = _after(csv_header(csv_columns(spec.public_model, None)).encode(), stored(True))
     else:
         body = _render(fmt, spec, params, batches(), renderers)
     extension = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}[fmt]
     return StreamingResponse(
-        body,
+        read_ahead(body),
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'inline; filename="{spec.plural}.{extension}"'},
     )

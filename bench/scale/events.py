@@ -8,16 +8,15 @@ from app.core.schemas import Ref
 from app.events.models import EventKind
 from app.quotes.models import quote_label
 from bench.scale import vocabulary as v
-from bench.scale.draw import Weighted, uniform_distinct
-from bench.scale.phrases import EXTRAS, KIND_WEIGHTS, TITLES, VERBS
+from bench.scale.draw import uniform_distinct
+from bench.scale.phrases import EXTRAS, TITLES, VERBS
 from bench.scale.rendering import EventParts, event_document, quote_document
 from bench.scale.rows import Batch, citation, document, join, slugify
-from bench.scale.spans import day_span, event_span
+from bench.scale.spans import Span, day_span
+from bench.scale.timeline import KINDS, Timeline
 from bench.scale.world import World
 
-KINDS = list(KIND_WEIGHTS)
 assert set(KINDS) == {str(k) for k in EventKind}
-_KIND_DRAW = Weighted(list(KIND_WEIGHTS.values()))
 _NEEDS = {
     t: {f for _, f, _, _ in string.Formatter().parse(t) if f} for ts in TITLES.values() for t in ts
 }
@@ -27,13 +26,18 @@ def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def event_batch(rng: Random, world: World, first: int, last: int) -> Batch:
-    """Events `first`..`last` (ids, inclusive), their links, citations, quotes, documents."""
+def event_batch(rng: Random, world: World, timeline: Timeline, first: int, last: int) -> Batch:
+    """Events `first`..`last` (ids, inclusive), their links, citations, quotes, documents.
+
+    Their kinds and dates come from `timeline`, in date order; the rest from `rng`."""
     batch: Batch = {t: [] for t in (
         "event", "event_area", "event_programme", "event_person", "event_organisation",
         "quote", "quote_area", "citation", "search_document",
     )}  # fmt: skip
-    events = {event_id: _event(rng, world, event_id, batch) for event_id in range(first, last + 1)}
+    events = {
+        event_id: _event(rng, world, event_id, *timeline.event(event_id), batch)
+        for event_id in range(first, last + 1)
+    }
     for quote_id in range((first + 4) // 5, last // 5 + 1):
         _quote(rng, world, quote_id, events[quote_id * 5], batch)
     # An event's document names its quotes, so it is rendered once they are drawn.
@@ -41,12 +45,12 @@ def event_batch(rng: Random, world: World, first: int, last: int) -> Batch:
     return batch
 
 
-def _event(rng: Random, world: World, event_id: int, batch: Batch) -> EventParts:
-    kind = KINDS[_KIND_DRAW.one(rng)]
+def _event(
+    rng: Random, world: World, event_id: int, kind: str, span: Span, batch: Batch
+) -> EventParts:
     template = TITLES[kind][rng.randrange(2)]
     needs = _NEEDS[template]
     place = v.PLACES[world.place_draw.one(rng)] if "place" in needs or rng.random() < 0.85 else None
-    span = event_span(rng, kind)
     draw = rng.random()
     areas = world.area_draw.distinct(
         rng, 3 if draw > 0.85 else 2 if draw > 0.5 or "area2" in needs else 1

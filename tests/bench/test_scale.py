@@ -20,7 +20,7 @@ from app.main import create_app
 from app.models import metadata
 from app.rendering import SPECS
 from app.search.indexing import rebuild_index
-from bench.scale.dataset import Dataset
+from bench.scale.dataset import GENERATION, Dataset, version_of
 from bench.scale.loader import load
 from bench.scale.target import Refused, default_url
 from seeds.loader import seed
@@ -99,7 +99,7 @@ class TestServedByTheApi:
     def test_readyz_reports_the_synthetic_version(self, synthetic_client: TestClient):
         response = synthetic_client.get("/readyz")
         assert response.status_code == 200
-        assert response.json()["data_version"] == f"synthetic-{EVENTS}-42"
+        assert response.json()["data_version"] == f"synthetic-{EVENTS}-42-g{GENERATION}"
 
     def test_events_list_pages(self, synthetic_client: TestClient):
         body = synthetic_client.get("/v1/events?limit=20").json()
@@ -181,6 +181,18 @@ class TestContent:
         upgrade(empty_url)
         assert schema(synthetic_url) == schema(empty_url)
 
+    def test_event_ids_follow_the_calendar(self, synthetic_url: str):
+        # A growing dataset's rows sit in date order, so the list's default order reads
+        # the table nearly sequentially (bench.scale.timeline).
+        engine = create_engine(synthetic_url, poolclass=NullPool)
+        with engine.connect() as conn:
+            keys = conn.execute(text("SELECT date_key FROM event ORDER BY id")).scalars().all()
+            undated = conn.execute(text("SELECT count(*) FROM event WHERE start_date IS NULL"))
+            undated_count = undated.scalar_one()
+        engine.dispose()
+        assert len(keys) == EVENTS and keys == sorted(keys)
+        assert 0 < undated_count < EVENTS // 10  # undated ones exist, and come last
+
     def test_foreign_keys_hold(self, synthetic_url: str):
         if not synthetic_url.startswith("sqlite"):
             return  # PostgreSQL validated each key when the load added it back
@@ -215,8 +227,7 @@ class TestTarget:
         assert load(empty_url, events=25, seed=2, if_missing=True).skipped
         engine = create_engine(empty_url, poolclass=NullPool)
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version FROM dataset_version")).scalar() == (
-                "synthetic-25-2"
-            )
+            version = conn.execute(text("SELECT version FROM dataset_version")).scalar()
+            assert version == version_of(25, 2)
             assert conn.execute(text("SELECT count(*) FROM event")).scalar() == 25
         engine.dispose()
