@@ -101,11 +101,18 @@ def detail_response(
 
 
 def page_response(
-    request: Request, data: Any, *, limit: int, next_cursor: str | None, returned: int
+    request: Request,
+    data: Any,
+    *,
+    limit: int,
+    next_cursor: str | None,
+    returned: int,
+    meta: dict[str, Any] | None = None,
 ) -> Response:
-    """A page of something other than records (search hits, timeline years) in the envelope."""
+    """A page of something other than records (search hits, timeline years) in the envelope;
+    `meta` adds what only that page type reports."""
     next_url, headers = _next(request, next_cursor)
-    meta = _meta(request, limit, next_cursor, returned)
+    meta = {**_meta(request, limit, next_cursor, returned), **(meta or {})}
     links = {"self": str(request.url), "next": next_url}
     return json_response({"data": data, "meta": meta, "links": links}, headers=headers)
 

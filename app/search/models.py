@@ -8,6 +8,7 @@ from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.core import base  # noqa: F401
+from app.core.schemas import Envelope, ListMeta
 
 # Created by migration 0002 per dialect, not by the models: SQLite's FTS5 table (and the
 # shadow tables FTS5 makes) and PostgreSQL's generated tsvector column with its GIN index.
@@ -69,3 +70,17 @@ def include_in_autogenerate(
     if type_ == "index" and name in DIALECT_ONLY_INDEXES:
         return False
     return True
+
+
+class SearchMeta(ListMeta):
+    ranking_window: int | None = Field(
+        default=None,
+        description="Set when the query matched more documents than this: only this many, "
+        "the last indexed, were ranked (SEARCH_RANK_WINDOW). Null when every match was.",
+    )
+
+
+class SearchResults(Envelope[SearchHit]):
+    """Hits in `data`; `meta` also says whether every match was ranked."""
+
+    meta: SearchMeta

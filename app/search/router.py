@@ -11,9 +11,8 @@ from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT, Page
 from app.core.params import Format
 from app.core.responses import page_response
-from app.core.schemas import Envelope
 from app.search import service
-from app.search.models import SearchHit
+from app.search.models import SearchResults
 
 router = APIRouter(tags=["search"])
 TYPES = {plural: kind for kind, plural in service.PATHS.items()}
@@ -38,7 +37,7 @@ class SearchParams(BaseModel):
 
 @router.get(
     "/v1/search",
-    response_model=Envelope[SearchHit],
+    response_model=SearchResults,
     operation_id="search",
     summary="Search every resource",
     responses=problem_responses(406, 422),
@@ -52,7 +51,9 @@ def search(
     sources, each with its type, slug, title and a highlighted snippet.
 
     Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
-    same records, and order them by their own measure of relevance.
+    same records, and order them by their own measure of relevance. A query matching
+    more documents than the ranking window ranks only the last indexed of them, and
+    says so in `meta.ranking_window`.
     """
     negotiate(request, None, (Format.json,))
     q, limit = query.q, query.limit
@@ -60,7 +61,18 @@ def search(
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
         raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
-    hits, next_cursor = service.search(
-        session, q=q, types=[TYPES[t] for t in wanted], page=Page(limit, query.cursor)
+    hits, next_cursor, ranking = service.search(
+        session,
+        q=q,
+        types=[TYPES[t] for t in wanted],
+        page=Page(limit, query.cursor),
+        window=request.app.state.settings.search_rank_window,
     )
-    return page_response(request, hits, limit=limit, next_cursor=next_cursor, returned=len(hits))
+    return page_response(
+        request,
+        hits,
+        limit=limit,
+        next_cursor=next_cursor,
+        returned=len(hits),
+        meta={"ranking_window": ranking.window},
+    )

@@ -1,5 +1,6 @@
 """Full-text search: FTS5 on SQLite, tsvector with websearch_to_tsquery on PostgreSQL."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Double, Select, cast, func, literal_column, select, text
@@ -20,28 +21,38 @@ def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _matching(session: Session, query: SearchQuery) -> tuple[Select[Any], Any]:
-    """Documents that match, with a relevance score (higher is better)."""
+def _matching(
+    session: Session, query: SearchQuery, types: list[str] | None = None
+) -> tuple[Select[Any], Any]:
+    """`(id, score)` of the documents that match (score: higher is better), of `types`
+    only when given, and the id column the back-end walks them by.
+
+    On SQLite the id is FTS5's rowid, which answers ranges and order without a sort, and
+    the wide `search_document` table is joined only to filter by type.
+    """
     doc = SearchDocument.__table__
     if _is_sqlite(session):
+        key: Any = literal_column("search_fts.rowid")
         # bm25() is lower-is-better; titles weigh four times the body.
         score = (-func.bm25(literal_column("search_fts"), 4.0, 1.0)).label("score")
         matched = (
-            select(doc.c.id, score)
+            select(key.label("id"), score)
             .select_from(text("search_fts"))
-            .join(doc, doc.c.id == literal_column("search_fts.rowid"))
             .where(text("search_fts MATCH :fts").bindparams(fts=query.to_fts5()))
         )
-    else:
-        tsquery = func.websearch_to_tsquery(text("'english'"), query.to_websearch())
-        # ts_rank_cd is a float4: as a float8 it survives the cursor's round trip exactly,
-        # so the next page starts strictly after the last hit instead of repeating ties.
-        rank = func.ts_rank_cd(literal_column("search_document.tsv"), tsquery)
-        score = cast(rank, Double).label("score")
-        matched = select(doc.c.id, score).where(
-            literal_column("search_document.tsv").op("@@")(tsquery)
-        )
-    return matched, score
+        if types is not None:
+            matched = matched.join(doc, doc.c.id == key).where(doc.c.kind.in_(types))
+        return matched, key
+    key = doc.c.id
+    tsquery = func.websearch_to_tsquery(text("'english'"), query.to_websearch())
+    # ts_rank_cd is a float4: as a float8 it survives the cursor's round trip exactly,
+    # so the next page starts strictly after the last hit instead of repeating ties.
+    rank = func.ts_rank_cd(literal_column("search_document.tsv"), tsquery)
+    score = cast(rank, Double).label("score")
+    matched = select(key, score).where(literal_column("search_document.tsv").op("@@")(tsquery))
+    if types is not None:
+        matched = matched.where(doc.c.kind.in_(types))
+    return matched, key
 
 
 def matching_record_ids(session: Session, kind: str, q: str) -> Select[Any]:
@@ -50,29 +61,53 @@ def matching_record_ids(session: Session, kind: str, q: str) -> Select[Any]:
     doc = SearchDocument.__table__
     if query.empty:
         return select(doc.c.record_id).where(doc.c.id.is_(None))
-    matched, _ = _matching(session, query)
-    ids = matched.with_only_columns(doc.c.id).scalar_subquery()
+    matched, key = _matching(session, query)
+    ids = matched.with_only_columns(key).scalar_subquery()
     return select(doc.c.record_id).where(doc.c.kind == kind, doc.c.id.in_(ids))
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """How a search was ranked: every match, or (`window` set) only the last indexed."""
+
+    window: int | None = None
+
+
+def _beyond_window(
+    session: Session, query: SearchQuery, types: list[str] | None, window: int
+) -> bool:
+    """Whether more than `window` documents match: a walk down the ids that scores none."""
+    matched, key = _matching(session, query, types)
+    statement = matched.with_only_columns(key).order_by(key.desc()).offset(window).limit(1)
+    return session.execute(statement).first() is not None
+
+
 def search(
-    session: Session, *, q: str, types: list[str], page: Page
-) -> tuple[list[SearchHit], str | None]:
-    """Ranked hits across resources, with highlighted snippets."""
+    session: Session, *, q: str, types: list[str], page: Page, window: int = 0
+) -> tuple[list[SearchHit], str | None, Ranking]:
+    """Ranked hits across resources, with highlighted snippets.
+
+    Ranking scores every match before the best are known: a phrase found in a fifth of
+    a million documents costs half a second. So with `window` > 0, a query matching more
+    documents than that ranks only the `window` indexed last, and the `Ranking` says so.
+    Both back-ends find those by walking the ids backwards (FTS5's rowid order; the
+    primary key on PostgreSQL), stopping after `window`. Equal scores are ordered by
+    document id, so the cursor is `(score, id)`.
+    """
     query = parse(q)
     if query.empty:
-        return [], None
+        return [], None, Ranking()
     doc = SearchDocument.__table__
-    matched, score = _matching(session, query)
-    # Rank on narrow columns only: every match is scored and sorted, so carrying each
-    # one's title and body through the sort would cost more than the ranking itself. The
-    # page's few hits fetch theirs afterwards.
-    ranked = matched.add_columns(doc.c.kind, doc.c.slug).where(doc.c.kind.in_(types)).subquery()
-    keys = [
-        SortKey(ranked.c.score, descending=True),
-        SortKey(ranked.c.kind),
-        SortKey(ranked.c.slug),
-    ]
+    wanted = None if set(types) >= set(PATHS) else types  # every type: no filter
+    matched, key = _matching(session, query, wanted)
+    windowed = window > 0 and _beyond_window(session, query, wanted, window)
+    if windowed:
+        matched = matched.order_by(key.desc()).limit(window)
+    # Rank on (id, score) only: every candidate is scored and sorted, so carrying each
+    # one's type, slug, title and body through the sort would cost more than the ranking.
+    # The page's few hits fetch theirs afterwards.
+    ranked = matched.subquery()
+    keys = [SortKey(ranked.c.score, descending=True), SortKey(ranked.c.id)]
     statement = select(ranked)
     if page.cursor:
         statement = statement.where(after(keys, decode_cursor(page.cursor, "rank", keys)))
@@ -81,24 +116,24 @@ def search(
     next_cursor = None
     if len(rows) > page.size:
         rows = rows[: page.size]
-        last = rows[-1]
-        next_cursor = encode_cursor("rank", [last.score, last.kind, last.slug])
-    texts = {
-        row.id: (row.title, row.body)
-        for row in session.execute(
-            select(doc.c.id, doc.c.title, doc.c.body).where(doc.c.id.in_([r.id for r in rows]))
-        )
+        next_cursor = encode_cursor("rank", [rows[-1].score, rows[-1].id])
+    columns = (doc.c.id, doc.c.kind, doc.c.slug, doc.c.title, doc.c.body)
+    found = {
+        row.id: row
+        for row in session.execute(select(*columns).where(doc.c.id.in_([r.id for r in rows])))
     }
     words = query.words()
-    hits = [
-        SearchHit(
-            type=row.kind,
-            slug=row.slug,
-            title=texts[row.id][0],
-            snippet=snippet(texts[row.id][1], words),
-            rank=round(float(row.score), 6),
-            url=f"/v1/{PATHS[row.kind]}/{row.slug}",
+    hits = []
+    for row in rows:
+        hit = found[row.id]
+        hits.append(
+            SearchHit(
+                type=hit.kind,
+                slug=hit.slug,
+                title=hit.title,
+                snippet=snippet(hit.body, words),
+                rank=round(float(row.score), 6),
+                url=f"/v1/{PATHS[hit.kind]}/{hit.slug}",
+            )
         )
-        for row in rows
-    ]
-    return hits, next_cursor
+    return hits, next_cursor, Ranking(window if windowed else None)
