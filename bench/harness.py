@@ -44,18 +44,26 @@ def ensure_data(url: str, events: int) -> None:
     subprocess.run(probe + ["--if-missing"], cwd=ROOT, check=True)
 
 
-def csv_export(base: str, server: Any) -> dict[str, float]:
+def _export_once(base: str) -> tuple[int, float]:
     rows, started = 0, time.perf_counter()
-    with (
-        server.watch_memory(),
-        httpx.stream("GET", base + "/v1/events?format=csv", timeout=None) as r,
-    ):
+    with httpx.stream("GET", base + "/v1/events?format=csv", timeout=None) as r:
         r.raise_for_status()
         for chunk in r.iter_bytes():
             rows += chunk.count(b"\n")
-    seconds = time.perf_counter() - started
-    rows -= 1  # the header
+    return rows - 1, time.perf_counter() - started  # less the header
+
+
+def csv_export(base: str, server: Any) -> dict[str, float]:
+    """The full export, twice: the first reads the database from disk (this VM drops its
+    page cache within minutes), the second from the cache, as a serving machine would.
+    The second is the figure; the first is kept as `first_rows_per_s`."""
+    with server.watch_memory():
+        first_rows, first_seconds = _export_once(base)
+        rows, seconds = _export_once(base)
+    if rows != first_rows:
+        raise RuntimeError(f"two exports of the same data differ: {first_rows} != {rows} rows")
     return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds),
+            "first_rows_per_s": round(first_rows / first_seconds),
             "peak_mb": round(server.peak_mb, 1)}  # fmt: skip
 
 
