@@ -11,7 +11,9 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import LargeBinary, select, update
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
 from app.core.csv_rows import csv_columns, csv_record
@@ -74,6 +76,38 @@ def as_csv(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str]
         made = iter(csv_record(columns, json.loads(doc)) for doc in as_json(session, spec, missing))
         lines = [line if line is not None else next(made) for line in lines]
     return lines
+
+
+class Utf8(FunctionElement[bytes]):
+    """A text column read as its UTF-8 bytes.
+
+    An export writes bytes; reading them as such saves decoding every stored line into a
+    str only to encode it back (a fifth of a full export's time).
+    """
+
+    type = LargeBinary()
+    inherit_cache = True
+
+
+@compiles(Utf8, "sqlite")
+def _utf8_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    # SQLite stores text as UTF-8; CAST to BLOB hands over those bytes unchanged.
+    return f"CAST({compiler.process(element.clauses, **kw)} AS BLOB)"
+
+
+@compiles(Utf8, "postgresql")
+def _utf8_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
+    return f"convert_to({compiler.process(element.clauses, **kw)}, 'UTF8')"
+
+
+def as_csv_bytes(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> bytes:
+    """The stored CSV lines of `(id, Utf8(csv_row), ...)` rows, as one chunk of bytes; a
+    missing line is made from the record's JSON, as `as_csv` makes it."""
+    lines = [row[1] for row in rows]
+    if None in lines:
+        made = iter(as_csv(session, spec, [(row[0], None) for row in rows if row[1] is None]))
+        lines = [line if line is not None else next(made).encode() for line in lines]
+    return b"".join(lines)
 
 
 def by_slug(session: Session, spec: "ListSpec", slugs: Sequence[str]) -> dict[str, str]:

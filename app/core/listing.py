@@ -1,6 +1,6 @@
 """What a resource's list can do (sorts, facets, embeds) and how a list query runs."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.core.documents import as_csv, as_json
+from app.core.documents import Utf8, as_csv_bytes, as_json
 from app.core.errors import InvalidParameter
 from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
 
@@ -94,12 +94,13 @@ class PageResult:
 
 
 def _ordered(
-    spec: ListSpec, query: Select[Any], keys: list[SortKey], stored: str = "document"
+    spec: ListSpec, query: Select[Any], keys: list[SortKey], stored: Any = None
 ) -> tuple[Select[Any], int]:
-    """The query's rows as `(id, stored column, *keys)` (or `(entity, *keys)`), in key order."""
+    """The query's rows as `(id, stored, *keys)` (or `(entity, *keys)`), in key order;
+    `stored` is what each row carries, the document unless given."""
     expressions = [k.expression for k in keys]
     if spec.documents:
-        column = getattr(spec.table, stored)
+        column = spec.table.document if stored is None else stored
         query = query.with_only_columns(spec.table.id, column, *expressions)
         first_key = 2
     else:
@@ -133,6 +134,32 @@ def fetch_page(
     return PageResult(as_json(session, spec, rows), next_cursor=next_cursor, count=total)
 
 
+def _streamed(
+    session: Session,
+    spec: ListSpec,
+    query: Select[Any],
+    keys: list[SortKey],
+    start_after: list[Any] | None,
+    batch: int,
+    stored: Any = None,
+) -> Iterator[Sequence[Any]]:
+    """Every row of `query` in the order of `keys`, a batch at a time.
+
+    One query, read as it streams (`yield_per`: a server-side cursor on PostgreSQL, a
+    lazily stepped statement on SQLite), so memory stays flat and the export is one
+    snapshot of the data. Re-querying per batch by keyset was 3-4x slower on SQLite at
+    1M rows: each batch paid a fresh seek and plan.
+    """
+    ordered, _ = _ordered(spec, query, keys, stored)
+    if start_after is not None:
+        ordered = ordered.where(after(keys, start_after))
+    options = {"yield_per": batch}
+    # Stored columns go through the Core connection: the ORM's result machinery would
+    # only add cost (about a tenth of the export's time). Entities need the ORM.
+    executor = session.connection() if spec.documents else session
+    yield from executor.execute(ordered, execution_options=options).partitions()
+
+
 def iterate_batches(
     session: Session,
     spec: ListSpec,
@@ -141,24 +168,23 @@ def iterate_batches(
     keys: list[SortKey],
     batch: int = 2000,
     start_after: list[Any] | None = None,
-    csv: bool = False,
 ) -> Iterator[list[str]]:
-    """The JSON (or the stored CSV line, with `csv`) of every record of `query`, a batch at
-    a time.
+    """The JSON of every record of `query`, a batch at a time (see `_streamed`)."""
+    for rows in _streamed(session, spec, query, keys, start_after, batch):
+        yield as_json(session, spec, rows)
 
-    One query, read as it streams (`yield_per`: a server-side cursor on PostgreSQL, a
-    lazily stepped statement on SQLite), so memory stays flat and the export is one
-    snapshot of the data. Re-querying per batch by keyset was 3-4x slower on SQLite at
-    1M rows: each batch paid a fresh seek and plan.
-    """
-    csv = csv and spec.documents
-    ordered, _ = _ordered(spec, query, keys, "csv_row" if csv else "document")
-    if start_after is not None:
-        ordered = ordered.where(after(keys, start_after))
-    options = {"yield_per": batch}
-    # Stored columns go through the Core connection: the ORM's result machinery would
-    # only add cost (about a tenth of the export's time). Entities need the ORM.
-    executor = session.connection() if spec.documents else session
-    result = executor.execute(ordered, execution_options=options)
-    for rows in result.partitions():
-        yield as_csv(session, spec, rows) if csv else as_json(session, spec, rows)
+
+def iterate_csv(
+    session: Session,
+    spec: ListSpec,
+    query: Select[Any],
+    *,
+    keys: list[SortKey],
+    batch: int = 2000,
+    start_after: list[Any] | None = None,
+) -> Iterator[bytes]:
+    """The stored CSV lines of every record of `query` (a table with documents), as
+    chunks of UTF-8 read as bytes from the database (see `Utf8`)."""
+    stored = Utf8(spec.table.csv_row)
+    for rows in _streamed(session, spec, query, keys, start_after, batch, stored):
+        yield as_csv_bytes(session, spec, rows)

@@ -14,7 +14,7 @@ from app.core.documents import by_slug
 from app.core.errors import NotFound
 from app.core.facets import facet_counts
 from app.core.formats import MEDIA_TYPES, ndjson_lines, negotiate
-from app.core.listing import ListSpec, fetch_page, iterate_batches
+from app.core.listing import ListSpec, fetch_page, iterate_batches, iterate_csv
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
 from app.core.shaping import needs_shaping, shape
@@ -167,15 +167,16 @@ def _stream(
     engine = request.app.state.engine
     as_stored = not needs_shaping(params.fields, params.include)
 
-    def stored(csv: bool) -> Iterator[bytes]:
-        # The request's session closes before streaming ends; the export keeps its own.
-        # Chunks are encoded here, in the worker thread, not on the event loop.
+    # The request's session closes before streaming ends; an export keeps its own.
+    # Chunks are made into bytes here, in the worker thread, not on the event loop.
+    def documents() -> Iterator[bytes]:
         with Session(engine) as session:
-            for lines in iterate_batches(
-                session, spec, query, keys=keys, start_after=start, csv=csv
-            ):
-                text = "".join(lines) if csv else "".join(d + "\n" for d in lines)
-                yield text.encode()
+            for docs in iterate_batches(session, spec, query, keys=keys, start_after=start):
+                yield "".join(d + "\n" for d in docs).encode()
+
+    def lines() -> Iterator[bytes]:
+        with Session(engine) as session:
+            yield from iterate_csv(session, spec, query, keys=keys, start_after=start)
 
     def batches() -> Iterator[list[dict[str, Any]]]:
         with Session(engine) as session:
@@ -184,9 +185,9 @@ def _stream(
 
     body: Iterator[str | bytes]
     if as_stored and fmt is Format.ndjson:  # one stored document per line, as stored
-        body = stored(csv=False)
+        body = documents()
     elif as_stored and fmt is Format.csv and spec.documents:  # the stored CSV lines
-        body = _after(csv_header(csv_columns(spec.public_model, None)).encode(), stored(True))
+        body = _after(csv_header(csv_columns(spec.public_model, None)).encode(), lines())
     else:
         body = _render(fmt, spec, params, batches(), renderers)
     extension = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}[fmt]
