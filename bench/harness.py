@@ -93,10 +93,16 @@ def measure(
                 raise RuntimeError(f"{scenario.name}: {check.status_code} {check.text[:200]}")
             result = run_wrk(app.base_url + scenario.path, connections=connections,
                              duration=duration, headers=headers)  # fmt: skip
-            out["scenarios"].append({
+            measured = {
                 "name": scenario.name, "path": scenario.path, **result.__dict__,
                 "ratio": round(result.requests_per_s / baseline.requests_per_s, 3),
-            })  # fmt: skip
+            }  # fmt: skip
+            if full and not cache:
+                # The same request with no queue: one connection, one at a time.
+                alone = run_wrk(app.base_url + scenario.path, connections=1,
+                                duration=min(duration, 5), headers=headers)  # fmt: skip
+                measured["p50_alone_ms"] = alone.p50_ms
+            out["scenarios"].append(measured)
         if full and not cache:  # an export streams; the store never holds it
             out["csv"] = csv_export(app.base_url, app)
     return out

@@ -80,16 +80,18 @@ def table(run: dict[str, Any]) -> str:
         f"machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}",
         "",
         "| scenario (1 worker) | store off: requests/s | p50 ms | p99 ms | × bare "
-        "| store on: requests/s | p99 ms | × bare |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| p50 ms, 1 connection | store on: requests/s | p99 ms | × bare |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         f"| bare FastAPI app | {cold['bare']['requests_per_s']:,.0f} | "
-        f"{cold['bare']['p50_ms']:.2f} | {cold['bare']['p99_ms']:.2f} | 1.00 | "
+        f"{cold['bare']['p50_ms']:.2f} | {cold['bare']['p99_ms']:.2f} | 1.00 | – | "
         f"{warm['bare']['requests_per_s']:,.0f} | {warm['bare']['p99_ms']:.2f} | 1.00 |",
     ]
     for c, w in zip(cold["scenarios"], warm["scenarios"], strict=True):
+        # Without a queue (older result files have no such figure).
+        alone = f"{c['p50_alone_ms']:.2f}" if "p50_alone_ms" in c else "–"
         lines.append(
             f"| {c['name']} | {c['requests_per_s']:,.0f} | {c['p50_ms']:.2f} | "
-            f"{c['p99_ms']:.2f} | {c['ratio']:.2f} | {w['requests_per_s']:,.0f} | "
+            f"{c['p99_ms']:.2f} | {c['ratio']:.2f} | {alone} | {w['requests_per_s']:,.0f} | "
             f"{w['p99_ms']:.2f} | {w['ratio']:.2f} |"
         )
     errors = sum(s["errors"] for r in (warm, cold, two) for s in r["scenarios"])

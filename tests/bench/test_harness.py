@@ -38,7 +38,7 @@ def test_wrk_figures_are_read_with_their_units(monkeypatch: pytest.MonkeyPatch):
 def _run(first_ratio: float, deep_p50: float) -> dict:
     def scenario(name: str, ratio: float, p50: float = 5.0) -> dict:
         return {"name": name, "requests_per_s": 1000 * ratio, "p50_ms": p50, "p99_ms": 20.0,
-                "ratio": ratio, "errors": 0, "requests": 100}  # fmt: skip
+                "ratio": ratio, "errors": 0, "requests": 100, "p50_alone_ms": p50 / 8}  # fmt: skip
 
     one = {
         "workers": 1,
@@ -86,6 +86,8 @@ def test_the_table_shows_every_scenario_and_every_target():
         assert name in text
     # Ten targets, each judged twice: store off and store on.
     assert text.count("| yes |") + text.count("| **no** |") == 20
+    # Each scenario's p50 with no queue sits beside its p50 under load (25 / 8 for search).
+    assert "| 25.00 | 20.00 | 0.20 | 3.12 |" in text
     # The export's figure is the second run; the first, from disk, is shown beside it.
     assert "150,000 rows/s" in text and "read from disk: 40,000 rows/s" in text
 
