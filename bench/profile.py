@@ -74,9 +74,9 @@ async def main() -> None:
     for _ in range(repeats):
         await call(app, path, query)
     seconds = (time.perf_counter() - started) / repeats
-    print(f"{case}: {seconds * 1000:.2f} ms per request, {lines:,} lines", file=sys.stderr)
+    print(f"{case}: {seconds * 1000:.2f} ms per request", file=sys.stderr)
     if case == "export":
-        print(f"export: {lines / seconds:,.0f} lines/s", file=sys.stderr)
+        print(f"export: {lines:,} lines, {lines / seconds:,.0f} lines/s", file=sys.stderr)
 
 
 if __name__ == "__main__":
