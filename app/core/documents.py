@@ -66,18 +66,6 @@ def as_json(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str
     return documents
 
 
-def as_csv(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str]:
-    """The stored CSV line of each `(id, csv_row, ...)` row; one missing is made from the
-    record's JSON, as `as_json` makes that."""
-    lines = [row[1] for row in rows]
-    missing = [(row[0], None) for row in rows if row[1] is None]
-    if missing:
-        columns = csv_columns(spec.public_model, None)
-        made = iter(csv_record(columns, json.loads(doc)) for doc in as_json(session, spec, missing))
-        lines = [line if line is not None else next(made) for line in lines]
-    return lines
-
-
 class Utf8(FunctionElement[bytes]):
     """A text column read as its UTF-8 bytes.
 
@@ -102,10 +90,12 @@ def _utf8_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
 
 def as_csv_bytes(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> bytes:
     """The stored CSV lines of `(id, Utf8(csv_row), ...)` rows, as one chunk of bytes; a
-    missing line is made from the record's JSON, as `as_csv` makes it."""
+    row without a line gets one made from its JSON, as `as_json` makes that."""
     lines = [row[1] for row in rows]
-    if None in lines:
-        made = iter(as_csv(session, spec, [(row[0], None) for row in rows if row[1] is None]))
+    missing = [(row[0], None) for row in rows if row[1] is None]
+    if missing:
+        columns = csv_columns(spec.public_model, None)
+        made = (csv_record(columns, json.loads(doc)) for doc in as_json(session, spec, missing))
         lines = [line if line is not None else next(made).encode() for line in lines]
     return b"".join(lines)
 

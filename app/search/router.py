@@ -61,7 +61,7 @@ def search(
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
         raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
-    hits, next_cursor, ranking = service.search(
+    hits, next_cursor, ranking_window = service.search(
         session,
         q=q,
         types=[TYPES[t] for t in wanted],
@@ -74,5 +74,5 @@ def search(
         limit=limit,
         next_cursor=next_cursor,
         returned=len(hits),
-        meta={"ranking_window": ranking.window},
+        meta={"ranking_window": ranking_window},
     )

@@ -1,6 +1,5 @@
 """Full-text search: FTS5 on SQLite, tsvector with websearch_to_tsquery on PostgreSQL."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Double, Select, cast, func, literal_column, select, text
@@ -66,13 +65,6 @@ def matching_record_ids(session: Session, kind: str, q: str) -> Select[Any]:
     return select(doc.c.record_id).where(doc.c.kind == kind, doc.c.id.in_(ids))
 
 
-@dataclass(frozen=True)
-class Ranking:
-    """How a search was ranked: every match, or (`window` set) only the last indexed."""
-
-    window: int | None = None
-
-
 def _beyond_window(
     session: Session, query: SearchQuery, types: list[str] | None, window: int
 ) -> bool:
@@ -84,19 +76,20 @@ def _beyond_window(
 
 def search(
     session: Session, *, q: str, types: list[str], page: Page, window: int = 0
-) -> tuple[list[SearchHit], str | None, Ranking]:
-    """Ranked hits across resources, with highlighted snippets.
+) -> tuple[list[SearchHit], str | None, int | None]:
+    """Ranked hits across resources, with highlighted snippets, the next page's cursor,
+    and the ranking window when it applied (None when every match was ranked).
 
     Ranking scores every match before the best are known: a phrase found in a fifth of
     a million documents costs half a second. So with `window` > 0, a query matching more
-    documents than that ranks only the `window` indexed last, and the `Ranking` says so.
+    documents than that ranks only the `window` indexed last, and says so.
     Both back-ends find those by walking the ids backwards (FTS5's rowid order; the
     primary key on PostgreSQL), stopping after `window`. Equal scores are ordered by
     document id, so the cursor is `(score, id)`.
     """
     query = parse(q)
     if query.empty:
-        return [], None, Ranking()
+        return [], None, None
     doc = SearchDocument.__table__
     wanted = None if set(types) >= set(PATHS) else types  # every type: no filter
     matched, key = _matching(session, query, wanted)
@@ -136,4 +129,4 @@ def search(
                 url=f"/v1/{PATHS[hit.kind]}/{hit.slug}",
             )
         )
-    return hits, next_cursor, Ranking(window if windowed else None)
+    return hits, next_cursor, window if windowed else None
