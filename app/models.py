@@ -4,6 +4,7 @@ from app.areas.models import CooperationArea
 from app.citations.models import Citation
 from app.core.base import metadata
 from app.core.dataset import DatasetVersion
+from app.core.documents import CsvLine
 from app.events.models import Event, EventArea, EventOrganisation, EventPerson, EventProgramme
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonRole
@@ -15,6 +16,7 @@ from app.sources.models import Source
 __all__ = [
     "Citation",
     "CooperationArea",
+    "CsvLine",
     "DatasetVersion",
     "Event",
     "EventArea",

@@ -24,7 +24,9 @@ from app.quotes import service as quotes
 from app.search.indexing import index_is_complete, rebuild_index
 from app.sources import service as sources
 
-FORMAT = 3  # 2: area search bodies lead with the description; 3: CSV lines stored
+# 2: area search bodies lead with the description; 3: CSV lines stored; 4: CSV lines in a
+# table of their own (csv_line).
+FORMAT = 4
 SPECS: tuple[ListSpec, ...] = (
     sources.SPEC, organisations.SPEC, people.SPEC, areas.SPEC, programmes.SPEC, events.SPEC,
     quotes.SPEC,

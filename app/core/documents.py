@@ -11,11 +11,12 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import LargeBinary, select, update
+from sqlalchemy import LargeBinary, Text, delete, insert, select, update
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
-from sqlmodel import Session
+from sqlmodel import Field, Session, SQLModel
 
+from app.core import base  # noqa: F401
 from app.core.csv_rows import csv_columns, csv_record
 
 if TYPE_CHECKING:
@@ -24,24 +25,45 @@ if TYPE_CHECKING:
 RENDER_BATCH = 500
 
 
+class CsvLine(SQLModel, table=True):
+    """A record's CSV line in the export's default columns, apart from the record's row.
+
+    A table of its own so that a full export reads only these lines (0.7 KB a record)
+    and the date index, not the records' rows with their documents (3.7 KB an event):
+    at a million events that is 0.75 GB read instead of 3.7 GB. On SQLite it is stored
+    in key order (WITHOUT ROWID), so a resource's lines lie together, by record id.
+    """
+
+    __tablename__ = "csv_line"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    kind: str = Field(primary_key=True)
+    record_id: int = Field(primary_key=True)
+    line: str = Field(sa_type=Text)
+
+
 def render(session: Session, spec: "ListSpec") -> int:
     """Write the document and CSV line of every record of `spec`'s table; return how many."""
     table = spec.table
     columns = csv_columns(spec.public_model, None)
     ids = list(session.execute(select(table.id).order_by(table.id)).scalars())
+    session.execute(delete(CsvLine).where(CsvLine.kind == spec.kind))  # type: ignore[arg-type]
     for start in range(0, len(ids), RENDER_BATCH):
         chunk = ids[start : start + RENDER_BATCH]
         rows = list(session.execute(select(table).where(table.id.in_(chunk))).scalars())
         public = spec.hydrate(session, rows)
-        values = [
+        pairs = list(zip(rows, public, strict=True))
+        documents = [{"id": row.id, "document": record.model_dump_json()} for row, record in pairs]
+        session.execute(update(table), documents)
+        lines = [
             {
-                "id": row.id,
-                "document": record.model_dump_json(),
-                "csv_row": csv_record(columns, record.model_dump(mode="json")),
+                "kind": spec.kind,
+                "record_id": row.id,
+                "line": csv_record(columns, record.model_dump(mode="json")),
             }
-            for row, record in zip(rows, public, strict=True)
+            for row, record in pairs
         ]
-        session.execute(update(table), values)
+        session.execute(insert(CsvLine), lines)
     session.expire_all()
     return len(ids)
 
@@ -89,7 +111,7 @@ def _utf8_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
 
 
 def as_csv_bytes(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> bytes:
-    """The stored CSV lines of `(id, Utf8(csv_row), ...)` rows, as one chunk of bytes; a
+    """The stored CSV lines of `(id, Utf8(line), ...)` rows, as one chunk of bytes; a
     row without a line gets one made from its JSON, as `as_json` makes that."""
     lines = [row[1] for row in rows]
     missing = [(row[0], None) for row in rows if row[1] is None]

@@ -63,8 +63,6 @@ class Event(SpanColumns, table=True):
     )
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
-    # The same record as one CSV line in the export's default columns.
-    csv_row: str | None = Field(default=None, sa_type=Text)
 
 
 class EventArea(SQLModel, table=True):

@@ -43,8 +43,6 @@ class Organisation(SQLModel, table=True):
     parent_id: int | None = Field(default=None, foreign_key="organisation.id", ondelete="SET NULL")
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
-    # The same record as one CSV line in the export's default columns.
-    csv_row: str | None = Field(default=None, sa_type=Text)
 
 
 class OrganisationPublic(BaseModel):

@@ -19,8 +19,6 @@ class Person(SQLModel, table=True):
     country: str | None = None
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
-    # The same record as one CSV line in the export's default columns.
-    csv_row: str | None = Field(default=None, sa_type=Text)
 
 
 class PersonRole(SQLModel, table=True):

@@ -40,8 +40,6 @@ class Programme(SpanColumns, table=True):
     )
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
-    # The same record as one CSV line in the export's default columns.
-    csv_row: str | None = Field(default=None, sa_type=Text)
 
 
 class ProgrammeArea(SQLModel, table=True):

@@ -38,8 +38,6 @@ class Source(SourceBase, table=True):
     text: str = Field(sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
-    # The same record as one CSV line in the export's default columns.
-    csv_row: str | None = Field(default=None, sa_type=Text)
 
 
 class SourcePublic(BaseModel):

@@ -32,7 +32,7 @@ def event_batch(rng: Random, world: World, timeline: Timeline, first: int, last:
     Their kinds and dates come from `timeline`, in date order; the rest from `rng`."""
     batch: Batch = {t: [] for t in (
         "event", "event_area", "event_programme", "event_person", "event_organisation",
-        "quote", "quote_area", "citation", "search_document",
+        "quote", "quote_area", "citation", "search_document", "csv_line",
     )}  # fmt: skip
     events = {
         event_id: _event(rng, world, event_id, *timeline.event(event_id), batch)
@@ -41,7 +41,10 @@ def event_batch(rng: Random, world: World, timeline: Timeline, first: int, last:
     for quote_id in range((first + 4) // 5, last // 5 + 1):
         _quote(rng, world, quote_id, events[quote_id * 5], batch)
     # An event's document names its quotes, so it is rendered once they are drawn.
-    batch["event"] = [(*e.row, *event_document(e)) for e in events.values()]
+    for e in events.values():
+        rendered, line = event_document(e)
+        batch["event"].append((*e.row, rendered))
+        batch["csv_line"].append(("event", e.row[0], line))
     return batch
 
 
@@ -162,12 +165,14 @@ def _quote(rng: Random, world: World, quote_id: int, event: EventParts, batch: B
     areas.sort(key=world.area_rank.__getitem__)
     if linked:
         event.quotes.append(Ref(slug=slug, name=quote_label(text)))
-    batch["quote"].append((*row, *quote_document(
+    rendered, line = quote_document(
         row, speaker=world.person_refs[said.person],
         organisation=world.org_refs[org] if org is not None else None,
         event=event.ref if linked else None, source=world.source_refs[index],
         areas=[world.area_refs[i] for i in areas], citations=cited,
-    )))  # fmt: skip
+    )  # fmt: skip
+    batch["quote"].append((*row, rendered))
+    batch["csv_line"].append(("quote", quote_id, line))
     org_name = world.orgs[org].name if org is not None else None
     body = join(text, person.name, role, org_name, *(world.area_block[i] for i in areas))
     title = f"{person.name}: {quote_label(text, 60)}"

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import and_, create_engine, select, text
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from app.core.config import Settings
 from app.core.db import make_engine
-from app.core.documents import render
+from app.core.documents import CsvLine, render
 from app.core.migrations import upgrade
 from app.main import create_app
 from app.models import metadata
@@ -169,7 +169,12 @@ class TestContent:
         with Session(engine) as session:
             for spec in SPECS:
                 table = spec.table
-                query = select(table.id, table.document, table.csv_row).order_by(table.id)
+                lines = and_(CsvLine.kind == spec.kind, CsvLine.record_id == table.id)
+                query = (
+                    select(table.id, table.document, CsvLine.line)
+                    .outerjoin(CsvLine, lines)
+                    .order_by(table.id)
+                )
                 ours = session.execute(query).all()
                 render(session, spec)
                 assert ours == session.execute(query).all(), spec.kind

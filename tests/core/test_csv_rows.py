@@ -4,13 +4,13 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlmodel import Session
 
 from app.core.config import Settings
 from app.core.db import make_engine
+from app.core.documents import CsvLine
 from app.core.migrations import upgrade
-from app.events.models import Event
 from app.main import create_app
 from app.quotes.models import Quote
 from app.rendering import SPECS
@@ -46,8 +46,11 @@ def seeded_then_lines_dropped(empty_url: str) -> Iterator[TestClient]:
             for path in ("/v1/events?format=csv", "/v1/quotes?format=csv")
         }
         with Session(engine) as session:  # a database written by other means: no lines
-            session.execute(update(Event).where(Event.id % 2 == 0).values(csv_row=None))
-            session.execute(update(Quote).values(csv_row=None, document=None))
+            session.execute(
+                delete(CsvLine).where(CsvLine.kind == "event", CsvLine.record_id % 2 == 0)
+            )
+            session.execute(delete(CsvLine).where(CsvLine.kind == "quote"))
+            session.execute(update(Quote).values(document=None))
             session.commit()
         yield client
     app.state.engine.dispose()
