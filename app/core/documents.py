@@ -88,7 +88,7 @@ def as_json(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str
     return documents
 
 
-class Utf8(FunctionElement[Any]):
+class ExportLine(FunctionElement[Any]):
     """A stored line read for an export, in the form its driver hands over cheapest.
 
     SQLite gives its UTF-8 bytes (a BLOB): no decoding every line into a str only to
@@ -102,21 +102,21 @@ class Utf8(FunctionElement[Any]):
     inherit_cache = True
 
 
-@compiles(Utf8, "sqlite")
-def _utf8_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+@compiles(ExportLine, "sqlite")
+def _export_line_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
     # SQLite stores text as UTF-8; CAST to BLOB hands over those bytes unchanged.
     return f"CAST({compiler.process(element.clauses, **kw)} AS BLOB)"
 
 
-@compiles(Utf8, "postgresql")
-def _utf8_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
+@compiles(ExportLine, "postgresql")
+def _export_line_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.clauses, **kw))
 
 
 def as_csv_bytes(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> bytes:
-    """The stored CSV lines of `(id, Utf8(line), ...)` rows (bytes or str, see `Utf8`), as
-    one chunk of bytes; a row without a line gets one made from its JSON, as `as_json`
-    makes that."""
+    """The stored CSV lines of `(id, ExportLine(line), ...)` rows (bytes or str by
+    back-end), as one chunk of bytes; a row without a line gets one made from its JSON,
+    as `as_json` makes that."""
     lines = [row[1] for row in rows]
     missing = [(row[0], None) for row in rows if row[1] is None]
     if missing:

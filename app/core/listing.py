@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from sqlalchemy import Select, and_, func, select
 from sqlmodel import Session
 
-from app.core.documents import CsvLine, Utf8, as_csv_bytes, as_json
+from app.core.documents import CsvLine, ExportLine, as_csv_bytes, as_json
 from app.core.errors import InvalidParameter
 from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
 
@@ -184,12 +184,12 @@ def iterate_csv(
     start_after: list[Any] | None = None,
 ) -> Iterator[bytes]:
     """The stored CSV lines of every record of `query` (a table with documents), as
-    chunks of UTF-8 read as bytes from the database (see `Utf8` and `CsvLine`)."""
+    chunks of UTF-8 bytes (see `ExportLine` and `CsvLine`)."""
     # An outer join keeps the record's order index as what the database walks, and a
     # record without a line still comes, to be flattened from its JSON.
     lines = query.outerjoin(
         CsvLine, and_(CsvLine.kind == spec.kind, CsvLine.record_id == spec.table.id)
     )
-    stored = Utf8(CsvLine.line)
+    stored = ExportLine(CsvLine.line)
     for rows in _streamed(session, spec, lines, keys, start_after, batch, stored):
         yield as_csv_bytes(session, spec, rows)
