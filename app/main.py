@@ -1,6 +1,9 @@
 """Build the application: settings, database engine, routers and error handlers."""
 
+from functools import partial
+
 from fastapi import FastAPI
+from sqlmodel import Session
 
 from app.areas.router import router as areas_router
 from app.core.caching import CachingMiddleware, DataVersion
@@ -43,6 +46,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = make_engine(settings)
+    # Every request's session comes from here (`app.core.db.read`); tests replace it.
+    app.state.sessions = partial(Session, app.state.engine)
     app.state.head_revision = head_revision()
     install_error_handlers(app)
     for router in (

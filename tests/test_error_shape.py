@@ -8,7 +8,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
-from app.core.db import get_session
 from app.main import create_app
 
 RESOURCES = ("events", "programmes", "areas", "quotes", "people", "organisations", "sources")
@@ -82,11 +81,10 @@ def broken(seeded_url: str) -> Iterator[TestClient]:
     """An app whose database session fails on every request."""
     app = create_app(Settings(database_url=seeded_url))
 
-    def failing_session() -> Iterator[None]:
+    def failing_session() -> None:
         raise RuntimeError("the database fell over")
-        yield  # pragma: no cover
 
-    app.dependency_overrides[get_session] = failing_session
+    app.state.sessions = failing_session
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()

@@ -7,13 +7,13 @@ from pydantic import BaseModel, Field
 
 from app.areas import service
 from app.areas.models import AreaPublic
-from app.core.db import SessionDep
 from app.core.params import DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 
-router = APIRouter(prefix="/v1/areas", tags=["areas"])
+router = APIRouter(prefix="/v1/areas", tags=["areas"], route_class=QueryRoute)
 
 
 class AreaQuery(BaseModel):
@@ -34,11 +34,7 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     summary="List cooperation areas",
     responses=list_responses("A page of areas (JSON), or every match as CSV or NDJSON."),
 )
-def list_areas(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_areas(request: Request, params: ListParamsDep) -> Response:
     """The cooperation-area taxonomy (cyber defence, maritime security, HADR, ...).
 
     Each area lists every spelling the sources use as `aliases`, and `counts` of the
@@ -50,8 +46,12 @@ def list_areas(
         q=params.q,
         source=params.source,
     )
-    query = service.filtered(session=session, filters=filters)
-    return list_response(request, session, service.SPEC, query, params)
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+    )
 
 
 @router.get(
@@ -61,11 +61,10 @@ def list_areas(
     summary="Get one cooperation area",
     responses=DETAIL_RESPONSES,
 )
-def get_area(
+async def get_area(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Area slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One cooperation area by its slug, with parent, sub-areas, counts and citations."""
-    return detail_response(request, session, service.SPEC, slug, shape)
+    return await detail_answer(request, service.SPEC, slug, shape)

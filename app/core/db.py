@@ -1,10 +1,11 @@
-"""Engine construction and the request-scoped session dependency."""
+"""Engine construction, and how a request reads the database (`read`)."""
 
-from collections.abc import AsyncIterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session, create_engine
 
@@ -48,14 +49,24 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-async def get_session(request: Request) -> AsyncIterator[Session]:
-    """One session per request. Requests only read, so it is closed, never committed.
+T = TypeVar("T")
 
-    `async` so that opening and closing it costs no trip through the thread pool; the
-    session connects lazily, in the route's thread, on its first query.
+
+async def read(request: Request, work: Callable[[Session], T], *, bounded: bool) -> T:
+    """`work(session)` with a session of its own, closed afterwards (requests only read).
+
+    A `bounded` read (an index seek for one page or one record) runs right here, on the
+    event loop: a trip through the thread pool costs more than such a read, and under
+    load its threads fight the loop for the GIL (a first page of 20 events at 1M rows:
+    0.13x the bare framework's requests/s through the pool, 0.8x inline). Anything that
+    may scan (filters, search, counts, facets, other orders) goes to the pool, so the
+    loop keeps answering while it runs.
     """
-    with Session(request.app.state.engine) as session:
-        yield session
 
+    def call() -> T:
+        with request.app.state.sessions() as session:
+            return work(session)
 
-SessionDep = Annotated[Session, Depends(get_session)]
+    if bounded:
+        return call()
+    return await run_in_threadpool(call)

@@ -68,8 +68,9 @@ def render(session: Session, spec: "ListSpec") -> int:
     return len(ids)
 
 
-def as_json(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[str]:
-    """The JSON of each row: `(id, document, ...)` tuples, or entities to hydrate."""
+def as_json(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> list[Any]:
+    """The JSON of each row: `(id, document, ...)` tuples, or entities to hydrate. A stored
+    document comes as its row carries it (text, or UTF-8 bytes if read so)."""
     if not spec.documents:
         return [record.model_dump_json() for record in spec.hydrate(session, [r[0] for r in rows])]
     documents = [row[1] for row in rows]

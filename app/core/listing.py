@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app.core.documents import CsvLine, ExportLine, as_csv_bytes, as_json
 from app.core.errors import InvalidParameter
 from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
+from app.core.prepared import page_rows
 
 FAR_PAST, FAR_FUTURE = date(1, 1, 1), date(9999, 12, 31)
 
@@ -88,7 +89,7 @@ class ListSpec:
 
 @dataclass
 class PageResult:
-    rows: list[str]  # each record's JSON
+    rows: list[str | bytes]  # each record's JSON, as text or UTF-8
     next_cursor: str | None
     count: int | None = None
 
@@ -123,15 +124,45 @@ def fetch_page(
     total = None
     if count:
         total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    ordered, first_key = _ordered(spec, query, keys)
-    if page.cursor:
-        ordered = ordered.where(after(keys, decode_cursor(page.cursor, signature, keys)))
-    rows = session.execute(ordered.limit(page.size + 1)).all()
+    start = decode_cursor(page.cursor, signature, keys) if page.cursor else None
+    if spec.documents and _is_whole_table(spec, query):  # the same statement every time
+        rows: Sequence[Any] = page_rows(
+            session,
+            f"{spec.kind}:{signature}",
+            # Documents as the driver hands them over cheapest (UTF-8 bytes on SQLite):
+            # a page is joined from them as they are.
+            lambda: _ordered(spec, query, keys, ExportLine(spec.table.document))[0],
+            keys,
+            start,
+            page.size + 1,
+        )
+        first_key = 2
+    else:
+        ordered, first_key = _ordered(spec, query, keys)
+        if start is not None:
+            ordered = ordered.where(after(keys, start))
+        rows = session.execute(ordered.limit(page.size + 1)).all()
     next_cursor = None
     if len(rows) > page.size:
         rows = rows[: page.size]
         next_cursor = encode_cursor(signature, list(rows[-1][first_key:]))
     return PageResult(as_json(session, spec, rows), next_cursor=next_cursor, count=total)
+
+
+def json_array(documents: Sequence[str | bytes]) -> bytes:
+    """Stored JSON documents joined into a JSON array, parsing none of them."""
+    parts = [d if isinstance(d, bytes) else d.encode() for d in documents]
+    return b"[" + b",".join(parts) + b"]"
+
+
+def _is_whole_table(spec: ListSpec, query: Select[Any]) -> bool:
+    """`query` is the plain `select(table)`: no filter, no join. (`get_final_froms` would
+    say so too, but it compiles the statement: 4 ms.)"""
+    return (
+        query.whereclause is None
+        and not query._setup_joins
+        and query.columns_clause_froms == [spec.table.__table__]
+    )
 
 
 def _streamed(

@@ -76,7 +76,7 @@ def after(keys: list[SortKey], values: list[Any]) -> ColumnElement[bool]:
     """
     if len({k.descending for k in keys}) == 1:
         columns = tuple_(*[k.expression for k in keys])
-        bounds = tuple_(*[literal(v) for v in values])
+        bounds = tuple_(*[v if isinstance(v, ColumnElement) else literal(v) for v in values])
         return columns < bounds if keys[0].descending else columns > bounds
     clause: ColumnElement[bool] = false()
     for i in reversed(range(len(keys))):

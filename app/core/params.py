@@ -98,6 +98,13 @@ class ListParams(Generic[F]):
     q: str | None
     source: str | None
     filters: F
+    # A page of the default order and nothing else asked: one index seek, cheap enough
+    # to run on the event loop (`app.core.db.read`).
+    bounded: bool = False
+
+
+# What a list request may give and still be a bounded read: how much, where, what shape.
+_BOUNDED = frozenset({"limit", "cursor", "fields", "include", "format", "sort"})
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,7 @@ def list_params(spec: ListSpec, filters: type[F]) -> Any:
             q=getattr(query, "q", None),
             source=getattr(query, "source", None),
             filters=query,  # type: ignore[arg-type]  # the model is also an F
+            bounded=query.model_fields_set <= _BOUNDED and query.sort in (None, spec.default_sort),
         )
 
     # FastAPI reads the parameter's type from the signature: the resource's own model.

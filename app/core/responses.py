@@ -10,11 +10,12 @@ from sqlalchemy import Select
 from sqlmodel import Session
 
 from app.core.csv_rows import csv_columns, csv_header, csv_lines
+from app.core.db import read
 from app.core.documents import by_slug
 from app.core.errors import NotFound
 from app.core.facets import facet_counts
 from app.core.formats import MEDIA_TYPES, ndjson_lines, negotiate
-from app.core.listing import ListSpec, fetch_page, iterate_batches, iterate_csv
+from app.core.listing import ListSpec, fetch_page, iterate_batches, iterate_csv, json_array
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
 from app.core.shaping import needs_shaping, shape
@@ -29,6 +30,40 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     return Response(
         to_json(body), status_code=status, media_type="application/json", headers=headers
     )
+
+
+async def list_answer(
+    request: Request,
+    spec: ListSpec,
+    params: ListParams,
+    filtered: Callable[[Session], Select[Any]],
+    *,
+    renderers: dict[Format, Renderer] | None = None,
+) -> Response:
+    """Answer a list request; `filtered(session)` builds the query of its matches. A
+    bounded request runs on the event loop, any other in the thread pool (`read`)."""
+
+    def answer(session: Session) -> Response:
+        query = filtered(session)
+        return list_response(request, session, spec, query, params, renderers=renderers)
+
+    return await read(request, answer, bounded=params.bounded)
+
+
+async def detail_answer(
+    request: Request,
+    spec: ListSpec,
+    slug: str,
+    params: DetailParams,
+    *,
+    extra: Callable[[Session, str], dict[str, Any]] | None = None,
+) -> Response:
+    """Answer a detail request: a lookup by a unique slug, bounded, so on the event loop."""
+
+    def answer(session: Session) -> Response:
+        return detail_response(request, session, spec, slug, params, extra=extra)
+
+    return await read(request, answer, bounded=True)
 
 
 def list_response(
@@ -61,13 +96,13 @@ def list_response(
         meta["count"] = result.count
     if params.facets:
         meta["facets"] = facet_counts(session, spec, query, params.facets)
-    links = {"self": str(request.url), "next": next_url}
+    links = {"self": _address(request), "next": next_url}
     if needs_shaping(params.fields, params.include):
         data = to_json(
             shape(session, spec, result.rows, fields=params.fields, include=params.include)
         )
     else:  # the stored documents are the answer: join them, parse nothing
-        data = b"[" + ",".join(result.rows).encode() + b"]"
+        data = json_array(result.rows)
     body = b'{"data":' + data + b',"meta":' + to_json(meta) + b',"links":' + to_json(links) + b"}"
     return Response(body, media_type="application/json", headers=headers)
 
@@ -113,16 +148,33 @@ def page_response(
     `meta` adds what only that page type reports."""
     next_url, headers = _next(request, next_cursor)
     meta = {**_meta(request, limit, next_cursor, returned), **(meta or {})}
-    links = {"self": str(request.url), "next": next_url}
+    links = {"self": _address(request), "next": next_url}
     return json_response({"data": data, "meta": meta, "links": links}, headers=headers)
 
 
 def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:
-    """The next page's address, and the `Link` header that carries it."""
+    """The next page's address, and the `Link` header that carries it: this request's
+    address with its `cursor` replaced (a cursor is URL-safe as it is)."""
     if not cursor:
         return None, {}
-    url = str(request.url.include_query_params(cursor=cursor))
+    kept = [
+        part
+        for part in request.scope["query_string"].decode("latin-1").split("&")
+        if part and not part.startswith("cursor=")
+    ]
+    url = _address(request, "&".join([*kept, f"cursor={cursor}"]))
     return url, {"Link": f'<{url}>; rel="next"'}
+
+
+def _address(request: Request, query: str | None = None) -> str:
+    """This request's absolute address, with `query` instead of its own query string.
+    Built from the parts Starlette's `request.url` would use, without parsing them."""
+    scope = request.scope
+    if query is None:
+        query = scope["query_string"].decode("latin-1")
+    host = request.headers.get("host") or "{}:{}".format(*scope["server"])
+    path = scope.get("root_path", "") + scope["path"]
+    return f"{scope['scheme']}://{host}{path}" + (f"?{query}" if query else "")
 
 
 def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 import importlib
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlmodel import Session
@@ -31,7 +32,7 @@ def needs_shaping(fields: list[str] | None, include: list[str]) -> bool:
 def shape(
     session: Session,
     spec: ListSpec,
-    documents: list[str],
+    documents: Sequence[str | bytes],
     *,
     fields: list[str] | None,
     include: list[str],

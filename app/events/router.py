@@ -6,16 +6,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
-from app.core.db import SessionDep
 from app.core.params import DatesQuery, DetailParams, Format, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventKind, EventPublic
 
-router = APIRouter(prefix="/v1/events", tags=["events"])
+router = APIRouter(prefix="/v1/events", tags=["events"], route_class=QueryRoute)
 
 
 class EventQuery(DatesQuery):
@@ -57,11 +57,7 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
         "A page of events (JSON), or every match as CSV, NDJSON or iCalendar.", calendar=True
     ),
 )
-def list_events(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_events(request: Request, params: ListParamsDep) -> Response:
     """Signings, visits, summits, exercises and other events, in date order.
 
     Each event carries its date with precision, place, related records and citations.
@@ -69,14 +65,19 @@ def list_events(
     matches events whose span overlaps it.
     """
     filters = params.filters.filters(q=params.q, source=params.source)
-    query = service.filtered(session=session, filters=filters)
-    base = str(request.base_url).rstrip("/")
     stamp = getattr(request.state, "data_stamp", "19700101T000000Z")
 
     def ics(batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
+        base = str(request.base_url).rstrip("/")
         return calendar_lines(batches, stamp=stamp, base_url=base)
 
-    return list_response(request, session, service.SPEC, query, params, renderers={Format.ics: ics})
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+        renderers={Format.ics: ics},
+    )
 
 
 @router.get(
@@ -86,11 +87,10 @@ def list_events(
     summary="Get one event",
     responses=DETAIL_RESPONSES,
 )
-def get_event(
+async def get_event(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Event slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One event by its slug, with related records and citations."""
-    return detail_response(request, session, service.SPEC, slug, shape)
+    return await detail_answer(request, service.SPEC, slug, shape)

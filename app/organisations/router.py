@@ -5,15 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from app.core.db import SessionDep
 from app.core.params import DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.organisations import service
 from app.organisations.models import OrganisationKind, OrganisationPublic
 
-router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
+router = APIRouter(prefix="/v1/organisations", tags=["organisations"], route_class=QueryRoute)
 
 
 class OrganisationQuery(BaseModel):
@@ -37,11 +37,7 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     summary="List organisations",
     responses=list_responses("A page of organisations (JSON), or every match as CSV or NDJSON."),
 )
-def list_organisations(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_organisations(request: Request, params: ListParamsDep) -> Response:
     """Named bodies: NATO and its parts, states, governments, ministries, forces, media."""
     filters = service.OrganisationFilters(
         kind=params.filters.kind,
@@ -50,8 +46,12 @@ def list_organisations(
         q=params.q,
         source=params.source,
     )
-    query = service.filtered(session=session, filters=filters)
-    return list_response(request, session, service.SPEC, query, params)
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+    )
 
 
 @router.get(
@@ -61,11 +61,10 @@ def list_organisations(
     summary="Get one organisation",
     responses=DETAIL_RESPONSES,
 )
-def get_organisation(
+async def get_organisation(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Organisation slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One organisation by slug, with parent, parts and citations."""
-    return detail_response(request, session, service.SPEC, slug, shape)
+    return await detail_answer(request, service.SPEC, slug, shape)

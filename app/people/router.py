@@ -5,15 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from app.core.db import SessionDep
 from app.core.params import DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.people import service
 from app.people.models import PersonPublic
 
-router = APIRouter(prefix="/v1/people", tags=["people"])
+router = APIRouter(prefix="/v1/people", tags=["people"], route_class=QueryRoute)
 
 
 class PersonQuery(BaseModel):
@@ -36,11 +36,7 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     summary="List people",
     responses=list_responses("A page of people (JSON), or every match as CSV or NDJSON."),
 )
-def list_people(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_people(request: Request, params: ListParamsDep) -> Response:
     """Named people with the roles the sources give them."""
     filters = service.PersonFilters(
         organisation=params.filters.organisation,
@@ -48,8 +44,12 @@ def list_people(
         q=params.q,
         source=params.source,
     )
-    query = service.filtered(session=session, filters=filters)
-    return list_response(request, session, service.SPEC, query, params)
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+    )
 
 
 @router.get(
@@ -59,11 +59,10 @@ def list_people(
     summary="Get one person",
     responses=DETAIL_RESPONSES,
 )
-def get_person(
+async def get_person(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Person slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One person by slug, with roles and citations."""
-    return detail_response(request, session, service.SPEC, slug, shape)
+    return await detail_answer(request, service.SPEC, slug, shape)

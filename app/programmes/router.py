@@ -6,15 +6,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
-from app.core.db import SessionDep
 from app.core.params import DatesQuery, DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.programmes import service
 from app.programmes.models import ProgrammeKind, ProgrammePublic
 
-router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
+router = APIRouter(prefix="/v1/programmes", tags=["programmes"], route_class=QueryRoute)
 
 
 class ProgrammeQuery(DatesQuery):
@@ -40,11 +40,7 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     summary="List programmes",
     responses=list_responses("A page of programmes (JSON), or every match as CSV or NDJSON."),
 )
-def list_programmes(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_programmes(request: Request, params: ListParamsDep) -> Response:
     """Declarations, partnership programmes, NATO programmes and trust funds.
 
     In order of entry into force, each revision its own programme linked to its
@@ -59,8 +55,12 @@ def list_programmes(
         q=params.q,
         source=params.source,
     )
-    query = service.filtered(session=session, filters=filters)
-    return list_response(request, session, service.SPEC, query, params)
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+    )
 
 
 @router.get(
@@ -70,11 +70,10 @@ def list_programmes(
     summary="Get one programme",
     responses=DETAIL_RESPONSES,
 )
-def get_programme(
+async def get_programme(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Programme slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One programme by its slug, with lineage, areas, events and citations."""
-    return detail_response(request, session, service.SPEC, slug, shape)
+    return await detail_answer(request, service.SPEC, slug, shape)

@@ -5,15 +5,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
-from app.core.db import SessionDep
 from app.core.params import DatesQuery, DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.quotes import service
 from app.quotes.models import QuoteMode, QuotePublic
 
-router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
+router = APIRouter(prefix="/v1/quotes", tags=["quotes"], route_class=QueryRoute)
 
 
 class QuoteQuery(DatesQuery):
@@ -41,11 +41,7 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     summary="List quotes",
     responses=list_responses("A page of quotes (JSON), or every match as CSV or NDJSON."),
 )
-def list_quotes(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_quotes(request: Request, params: ListParamsDep) -> Response:
     """Who said what, when and where, in the exact words of the source.
 
     In the order they were said; `text_start`/`text_end` locate the words in the
@@ -62,8 +58,12 @@ def list_quotes(
         q=params.q,
         source=params.source,
     )
-    query = service.filtered(session=session, filters=filters)
-    return list_response(request, session, service.SPEC, query, params)
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+    )
 
 
 @router.get(
@@ -73,11 +73,10 @@ def list_quotes(
     summary="Get one quote",
     responses=DETAIL_RESPONSES,
 )
-def get_quote(
+async def get_quote(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Quote slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One quote by its slug, with speaker, event, source offsets and citations."""
-    return detail_response(request, session, service.SPEC, slug, shape)
+    return await detail_answer(request, service.SPEC, slug, shape)

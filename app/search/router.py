@@ -5,16 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from app.core.db import SessionDep
+from app.core.db import read
 from app.core.errors import InvalidParameter, problem_responses
 from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT, Page
 from app.core.params import Format
 from app.core.responses import page_response
+from app.core.routes import QueryRoute
 from app.search import service
 from app.search.models import SearchResults
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], route_class=QueryRoute)
 TYPES = {plural: kind for kind, plural in service.PATHS.items()}
 
 
@@ -42,11 +43,7 @@ class SearchParams(BaseModel):
     summary="Search every resource",
     responses=problem_responses(406, 422),
 )
-def search(
-    request: Request,
-    session: SessionDep,
-    query: Annotated[SearchParams, Query()],
-) -> Response:
+async def search(request: Request, query: Annotated[SearchParams, Query()]) -> Response:
     """Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
@@ -61,12 +58,16 @@ def search(
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
         raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
-    hits, next_cursor, ranking_window = service.search(
-        session,
-        q=q,
-        types=[TYPES[t] for t in wanted],
-        page=Page(limit, query.cursor),
-        window=request.app.state.settings.search_rank_window,
+    hits, next_cursor, ranking_window = await read(
+        request,
+        lambda session: service.search(
+            session,
+            q=q,
+            types=[TYPES[t] for t in wanted],
+            page=Page(limit, query.cursor),
+            window=request.app.state.settings.search_rank_window,
+        ),
+        bounded=False,
     )
     return page_response(
         request,

@@ -4,18 +4,20 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
+from sqlmodel import Session
 
 from app.citations.models import CITED_KINDS, CitationInSource
-from app.core.db import SessionDep
+from app.core.db import read
 from app.core.errors import InvalidParameter, NotFound
 from app.core.params import DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_response, list_response
+from app.core.responses import detail_answer, list_answer, list_response
+from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
 from app.sources import service
 from app.sources.models import SourceDetail, SourceKind, SourcePublic
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"])
+router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=QueryRoute)
 
 
 class SourceQuery(BaseModel):
@@ -46,15 +48,15 @@ CitationParamsDep = Annotated[
     summary="List source documents",
     responses=list_responses("A page of sources (JSON), or every match as CSV or NDJSON."),
 )
-def list_sources(
-    request: Request,
-    session: SessionDep,
-    params: ListParamsDep,
-) -> Response:
+async def list_sources(request: Request, params: ListParamsDep) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
     filters = service.SourceFilters(kind=params.filters.kind, q=params.q, source=params.source)
-    query = service.filtered(session=session, filters=filters)
-    return list_response(request, session, service.SPEC, query, params)
+    return await list_answer(
+        request,
+        service.SPEC,
+        params,
+        lambda session: service.filtered(session=session, filters=filters),
+    )
 
 
 @router.get(
@@ -64,14 +66,13 @@ def list_sources(
     summary="Get one source document with its full text",
     responses=DETAIL_RESPONSES,
 )
-def get_source(
+async def get_source(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Source slug.")],
     shape: DetailParamsDep,
 ) -> Response:
     """One source with its full verbatim text; citation offsets index into `text`."""
-    return detail_response(request, session, service.SPEC, slug, shape, extra=service.with_text)
+    return await detail_answer(request, service.SPEC, slug, shape, extra=service.with_text)
 
 
 @router.get(
@@ -81,9 +82,8 @@ def get_source(
     summary="List the citations that point into a source",
     responses={**list_responses("Citations in order of position."), **DETAIL_RESPONSES},
 )
-def list_source_citations(
+async def list_source_citations(
     request: Request,
-    session: SessionDep,
     slug: Annotated[str, Path(description="Source slug.")],
     params: CitationParamsDep,
 ) -> Response:
@@ -95,7 +95,12 @@ def list_source_citations(
     unknown = [t for t in kinds if t not in CITED_KINDS]
     if unknown:
         raise InvalidParameter("query.type", f"unknown record type(s) {', '.join(unknown)}")
-    if service.text_of(session, slug) is None:
-        raise NotFound(f"There is no source with slug {slug!r}.")
-    query = service.citations_query(session=session, slug=slug, kind=kinds)
-    return list_response(request, session, service.CITATIONS_SPEC, query, params)
+
+    def answer(session: Session) -> Response:
+        if service.text_of(session, slug) is None:
+            raise NotFound(f"There is no source with slug {slug!r}.")
+        query = service.citations_query(session=session, slug=slug, kind=kinds)
+        return list_response(request, session, service.CITATIONS_SPEC, query, params)
+
+    # A filtered list (one source's citations): never `bounded`, so in the thread pool.
+    return await read(request, answer, bounded=False)

@@ -4,13 +4,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import Field
+from sqlmodel import Session
 
-from app.core.db import SessionDep
+from app.core.db import read
 from app.core.errors import problem_responses
 from app.core.formats import negotiate
 from app.core.pagination import MAX_LIMIT
 from app.core.params import Format
 from app.core.responses import page_response
+from app.core.routes import QueryRoute
 from app.core.schemas import Envelope
 from app.events import service as events
 from app.events.router import EventQuery
@@ -18,7 +20,7 @@ from app.programmes import service as programmes
 from app.timeline import service
 from app.timeline.models import TimelineYear
 
-router = APIRouter(tags=["timeline"])
+router = APIRouter(tags=["timeline"], route_class=QueryRoute)
 
 
 class TimelineQuery(EventQuery):
@@ -42,11 +44,7 @@ class TimelineQuery(EventQuery):
     summary="Timeline of events and programme milestones",
     responses=problem_responses(406, 422),
 )
-def get_timeline(
-    request: Request,
-    session: SessionDep,
-    query: Annotated[TimelineQuery, Query()],
-) -> Response:
+async def get_timeline(request: Request, query: Annotated[TimelineQuery, Query()]) -> Response:
     """Events and programme milestones in date order, grouped by year.
 
     Takes the events list's filters. A year's items continue on the next page when a
@@ -55,20 +53,24 @@ def get_timeline(
     negotiate(request, None, (Format.json,))
     q, source, limit = query.q, query.source, query.limit
     filters = query.filters(q=q, source=source)
-    event_query = events.filtered(session=session, filters=filters)
     event_only = (
         filters.kind or filters.person or filters.organisation or filters.place or filters.country
     )
-    programme_query = None
-    if query.milestones and not event_only:
-        chosen = programmes.ProgrammeFilters(
-            slug=filters.programme, area=filters.area, q=q, source=source
-        )
-        programme_query = programmes.filtered(session=session, filters=chosen)
-    page = service.timeline(
-        session, event_query=event_query, programme_query=programme_query,
-        dates=filters.dates, limit=limit, cursor=query.cursor,
-    )  # fmt: skip
+
+    def timeline(session: Session) -> service.TimelinePage:
+        event_query = events.filtered(session=session, filters=filters)
+        programme_query = None
+        if query.milestones and not event_only:
+            chosen = programmes.ProgrammeFilters(
+                slug=filters.programme, area=filters.area, q=q, source=source
+            )
+            programme_query = programmes.filtered(session=session, filters=chosen)
+        return service.timeline(
+            session, event_query=event_query, programme_query=programme_query,
+            dates=filters.dates, limit=limit, cursor=query.cursor,
+        )  # fmt: skip
+
+    page = await read(request, timeline, bounded=False)
     return page_response(
         request, page.years, limit=limit, next_cursor=page.next_cursor, returned=page.returned
     )
