@@ -1,14 +1,15 @@
 """Build the application: settings, database engine, routers and error handlers."""
 
-from functools import partial
+import gc
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from sqlmodel import Session
 
 from app.areas.router import router as areas_router
 from app.core.caching import CachingMiddleware, DataVersion
 from app.core.config import Settings, get_settings
-from app.core.db import make_engine
+from app.core.db import Sessions, make_engine
 from app.core.docs import install_docs
 from app.core.errors import install_error_handlers, problem_responses
 from app.core.response_cache import ResponseCache
@@ -34,7 +35,19 @@ it, with character offsets into the source's text (`text[start:end] == evidence`
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    engine = make_engine(settings)
+    sessions = Sessions(engine)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # What starting made (routes, models, SQLAlchemy's metadata) lives as long as the
+        # process; frozen, the collector stops walking it at every full collection.
+        gc.freeze()
+        yield
+        sessions.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="NATO–Japan cooperation API",
         version="1.0.0",
         description=DESCRIPTION,
@@ -45,9 +58,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.engine = make_engine(settings)
+    app.state.engine = engine
     # Every request's session comes from here (`app.core.db.read`); tests replace it.
-    app.state.sessions = partial(Session, app.state.engine)
+    app.state.sessions = sessions
     app.state.head_revision = head_revision()
     install_error_handlers(app)
     for router in (

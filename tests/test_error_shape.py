@@ -81,10 +81,13 @@ def broken(seeded_url: str) -> Iterator[TestClient]:
     """An app whose database session fails on every request."""
     app = create_app(Settings(database_url=seeded_url))
 
-    def failing_session() -> None:
-        raise RuntimeError("the database fell over")
+    class FailingSessions:
+        def __call__(self) -> None:
+            raise RuntimeError("the database fell over")
 
-    app.state.sessions = failing_session
+        held = __call__
+
+    app.state.sessions = FailingSessions()
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()

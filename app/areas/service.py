@@ -28,7 +28,7 @@ class AreaFilters:
 
 def filtered(*, session: Session, filters: AreaFilters) -> Select[Any]:
     """Areas matching every given filter."""
-    query = select(CooperationArea)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.parent:
         (parent,) = resolve_slugs(session, CooperationArea, [filters.parent], "parent")
         query = query.where(CooperationArea.parent_id == parent)

@@ -54,7 +54,7 @@ class EventFilters:
 
 def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
     """Events matching every given filter; repeated values of one filter are alternatives."""
-    query = select(Event)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.kind:
         query = query.where(Event.kind.in_([str(k) for k in filters.kind]))
     if filters.area:

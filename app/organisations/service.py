@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for
@@ -26,7 +26,7 @@ class OrganisationFilters:
 
 def filtered(*, session: Session, filters: OrganisationFilters) -> Select[Any]:
     """Organisations matching every given filter."""
-    query = select(Organisation)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.kind:
         query = query.where(Organisation.kind.in_([str(k) for k in filters.kind]))
     if filters.parent:

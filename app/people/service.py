@@ -26,7 +26,7 @@ class PersonFilters:
 
 def filtered(*, session: Session, filters: PersonFilters) -> Select[Any]:
     """People matching every given filter."""
-    query = select(Person)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.organisation:
         ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
         holders = select(PersonRole.person_id).where(PersonRole.organisation_id.in_(ids))

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
@@ -46,7 +46,7 @@ class ProgrammeFilters:
 
 def filtered(*, session: Session, filters: ProgrammeFilters) -> Select[Any]:
     """Programmes matching every given filter."""
-    query = select(Programme)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.slug:
         query = query.where(
             Programme.id.in_(resolve_slugs(session, Programme, filters.slug, "programme"))

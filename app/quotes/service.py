@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
@@ -42,7 +42,7 @@ class QuoteFilters:
 
 def filtered(*, session: Session, filters: QuoteFilters) -> Select[Any]:
     """Quotes matching every given filter."""
-    query = select(Quote)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.speaker:
         query = query.where(
             Quote.speaker_id.in_(resolve_slugs(session, Person, filters.speaker, "speaker"))

@@ -41,7 +41,7 @@ class SourceFilters:
 
 def filtered(*, session: Session, filters: SourceFilters) -> Select[Any]:
     """Sources matching every given filter."""
-    query = select(Source)
+    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
     if filters.kind:
         query = query.where(Source.kind.in_([str(k) for k in filters.kind]))
     if filters.q:
