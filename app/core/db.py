@@ -33,7 +33,7 @@ def make_engine(settings: Settings) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(
+    engine = create_engine(
         settings.database_url,
         echo=settings.sql_echo,
         pool_pre_ping=True,
@@ -43,6 +43,25 @@ def make_engine(settings: Settings) -> Engine:
         # This service's queries are short and many, so the compilation never pays.
         connect_args={"options": "-c jit=off"},
     )
+    event.listen(engine, "before_cursor_execute", _text_as_bytes)
+    return engine
+
+
+def _text_as_bytes(
+    _conn: Any, cursor: Any, _sql: str, _params: Any, context: Any, _many: bool
+) -> None:
+    # A statement run with the execution option `text_as_bytes` reads `text` columns as
+    # their UTF-8 bytes: an export joins stored lines as they come, instead of psycopg
+    # decoding each into a str that is then encoded back (81k -> 89-101k rows/s read
+    # raw at 1M events, the rest being the server's own work).
+    if context is not None and context.execution_options.get("text_as_bytes"):
+        from psycopg.adapt import Loader  # only PostgreSQL engines come here
+
+        class TextAsBytes(Loader):
+            def load(self, data: Any) -> bytes:
+                return bytes(data)
+
+        cursor.adapters.register_loader("text", TextAsBytes)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

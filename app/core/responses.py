@@ -200,6 +200,10 @@ def _render(
     return ndjson_lines(batches)
 
 
+def _utf8(document: str | bytes) -> bytes:
+    return document if isinstance(document, bytes) else document.encode()
+
+
 def _after(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     # A generator, not `itertools.chain`: closing it closes `rest` and its session.
     yield first
@@ -224,7 +228,7 @@ def _stream(
     def documents() -> Iterator[bytes]:
         with Session(engine) as session:
             for docs in iterate_batches(session, spec, query, keys=keys, start_after=start):
-                yield "".join(d + "\n" for d in docs).encode()
+                yield b"".join(_utf8(d) + b"\n" for d in docs)
 
     def lines() -> Iterator[bytes]:
         with Session(engine) as session:
