@@ -84,13 +84,14 @@ class DataVersion:
 
 def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
     # No Accept header and "*/*" ask for the same representation, so share one tag. The
-    # Host is part of it because answers carry absolute links.
+    # scheme and Host are part of it because answers carry absolute links.
     accept = headers.get(b"accept", b"").strip()
     if accept == b"*/*":
         accept = b""
     digest = hashlib.sha256()
     for part in (
         version.encode(),
+        scope["scheme"].encode(),
         scope["path"].encode(),
         scope.get("query_string", b""),
         accept,

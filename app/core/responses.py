@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Request, Response
 from fastapi.responses import StreamingResponse
@@ -160,21 +161,30 @@ def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, s
     kept = [
         part
         for part in request.scope["query_string"].decode("latin-1").split("&")
-        if part and not part.startswith("cursor=")
+        if part and part.partition("=")[0] != "cursor"
     ]
-    url = _address(request, "&".join([*kept, f"cursor={cursor}"]))
+    # Escaped where the client left a character bare that would break the Link header.
+    url = _address(request, quote("&".join([*kept, f"cursor={cursor}"]), safe=_QUERY_SAFE))
     return url, {"Link": f'<{url}>; rel="next"'}
 
 
+_QUERY_SAFE = "=&%+/:,;@!$'()*-._~?"
+
+
 def _address(request: Request, query: str | None = None) -> str:
-    """This request's absolute address, with `query` instead of its own query string.
-    Built from the parts Starlette's `request.url` would use, without parsing them."""
+    """This request's absolute address, with `query` instead of its own query string:
+    what Starlette's `request.url` gives, from the same parts, without parsing them.
+    (`scope["path"]` already holds any root path.)"""
     scope = request.scope
     if query is None:
         query = scope["query_string"].decode("latin-1")
-    host = request.headers.get("host") or "{}:{}".format(*scope["server"])
-    path = scope.get("root_path", "") + scope["path"]
-    return f"{scope['scheme']}://{host}{path}" + (f"?{query}" if query else "")
+    scheme = scope["scheme"]
+    host = request.headers.get("host")
+    if not host:
+        name, port = scope["server"]
+        host = name if (scheme, port) in (("http", 80), ("https", 443)) else f"{name}:{port}"
+    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    return f"{scheme}://{host}{path}" + (f"?{query}" if query else "")
 
 
 def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:

@@ -8,8 +8,9 @@ a request is then one `model_validate` call into pydantic-core.
 
 FastAPI still documents the route from the endpoint's signature, so OpenAPI is what it
 was. The price is that the endpoint takes only what this class can give, checked when
-the route is built: the `Request`, path parameters (strings) and one query model.
-Dependencies (`Depends`) are not run here, so an endpoint declaring one is refused.
+the route is built: the `Request`, path parameters (strings), one query model, and
+dependencies (`Depends`) that take only those and do no I/O (no `yield`). Anything else
+is refused with a TypeError when the route is built, never ignored.
 """
 
 import inspect
