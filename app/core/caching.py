@@ -5,6 +5,7 @@ dataset's version, the path, the query and the negotiated representation — so 
 revalidation that matches costs no query and no rendering.
 """
 
+import asyncio
 import hashlib
 import time
 from dataclasses import dataclass
@@ -51,7 +52,10 @@ class DataVersion:
     """The seeded dataset's version, re-read from the database at most every `ttl` seconds.
 
     Every worker and instance reads the same row, so a re-seed reaches all of them within
-    `ttl`; nothing here has to be shared between processes.
+    `ttl`; nothing here has to be shared between processes. One read is in flight at a
+    time and the requests that need it wait for that one: before, every request arriving
+    while a read was on its way started one of its own (up to 32 at once under load, each
+    a trip through the thread pool).
     """
 
     def __init__(self, engine: Engine, ttl: float) -> None:
@@ -59,6 +63,7 @@ class DataVersion:
         self._value: Snapshot | None = None
         self._raw: tuple[str, Any] | None = None
         self._read_at = float("-inf")
+        self._pending: asyncio.Future[None] | None = None
 
     def _read(self) -> Snapshot | None:
         try:
@@ -77,9 +82,17 @@ class DataVersion:
 
     async def get(self) -> Snapshot | None:
         if time.monotonic() - self._read_at > self.ttl:
+            if self._pending is None:
+                self._pending = asyncio.ensure_future(self._refresh())
+            await asyncio.shield(self._pending)
+        return self._value
+
+    async def _refresh(self) -> None:
+        try:
             self._value = await anyio.to_thread.run_sync(self._read)
             self._read_at = time.monotonic()
-        return self._value
+        finally:
+            self._pending = None
 
 
 def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:

@@ -1,8 +1,11 @@
 """HTTP caching: strong ETags, Last-Modified, 304s, and new ETags for new data."""
 
+import asyncio
 import re
 import shutil
-from datetime import timedelta
+import threading
+import time
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
@@ -11,6 +14,7 @@ import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from app.core.caching import DataVersion, Snapshot
 from app.core.config import Settings
 from app.main import create_app
 from seeds.loader import seed
@@ -161,3 +165,25 @@ class TestHostIsPartOfTheTag:
         assert one.json()["links"]["self"].startswith("http://a.example/")
         assert two.json()["links"]["self"].startswith("http://b.example/")
         assert one.headers["etag"] != two.headers["etag"]
+
+
+class TestDataVersionReads:
+    def test_requests_that_find_it_stale_share_one_read(self):
+        versions = DataVersion(engine=None, ttl=60)  # type: ignore[arg-type]
+        reads = []
+
+        def read() -> Snapshot:
+            reads.append(threading.get_ident())
+            time.sleep(0.05)  # long enough for every request below to arrive meanwhile
+            return Snapshot.of("v1", datetime(2026, 1, 1, tzinfo=UTC))
+
+        versions._read = read  # type: ignore[method-assign]
+
+        async def many() -> list[Snapshot | None]:
+            return await asyncio.gather(*(versions.get() for _ in range(32)))
+
+        seen = asyncio.run(many())
+        assert len(reads) == 1
+        assert {s.version for s in seen if s is not None} == {"v1"} and None not in seen
+        asyncio.run(many())  # fresh for another 60 s: no read at all
+        assert len(reads) == 1
