@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
-from app.core.spans import DATE_KEY, DateSpan, SpanColumns, SpanDays
+from app.core.spans import DATE_KEY, DateSpan, SpanClass, SpanColumns, SpanDays
 from app.events.examples import EXAMPLE
 
 
@@ -44,7 +44,11 @@ class EventKind(StrEnum):
 class Event(SpanColumns, table=True):
     __tablename__ = "event"
     # The order's index carries `end_date` so a date-range filter is checked in the index.
-    __table_args__ = (Index("ix_event_date_order", "date_key", "slug", "end_date"),)
+    # The span-class index serves date ranges, one class at a time (migration 0006).
+    __table_args__ = (
+        Index("ix_event_date_order", "date_key", "slug", "end_date"),
+        Index("ix_event_span_order", "span_class", "date_key", "slug", "end_date"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     slug: str = Field(unique=True, index=True)
@@ -60,6 +64,9 @@ class Event(SpanColumns, table=True):
     )
     span_days: int | None = Field(
         default=None, sa_column=Column(Integer, Computed(SpanDays(), persisted=True), index=True)
+    )
+    span_class: int | None = Field(
+        default=None, sa_column=Column(Integer, Computed(SpanClass(), persisted=True))
     )
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
