@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from app.core.config import Settings
 from app.core.db import make_engine
@@ -36,6 +37,20 @@ def client(seeded_url: str) -> Iterator[TestClient]:
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def engine(seeded_url: str) -> Iterator[Engine]:
+    """An engine on the seeded database, for tests that call services directly."""
+    engine = make_engine(Settings(database_url=seeded_url))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    with Session(engine) as session:
+        yield session
 
 
 @pytest.fixture

@@ -3,18 +3,15 @@ document and cursor is the one the general SQLAlchemy path gives; `json_array` j
 stored documents, text or bytes, into a JSON array."""
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, Select, and_, func, select, update
+from sqlalchemy import Select, and_, func, select, update
 from sqlmodel import Session
 
 import app.core.listing as listing
 from app.areas.service import SPEC as AREAS
-from app.core.config import Settings
-from app.core.db import make_engine
 from app.core.documents import CsvLine
 from app.core.listing import ListSpec, fetch_page, json_array
 from app.core.pagination import Page
@@ -46,19 +43,6 @@ def orders(spec: ListSpec) -> list[str | None]:
 
 CASES = [(spec, sort) for spec in SPECS for sort in orders(spec)]
 CASE_IDS = [f"{spec.plural}:{sort or 'default'}" for spec, sort in CASES]
-
-
-@pytest.fixture(scope="module")
-def engine(seeded_url: str) -> Iterator[Engine]:
-    engine = make_engine(Settings(database_url=seeded_url))
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as session:
-        yield session
 
 
 @pytest.fixture

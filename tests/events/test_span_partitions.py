@@ -2,7 +2,6 @@
 follows its span, and a page read as the merge of the classes' partitions is exactly the
 page the one query over the whole range gives, cursor after cursor."""
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -10,8 +9,6 @@ import pytest
 from sqlalchemy import Engine, event, select
 from sqlmodel import Session
 
-from app.core.config import Settings
-from app.core.db import make_engine
 from app.core.filters import DateRange
 from app.core.listing import fetch_page
 from app.core.pagination import Page
@@ -28,19 +25,6 @@ RANGES = [
     (date(1, 1, 1), date(9999, 12, 31)),
 ]
 IDS = [f"{start}..{end}" for start, end in RANGES]
-
-
-@pytest.fixture(scope="module")
-def engine(seeded_url: str) -> Iterator[Engine]:
-    engine = make_engine(Settings(database_url=seeded_url))
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with Session(engine) as session:
-        yield session
 
 
 def pages(session: Session, query: Any, size: int) -> list[tuple[list[str], str | None]]:
