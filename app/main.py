@@ -4,6 +4,7 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI
 
 from app.areas.router import router as areas_router
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # What starting made (routes, models, SQLAlchemy's metadata) lives as long as the
         # process; frozen, the collector stops walking it at every full collection.
         gc.freeze()
+        to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         sessions.close()
 

@@ -8,10 +8,14 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from anyio import to_thread
+from fastapi.testclient import TestClient
 from starlette.applications import Starlette
 from starlette.requests import Request
 
+from app.core.config import Settings
 from app.core.db import read
+from app.main import create_app
 
 
 class FakeSession:
@@ -133,3 +137,20 @@ class TestRead:
         used = asyncio.run(main())
         assert used == sessions.given and len(set(map(id, used))) == 3
         assert [event for event, _, _ in sessions.log] == ["enter", "exit"] * 3
+
+
+class TestThreadPool:
+    """The reads that leave the loop share a pool sized by back-end (`DB_THREADS`)."""
+
+    @pytest.mark.parametrize(("given", "expected"), [(0, None), (3, 3)])
+    def test_the_pool_takes_the_setting_or_the_back_ends_default(
+        self, seeded_url: str, backend: str, given: int, expected: int | None
+    ):
+        app = create_app(Settings(database_url=seeded_url, db_threads=given))
+        with TestClient(app) as client:
+            assert client.portal is not None
+            tokens = client.portal.call(
+                lambda: to_thread.current_default_thread_limiter().total_tokens
+            )
+        app.state.engine.dispose()
+        assert tokens == (expected or (2 if backend == "sqlite" else 40))
