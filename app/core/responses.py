@@ -178,13 +178,23 @@ def _address(request: Request, query: str | None = None) -> str:
     scope = request.scope
     if query is None:
         query = scope["query_string"].decode("latin-1")
+    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    return f"{origin(request)}{path}" + (f"?{query}" if query else "")
+
+
+def origin(request: Request) -> str:
+    """Where links start: `PUBLIC_BASE_URL` when the service sits behind a proxy that
+    answers at another address, else the scheme and host this request came to."""
+    public = request.app.state.settings.public_base_url
+    if public:
+        return str(public).rstrip("/")
+    scope = request.scope
     scheme = scope["scheme"]
     host = request.headers.get("host")
     if not host:
         name, port = scope["server"]
         host = name if (scheme, port) in (("http", 80), ("https", 443)) else f"{name}:{port}"
-    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
-    return f"{scheme}://{host}{path}" + (f"?{query}" if query else "")
+    return f"{scheme}://{host}"
 
 
 def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
 from app.core.params import DatesQuery, DetailParams, Format, ListParams, detail_params, list_params
-from app.core.responses import detail_answer, list_answer
+from app.core.responses import detail_answer, list_answer, origin
 from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
 from app.core.schemas import Envelope
@@ -68,7 +68,7 @@ async def list_events(request: Request, params: ListParamsDep) -> Response:
     stamp = getattr(request.state, "data_stamp", "19700101T000000Z")
 
     def ics(batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
-        base = str(request.base_url).rstrip("/")
+        base = origin(request) + request.scope.get("root_path", "")
         return calendar_lines(batches, stamp=stamp, base_url=base)
 
     return await list_answer(

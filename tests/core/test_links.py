@@ -7,6 +7,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from fastapi.testclient import TestClient
 
+from app.core.config import Settings
+from app.main import create_app
+
 BASE = "http://testserver"
 
 
@@ -128,3 +131,16 @@ class TestSelfLink:
         cursor = body["meta"]["next_cursor"]
         assert body["links"]["next"] == f"{BASE}/api/v1/events?limit=2&cursor={cursor}"
         assert mounted.get(body["links"]["next"]).status_code == 200
+
+
+class TestPublicBaseUrl:
+    def test_links_start_at_the_public_address_when_one_is_set(self, seeded_url: str):
+        public = "https://api.example.org"
+        app = create_app(Settings(database_url=seeded_url, public_base_url=public + "/"))
+        with TestClient(app) as client:
+            body = get(client, "/v1/events?limit=2")
+            calendar = client.get("/v1/events?format=ics&limit=1").text
+        app.state.engine.dispose()
+        assert body["links"]["self"] == f"{public}/v1/events?limit=2"
+        assert body["links"]["next"].startswith(f"{public}/v1/events?limit=2&cursor=")
+        assert f"URL:{public}/v1/events/" in calendar.replace("\r\n ", "")
