@@ -93,10 +93,9 @@ class ExportLine(FunctionElement[Any]):
     """A stored line read for an export, in the form its driver hands over cheapest.
 
     SQLite gives its UTF-8 bytes (a BLOB): no decoding every line into a str only to
-    encode it back, a fifth of a full export's time. PostgreSQL keeps the text: psycopg's
-    text protocol would send bytes as hex, twice as long, and decoding that cost more
-    than decoding UTF-8 (122k against 166k rows/s read raw at 1M events), so there a
-    chunk is encoded once, joined (`as_csv_bytes`).
+    encode it back, a fifth of a full export's time. PostgreSQL keeps the column as text
+    (a cast to bytea would travel as hex); an export's cursor reads it as bytes through
+    the `text_as_bytes` execution option (app.core.db), other reads get str.
     """
 
     type = LargeBinary()  # no result processing on either driver: values pass as they come
@@ -124,7 +123,8 @@ def as_csv_bytes(session: Session, spec: "ListSpec", rows: Sequence[Any]) -> byt
         columns = csv_columns(spec.public_model, None)
         made = (csv_record(columns, json.loads(doc)) for doc in as_json(session, spec, missing))
         lines = [line if line is not None else next(made) for line in lines]
-    # Stored lines are bytes on SQLite and str on PostgreSQL; lines made here are str.
+    # Stored lines are bytes when read for an export (both back-ends); lines made here
+    # from JSON are str.
     if all(line.__class__ is str for line in lines):
         return "".join(lines).encode()
     return b"".join(line if line.__class__ is bytes else line.encode() for line in lines)
