@@ -55,7 +55,9 @@ class DataVersion:
     `ttl`; nothing here has to be shared between processes. One read is in flight at a
     time and the requests that need it wait for that one: before, every request arriving
     while a read was on its way started one of its own (up to 32 at once under load, each
-    a trip through the thread pool).
+    a trip through the thread pool). The read has a thread of its own (a limiter of one)
+    rather than a token of the shared pool: with 2 threads on SQLite it used to queue
+    behind slow filtered reads, and every request waited with it.
     """
 
     def __init__(self, engine: Engine, ttl: float) -> None:
@@ -64,6 +66,7 @@ class DataVersion:
         self._raw: tuple[str, Any] | None = None
         self._read_at = float("-inf")
         self._pending: asyncio.Future[None] | None = None
+        self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
 
     def _read(self) -> Snapshot | None:
         try:
@@ -88,8 +91,10 @@ class DataVersion:
         return self._value
 
     async def _refresh(self) -> None:
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(1)
         try:
-            self._value = await anyio.to_thread.run_sync(self._read)
+            self._value = await anyio.to_thread.run_sync(self._read, limiter=self._limiter)
             self._read_at = time.monotonic()
         finally:
             self._pending = None

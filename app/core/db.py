@@ -3,8 +3,9 @@
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
@@ -41,7 +42,8 @@ def make_engine(settings: Settings) -> Engine:
         # PostgreSQL compiles a plan whose estimated cost is high (a ranked search at
         # scale) to machine code first: ~20 ms spent on a query that then runs in ~55.
         # This service's queries are short and many, so the compilation never pays.
-        connect_args={"options": "-c jit=off"},
+        # A server that does not answer fails a connection in 10 s, not the OS's minutes.
+        connect_args={"options": "-c jit=off", "connect_timeout": 10},
     )
     event.listen(engine, "before_cursor_execute", _text_as_bytes)
     return engine
@@ -55,13 +57,18 @@ def _text_as_bytes(
     # decoding each into a str that is then encoded back (81k -> 89-101k rows/s read
     # raw at 1M events, the rest being the server's own work).
     if context is not None and context.execution_options.get("text_as_bytes"):
-        from psycopg.adapt import Loader  # only PostgreSQL engines come here
+        cursor.adapters.register_loader("text", _bytes_loader())
 
-        class TextAsBytes(Loader):
-            def load(self, data: Any) -> bytes:
-                return bytes(data)
 
-        cursor.adapters.register_loader("text", TextAsBytes)
+@cache
+def _bytes_loader() -> type:
+    from psycopg.adapt import Loader  # only PostgreSQL engines come here
+
+    class TextAsBytes(Loader):
+        def load(self, data: Any) -> bytes:
+            return bytes(data)
+
+    return TextAsBytes
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -83,30 +90,45 @@ class Sessions:
     them all and a read skips the pool's checkout and return (a session's set-up and
     close: 106 -> 19 us). The session is closed after each read, which ends its
     transaction, so no snapshot outlives a request.
+
+    A held connection never waits for a lock (SQLite's busy timeout is 0, PostgreSQL's
+    lock timeout a few milliseconds): on the event loop a wait would stall every
+    request, so a read that would wait fails at once and `read` does it in the pool.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._local = threading.local()
-        self._held: list[Connection] = []
+        self._held: set[Connection] = set()
         self._lock = threading.Lock()
 
     def __call__(self) -> Session:
         return Session(self.engine)
 
+    def holding(self) -> bool:
+        """Whether the calling thread has a held connection."""
+        return getattr(self._local, "session", None) is not None
+
+    async def connect(self) -> None:
+        """Give the calling (event loop) thread its held connection, opened in a worker
+        thread: connecting waits on the network, which must not stall the loop."""
+        connection = await run_in_threadpool(self._open)
+        if self.holding():  # another request on this loop got there first
+            self._release(connection)
+        else:
+            self._local.session = Session(bind=connection)
+
     @contextmanager
     def held(self) -> Iterator[Session]:
         session = getattr(self._local, "session", None)
-        if session is None:
-            connection = self.engine.connect()
-            with self._lock:
-                self._held.append(connection)
-            session = self._local.session = Session(bind=connection)
+        if session is None:  # a thread with no loop to protect connects where it is
+            session = self._local.session = Session(bind=self._open())
         try:
             yield session
         except DBAPIError as exc:
             if exc.connection_invalidated:  # the server went away: reconnect next time
                 self._local.session = None
+                self._release(cast(Connection, session.bind))
             raise
         finally:
             session.close()
@@ -114,10 +136,42 @@ class Sessions:
     def close(self) -> None:
         """Close the connections the threads hold (at shutdown)."""
         with self._lock:
-            for connection in self._held:
-                connection.close()
-            self._held.clear()
+            held, self._held = self._held, set()
+        for connection in held:
+            _discard(connection)
         self._local = threading.local()
+
+    def _open(self) -> Connection:
+        connection = self.engine.connect()
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+        else:
+            connection.exec_driver_sql("SET lock_timeout = '5ms'")
+        connection.commit()
+        with self._lock:
+            self._held.add(connection)
+        return connection
+
+    def _release(self, connection: Connection) -> None:
+        with self._lock:
+            self._held.discard(connection)
+        _discard(connection)
+
+
+def _discard(connection: Connection) -> None:
+    # Not returned to the pool: its no-wait setting must not reach a pooled session.
+    if not connection.closed:
+        connection.invalidate()
+        connection.close()
+
+
+def would_wait(exc: DBAPIError) -> bool:
+    """Whether the database refused a statement because it would have waited for a lock
+    (SQLite's BUSY or LOCKED, PostgreSQL's lock_not_available)."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)
+    return getattr(exc.orig, "sqlstate", None) == "55P03"
 
 
 async def read(request: Request, work: Callable[[Session], T], *, bounded: bool) -> T:
@@ -129,11 +183,21 @@ async def read(request: Request, work: Callable[[Session], T], *, bounded: bool)
     page of 20 events at 1M rows: 0.13x the bare framework's requests/s through the
     pool, 0.8x inline). Anything that may scan (filters, search, counts, facets, other
     orders) goes to the pool, so the loop keeps answering while it runs.
+
+    A bounded read goes to the pool too when the held connection cannot do it: when the
+    read would wait for a lock, or the connection was lost (the server restarted; the
+    pool checks its connections before handing them out). Reads are safe to repeat.
     """
     sessions: Sessions = request.app.state.sessions
     if bounded:
-        with sessions.held() as session:
-            return work(session)
+        if not sessions.holding():
+            await sessions.connect()
+        try:
+            with sessions.held() as session:
+                return work(session)
+        except DBAPIError as exc:
+            if not (exc.connection_invalidated or would_wait(exc)):
+                raise
 
     def call() -> T:
         with sessions() as session:

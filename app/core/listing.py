@@ -77,9 +77,11 @@ class ListSpec:
         return select(self.table)
 
     def sort_keys(self, sort: str | None) -> tuple[list[SortKey], str]:
-        """Parse `sort=-date,title` into keys (slug breaks ties) and a cursor signature."""
+        """Parse `sort=-date,title` into keys (slug breaks ties) and a cursor signature:
+        the order written one way (`-date, title` and `-date,title` are one order, with
+        one cursor and one compiled statement)."""
         spec = sort or self.default_sort
-        keys, names = [], []
+        keys, names, written = [], [], []
         for raw in spec.split(","):
             name = raw.strip()
             descending = name.startswith("-")
@@ -90,10 +92,11 @@ class ListSpec:
             if name in names:
                 raise InvalidParameter("query.sort", f"{name!r} appears twice")
             names.append(name)
+            written.append(("-" if descending else "") + name)
             keys.append(self.sorts[name].key(descending))
         if self.tiebreak not in names:
             keys.append(SortKey(getattr(self.table, self.tiebreak)))
-        return keys, spec
+        return keys, ",".join(written)
 
 
 @dataclass

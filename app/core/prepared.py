@@ -46,10 +46,16 @@ def _plan(
             )
         compiled = statement.limit(bindparam("n")).compile(dialect=dialect)
         positions = tuple(compiled.positiontup) if compiled.positiontup else None
-        plan = _PLANS[key] = _Plan(
-            compiled.string, positions, dict(compiled.params), dialect.name == "sqlite"
-        )
+        iso_dates = dialect.name == "sqlite"
+        defaults = {name: _bound(value, iso_dates) for name, value in compiled.params.items()}
+        plan = _PLANS[key] = _Plan(compiled.string, positions, defaults, iso_dates)
     return plan
+
+
+def _bound(value: Any, iso_dates: bool) -> Any:
+    # The DBAPI cursor gets values as they are, past SQLAlchemy's type processing: a date
+    # for SQLite goes as the ISO text it stores (sqlite3's own date adapter is deprecated).
+    return value.isoformat() if iso_dates and isinstance(value, date) else value
 
 
 def page_rows(
@@ -66,7 +72,7 @@ def page_rows(
     plan = _plan(session, name, build, keys, start_after is not None)
     values: dict[str, Any] = {**plan.defaults, "n": size}
     for i, value in enumerate(start_after or ()):
-        values[f"k{i}"] = value.isoformat() if plan.iso_dates and isinstance(value, date) else value
+        values[f"k{i}"] = _bound(value, plan.iso_dates)
     parameters = [values[name] for name in plan.positions] if plan.positions else values
     cursor = session.connection().connection.cursor()
     try:

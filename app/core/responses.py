@@ -1,5 +1,6 @@
 """Turning a list query into a response: a JSON page, or a streamed export."""
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
@@ -160,41 +161,59 @@ def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, s
         return None, {}
     kept = [
         part
-        for part in request.scope["query_string"].decode("latin-1").split("&")
-        if part and part.partition("=")[0] != "cursor"
+        for part in request.scope["query_string"].split(b"&")
+        if part and part.partition(b"=")[0] != b"cursor"
     ]
-    # Escaped where the client left a character bare that would break the Link header.
-    url = _address(request, quote("&".join([*kept, f"cursor={cursor}"]), safe=_QUERY_SAFE))
+    url = _address(request, b"&".join([*kept, b"cursor=" + cursor.encode()]))
     return url, {"Link": f'<{url}>; rel="next"'}
 
 
+# What may stay bare in a query string we echo: the rest is percent-encoded, byte by
+# byte, so a raw space, quote or `>` cannot break the Link header, and raw UTF-8 is
+# escaped as itself rather than read as Latin-1.
 _QUERY_SAFE = "=&%+/:,;@!$'()*-._~?"
 
 
-def _address(request: Request, query: str | None = None) -> str:
+def _address(request: Request, query: bytes | None = None) -> str:
     """This request's absolute address, with `query` instead of its own query string:
     what Starlette's `request.url` gives, from the same parts, without parsing them.
     (`scope["path"]` already holds any root path.)"""
     scope = request.scope
     if query is None:
-        query = scope["query_string"].decode("latin-1")
+        query = scope["query_string"]
     path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
-    return f"{origin(request)}{path}" + (f"?{query}" if query else "")
+    return f"{origin(request)}{path}" + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+
+
+# A Host header is a name, an IPv4 address or a bracketed IPv6 address, and a port. Any
+# other value (a space, a quote, `>`) would be written into every link and Link header.
+_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
 
 
 def origin(request: Request) -> str:
     """Where links start: `PUBLIC_BASE_URL` when the service sits behind a proxy that
-    answers at another address, else the scheme and host this request came to."""
+    answers at another address, else the scheme and host this request came to (the
+    server's own address when the Host header is missing or not a host)."""
     public = request.app.state.settings.public_base_url
     if public:
         return str(public).rstrip("/")
     scope = request.scope
     scheme = scope["scheme"]
     host = request.headers.get("host")
-    if not host:
-        name, port = scope["server"]
-        host = name if (scheme, port) in (("http", 80), ("https", 443)) else f"{name}:{port}"
+    if host is None or not _HOST.fullmatch(host):
+        host = _server_host(scheme, scope.get("server"))
     return f"{scheme}://{host}"
+
+
+def _server_host(scheme: str, server: tuple[str, int | None] | None) -> str:
+    if server is None:  # a Unix socket: no address of its own to name
+        return "localhost"
+    name, port = server
+    if ":" in name:
+        name = f"[{name}]"
+    if port is None or (scheme, port) in (("http", 80), ("https", 443)):
+        return name
+    return f"{name}:{port}"
 
 
 def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:

@@ -68,6 +68,12 @@ class QueryRoute(APIRoute):
     dependencies that only turn that model into something else."""
 
     def get_route_handler(self) -> Handler:
+        if self.dependencies:
+            # Router- or app-level `dependencies=[...]` would be documented and never run.
+            raise TypeError(
+                f"{self.endpoint.__name__}: {type(self).__name__} cannot run "
+                "route-level dependencies"
+            )
         endpoint = self.endpoint
         resolve = _resolver(endpoint, allow_depends=True)
         is_async = inspect.iscoroutinefunction(endpoint)

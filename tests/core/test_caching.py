@@ -9,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
+import anyio
 import pytest
 import yaml
+from anyio import to_thread
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -187,3 +189,23 @@ class TestDataVersionReads:
         assert {s.version for s in seen if s is not None} == {"v1"} and None not in seen
         asyncio.run(many())  # fresh for another 60 s: no read at all
         assert len(reads) == 1
+
+    def test_the_read_does_not_queue_behind_the_shared_thread_pool(self, engine: Engine):
+        # Every thread of the pool the filtered reads use is busy (2 on SQLite by default):
+        # the version must still be read, or every request would wait with it.
+        versions = DataVersion(engine, ttl=60)
+        busy = threading.Event()
+
+        async def main() -> Snapshot | None:
+            to_thread.current_default_thread_limiter().total_tokens = 1
+            occupying = asyncio.ensure_future(to_thread.run_sync(busy.wait))
+            await asyncio.sleep(0.05)
+            try:
+                with anyio.fail_after(5):
+                    return await versions.get()
+            finally:
+                busy.set()
+                await occupying
+
+        snapshot = asyncio.run(main())
+        assert snapshot is not None and snapshot.version

@@ -1,5 +1,6 @@
 """The engine: per-connection settings each back-end needs."""
 
+import sqlite3
 import threading
 
 import pytest
@@ -62,7 +63,27 @@ class TestHeldSessions:
         with pytest.raises(DBAPIError) as failure, sessions.held() as session:
             session.execute(text("SELECT 1"))
         assert failure.value.connection_invalidated
+        assert lost.closed and lost not in sessions._held  # not kept until shutdown
         with sessions.held() as session:
             assert session.connection() is not lost
             assert session.execute(text("SELECT 1")).scalar() == 1
         sessions.close()
+
+    def test_a_held_connection_never_waits_for_a_lock_and_pooled_ones_do(
+        self, migrated_engine: Engine, backend: str
+    ):
+        sessions = Sessions(migrated_engine)
+        setting = "PRAGMA busy_timeout" if backend == "sqlite" else "SHOW lock_timeout"
+        with sessions.held() as session:
+            held = session.execute(text(setting)).scalar()
+            raw = session.connection().connection.dbapi_connection
+        with sessions() as session:
+            pooled = session.execute(text(setting)).scalar()
+        assert (held, pooled) == ((0, 5000) if backend == "sqlite" else ("5ms", "0"))
+        sessions.close()
+        # Closing discards the held connection rather than pooling its setting.
+        if backend == "sqlite":
+            with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+                raw.cursor()
+        else:
+            assert raw.closed

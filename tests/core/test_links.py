@@ -5,9 +5,12 @@ header) is that URL with the other parameters as the client wrote them and its
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
+from fastapi import Request
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
+from app.core.responses import _address, _next, origin
 from app.main import create_app
 
 BASE = "http://testserver"
@@ -144,3 +147,62 @@ class TestPublicBaseUrl:
         assert body["links"]["self"] == f"{public}/v1/events?limit=2"
         assert body["links"]["next"].startswith(f"{public}/v1/events?limit=2&cursor=")
         assert f"URL:{public}/v1/events/" in calendar.replace("\r\n ", "")
+
+
+def scope_for(app: Any, **overrides: Any) -> dict[str, Any]:
+    scope: dict[str, Any] = {
+        "type": "http",
+        "app": app,
+        "scheme": "http",
+        "path": "/v1/events",
+        "query_string": b"",
+        "headers": [],
+        "server": ("10.0.0.5", 8000),
+    }
+    return {**scope, **overrides}
+
+
+class TestAddressParts:
+    """`self` and `next` are built from the raw ASGI parts; each part a client controls
+    is checked or escaped before it is written into a link."""
+
+    def test_a_raw_utf8_query_is_escaped_byte_for_byte(self, client: TestClient):
+        request = Request(scope_for(client.app, query_string="q=Tōkyō&x=a b".encode()))
+        assert _address(request) == "http://10.0.0.5:8000/v1/events?q=T%C5%8Dky%C5%8D&x=a%20b"
+
+    def test_a_query_already_escaped_is_kept_as_written(self, client: TestClient):
+        request = Request(scope_for(client.app, query_string=b"q=T%C5%8Dky%C5%8D&kind=summit"))
+        assert _address(request).endswith("/v1/events?q=T%C5%8Dky%C5%8D&kind=summit")
+
+    def test_next_escapes_the_kept_parameters_the_same_way(self, client: TestClient):
+        request = Request(scope_for(client.app, query_string="q=Tōkyō&cursor=old".encode()))
+        url, headers = _next(request, "NEW")
+        assert url == "http://10.0.0.5:8000/v1/events?q=T%C5%8Dky%C5%8D&cursor=NEW"
+        assert headers == {"Link": f'<{url}>; rel="next"'}
+
+    def test_a_host_header_that_is_not_a_host_is_not_written_into_links(self, client: TestClient):
+        body = get(client, "/v1/events?limit=2", headers={"host": 'evil.example>; rel="prev", <x'})
+        assert body["links"]["self"] == "http://testserver/v1/events?limit=2"
+        assert "evil" not in body["links"]["next"]
+
+    @pytest.mark.parametrize(
+        "host", ["api.example.org", "api.example.org:8443", "127.0.0.1:8000", "[::1]:8000"]
+    )
+    def test_a_host_header_naming_a_host_is_used(self, client: TestClient, host: str):
+        request = Request(scope_for(client.app, headers=[(b"host", host.encode())]))
+        assert origin(request) == f"http://{host}"
+
+    def test_without_a_host_header_the_servers_address_is_used(self, client: TestClient):
+        assert origin(Request(scope_for(client.app))) == "http://10.0.0.5:8000"
+
+    def test_an_ipv6_server_address_is_bracketed(self, client: TestClient):
+        request = Request(scope_for(client.app, server=("::1", 8000)))
+        assert origin(request) == "http://[::1]:8000"
+
+    def test_the_default_port_of_the_scheme_is_left_out(self, client: TestClient):
+        request = Request(scope_for(client.app, scheme="https", server=("10.0.0.5", 443)))
+        assert origin(request) == "https://10.0.0.5"
+
+    def test_a_server_on_a_unix_socket_without_host_is_named_localhost(self, client: TestClient):
+        # uvicorn --uds gives no server address; this used to fail with a 500.
+        assert origin(Request(scope_for(client.app, server=None))) == "http://localhost"

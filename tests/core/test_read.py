@@ -5,8 +5,9 @@ import asyncio
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
+import httpx
 import pytest
 from anyio import to_thread
 from fastapi.testclient import TestClient
@@ -14,8 +15,11 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 
 from app.core.config import Settings
-from app.core.db import read
+from app.core.db import Sessions, make_engine, read
 from app.main import create_app
+
+BASE = "http://testserver"
+T = TypeVar("T")
 
 
 class FakeSession:
@@ -37,6 +41,9 @@ class FakeSessions:
 
     def held(self) -> Any:
         return self._session("held")
+
+    def holding(self) -> bool:
+        return True
 
     @contextmanager
     def _session(self, how: str) -> Iterator[FakeSession]:
@@ -154,3 +161,141 @@ class TestThreadPool:
             )
         app.state.engine.dispose()
         assert tokens == (expected or (2 if backend == "sqlite" else 40))
+
+
+@contextmanager
+def table_locked(seeded_url: str, backend: str) -> Iterator[Callable[[], None]]:
+    """Another client holds a lock that keeps readers of `event` waiting (SQLite: the
+    whole file, exclusively; PostgreSQL: the table, ACCESS EXCLUSIVE); yields `release`."""
+    engine = make_engine(Settings(database_url=seeded_url))
+    connection = engine.connect()
+    if backend == "sqlite":
+        connection.exec_driver_sql("BEGIN EXCLUSIVE")
+    else:
+        connection.exec_driver_sql("LOCK TABLE event IN ACCESS EXCLUSIVE MODE")
+    released = threading.Event()
+
+    def release() -> None:
+        if not released.is_set():
+            released.set()
+            connection.rollback()
+
+    # Released by the test, or after 3 s whatever happens: a loop that blocked on the
+    # lock could not release it itself, and the test must fail rather than hang.
+    backstop = threading.Timer(3.0, release)
+    backstop.start()
+    try:
+        yield release
+    finally:
+        backstop.cancel()
+        release()
+        connection.close()
+        engine.dispose()
+
+
+class TestHeldConnectionOnTheLoop:
+    """The event loop's bounded reads never make the loop wait: not for a lock, not for
+    a connection being opened, and a lost connection costs no failed request."""
+
+    @pytest.fixture
+    def app_client(self, seeded_url: str) -> Iterator[TestClient]:
+        # No response store: every request below must reach the database.
+        app = create_app(Settings(database_url=seeded_url, response_cache_mb=0))
+        with TestClient(app) as client:
+            yield client
+        app.state.engine.dispose()
+
+    def test_a_bounded_read_meeting_a_lock_waits_in_the_pool_while_the_loop_runs_on(
+        self, app_client: TestClient, seeded_url: str, backend: str
+    ):
+        response = app_client.get("/v1/events/ipcp-signing-2014")
+        assert response.status_code == 200
+        expected = response.json()
+        app = app_client.app
+        ticks: list[float] = []
+
+        async def scenario(release: Callable[[], None]) -> tuple[int, Any]:
+            async def ticker() -> None:
+                while True:
+                    ticks.append(asyncio.get_running_loop().time())
+                    await asyncio.sleep(0.01)
+
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url=BASE) as http:
+                ticking = asyncio.create_task(ticker())
+                asking = asyncio.create_task(http.get("/v1/events/ipcp-signing-2014"))
+                await asyncio.sleep(0.4)
+                waited = len(ticks)
+                assert not asking.done()  # the read is waiting for the lock...
+                await to_thread.run_sync(release)
+                response = await asking
+                ticking.cancel()
+            return waited, response
+
+        with table_locked(seeded_url, backend) as release:
+            assert app_client.portal is not None
+            ticked, response = app_client.portal.call(scenario, release)
+        # ...and the loop went on meanwhile: ~40 ticks in 0.4 s; a blocked loop gives 1.
+        assert ticked >= 10
+        assert response.status_code == 200
+        assert response.json() == expected
+
+    def test_a_lost_held_connection_costs_no_failed_request(self, app_client: TestClient):
+        app = app_client.app
+        assert app_client.get("/v1/events?limit=2").status_code == 200
+        sessions = app.state.sessions
+        assert app_client.portal is not None
+
+        def lose() -> None:  # as when the server restarts under the loop's connection
+            held = sessions._local.session.bind
+            held.connection.dbapi_connection.close()
+
+        app_client.portal.call(to_thread.run_sync, lambda: None)
+        app_client.portal.call(_on_loop(lose))
+        response = app_client.get("/v1/events?limit=3")
+        assert response.status_code == 200, response.text
+        assert len(response.json()["data"]) == 3
+        # The next bounded read is back on a new held connection.
+        assert app_client.get("/v1/events?limit=4").status_code == 200
+        assert app_client.portal.call(_on_loop(sessions.holding))
+
+    def test_the_held_connection_is_opened_off_the_loop(self, seeded_url: str):
+        engine = make_engine(Settings(database_url=seeded_url))
+        sessions = Sessions(engine)
+        opened_on: list[int] = []
+        real_open = sessions._open
+
+        def recording_open() -> Any:
+            opened_on.append(threading.get_ident())
+            return real_open()
+
+        sessions._open = recording_open  # type: ignore[method-assign]
+
+        async def main() -> tuple[int, bool]:
+            await sessions.connect()
+            return threading.get_ident(), sessions.holding()
+
+        loop_thread, holding = asyncio.run(main())
+        sessions.close()
+        engine.dispose()
+        assert holding
+        assert opened_on and opened_on[0] != loop_thread
+
+    def test_two_reads_connecting_at_once_leave_one_held_connection(self, seeded_url: str):
+        engine = make_engine(Settings(database_url=seeded_url))
+        sessions = Sessions(engine)
+
+        async def main() -> None:
+            await asyncio.gather(sessions.connect(), sessions.connect())
+
+        asyncio.run(main())
+        assert len(sessions._held) == 1
+        sessions.close()
+        engine.dispose()
+
+
+def _on_loop(function: Callable[[], T]) -> Callable[[], Any]:
+    async def call() -> T:
+        return function()
+
+    return call

@@ -378,6 +378,16 @@ class TestQueryRouteRefusals:
             router.get("/things/{slug}")(endpoint)
         assert router.routes == []
 
+    def test_router_level_dependencies_are_refused_rather_than_skipped(self):
+        # They would appear in the route's description and never run.
+        router = APIRouter(route_class=QueryRoute, dependencies=[Depends(limit_only)])
+
+        async def fine(request: Request) -> Response:
+            return Response()
+
+        with pytest.raises(TypeError, match="route-level dependencies"):
+            router.get("/things")(fine)
+
     def test_a_supported_signature_builds_a_query_route(self):
         router = APIRouter(route_class=QueryRoute)
 
