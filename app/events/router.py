@@ -6,7 +6,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
-from app.core.params import DatesQuery, DetailParams, Format, ListParams, detail_params, list_params
+from app.core.params import (
+    DatesQuery,
+    DetailParams,
+    Format,
+    ListParams,
+    detail_params,
+    list_params,
+    repeatable,
+)
 from app.core.responses import detail_answer, list_answer, origin
 from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
@@ -21,11 +29,11 @@ router = APIRouter(prefix="/v1/events", tags=["events"], route_class=QueryRoute)
 class EventQuery(DatesQuery):
     """The events list's own filters (the timeline takes them too)."""
 
-    kind: list[EventKind] = Field([], description="Event kind; repeat for any of several.")
-    area: list[str] = Field([], description="Area slug; matches its sub-areas too. Repeatable.")
-    programme: list[str] = Field([], description="Programme slug. Repeatable.")
-    person: list[str] = Field([], description="Person slug. Repeatable.")
-    organisation: list[str] = Field([], description="Organisation slug. Repeatable.")
+    kind: list[EventKind] = repeatable("Event kind; repeat for any of several.")
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
+    programme: list[str] = repeatable("Programme slug. Repeatable.")
+    person: list[str] = repeatable("Person slug. Repeatable.")
+    organisation: list[str] = repeatable("Organisation slug. Repeatable.")
     place: str | None = Field(None, description="Part of the place name, any case.")
     country: str | None = Field(None, description="Country of the place, any case.")
 

@@ -5,7 +5,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
-from app.core.params import DatesQuery, DetailParams, ListParams, detail_params, list_params
+from app.core.params import (
+    DatesQuery,
+    DetailParams,
+    ListParams,
+    detail_params,
+    list_params,
+    repeatable,
+)
 from app.core.responses import detail_answer, list_answer
 from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
@@ -19,12 +26,12 @@ router = APIRouter(prefix="/v1/quotes", tags=["quotes"], route_class=QueryRoute)
 class QuoteQuery(DatesQuery):
     """The quotes list's own filters."""
 
-    speaker: list[str] = Field([], description="Person slug. Repeatable.")
+    speaker: list[str] = repeatable("Person slug. Repeatable.")
     organisation: list[str] = Field(
         [], description="Organisation the speaker spoke for (slug). Repeatable."
     )
-    area: list[str] = Field([], description="Area slug; matches its sub-areas too. Repeatable.")
-    event: list[str] = Field([], description="Event the words were said at (slug). Repeatable.")
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
+    event: list[str] = repeatable("Event the words were said at (slug). Repeatable.")
     mode: QuoteMode | None = Field(
         None, description="`direct` (the speaker's words) or `reported` (indirect speech)."
     )

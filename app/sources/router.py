@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.citations.models import CITED_KINDS, CitationInSource
 from app.core.db import read
 from app.core.errors import InvalidParameter, NotFound
-from app.core.params import DetailParams, ListParams, detail_params, list_params
+from app.core.params import DetailParams, ListParams, detail_params, list_params, repeatable
 from app.core.responses import detail_answer, list_answer, list_response
 from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=QueryRout
 class SourceQuery(BaseModel):
     """The sources list's own filters."""
 
-    kind: list[SourceKind] = Field([], description="Source kind. Repeatable.")
+    kind: list[SourceKind] = repeatable("Source kind. Repeatable.")
 
 
 class CitationQuery(BaseModel):

@@ -2,11 +2,13 @@
 
 import sqlite3
 import threading
+from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
+from app.areas.models import CooperationArea
 from app.core.config import Settings
 from app.core.db import Sessions, make_engine
 
@@ -21,23 +23,47 @@ def test_each_connection_gets_its_backend_settings(empty_url: str, backend: str)
     engine.dispose()
 
 
+def server_transaction(raw: Any, backend: str) -> bool:
+    """Whether the database has a transaction open on this DBAPI connection."""
+    if backend == "sqlite":
+        return bool(raw.in_transaction)
+    return bool(raw.info.transaction_status.name != "IDLE")
+
+
 class TestHeldSessions:
     """`Sessions.held`: the connection a thread keeps for its bounded reads."""
 
-    def test_a_thread_reads_on_one_connection_and_no_transaction_outlives_a_read(
-        self, migrated_engine: Engine
+    def test_a_thread_reads_on_one_session_and_no_transaction_outlives_a_read(
+        self, migrated_engine: Engine, backend: str
     ):
         sessions = Sessions(migrated_engine)
         with sessions.held() as session:
             first = session.connection()
             session.execute(text("SELECT 1"))
-            assert first.in_transaction()
-        assert not first.in_transaction()
-        with sessions.held() as session:
-            assert session.connection() is first
-        assert not first.in_transaction()
+        raw = first.connection.dbapi_connection
+        assert not server_transaction(raw, backend)
+        with sessions.held() as again:
+            assert again is session and again.connection() is first
         sessions.close()
         assert first.closed
+
+    def test_objects_a_read_loaded_are_let_go_after_it(self, engine: Engine):
+        sessions = Sessions(engine)
+        with sessions.held() as session:
+            loaded = session.execute(select(CooperationArea).limit(3)).scalars().all()
+            assert len(session.identity_map) == 3
+        with sessions.held() as session:  # still referenced here, yet no longer tracked
+            assert len(session.identity_map) == 0
+            assert all(inspect(area).detached for area in loaded)
+        sessions.close()
+
+    def test_a_failed_read_leaves_a_session_that_reads(self, engine: Engine):
+        sessions = Sessions(engine)
+        with pytest.raises(DBAPIError), sessions.held() as session:
+            session.execute(text("SELECT * FROM no_such_table"))
+        with sessions.held() as session:
+            assert session.execute(text("SELECT 1")).scalar() == 1
+        sessions.close()
 
     def test_each_thread_holds_its_own_connection(self, migrated_engine: Engine):
         sessions = Sessions(migrated_engine)
@@ -87,3 +113,22 @@ class TestHeldSessions:
                 raw.cursor()
         else:
             assert raw.closed
+
+    def test_a_held_read_opens_no_transaction_on_the_server(
+        self, migrated_engine: Engine, backend: str
+    ):
+        # No BEGIN before the statement and no ROLLBACK after: one round trip, not three.
+        sessions = Sessions(migrated_engine)
+        with sessions.held() as session:
+            assert session.execute(text("SELECT 1")).scalar() == 1
+            raw = session.connection().connection.dbapi_connection
+            if backend == "sqlite":
+                assert raw.in_transaction is False
+            else:
+                assert raw.info.transaction_status.name == "IDLE"
+        with sessions() as session:  # a pooled session still reads in a transaction
+            session.execute(text("SELECT 1"))
+            pooled = session.connection().connection.dbapi_connection
+            if backend == "postgresql":
+                assert pooled.info.transaction_status.name == "INTRANS"
+        sessions.close()
