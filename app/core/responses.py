@@ -105,7 +105,10 @@ def list_response(
         )
     else:  # the stored documents are the answer: join them, parse nothing
         data = json_array(result.rows)
-    body = b'{"data":' + data + b',"meta":' + to_json(meta) + b',"links":' + to_json(links) + b"}"
+    # One join: chained `+` copied the ~24 KB of a page once per piece.
+    body = b"".join(
+        (b'{"data":', data, b',"meta":', to_json(meta), b',"links":', to_json(links), b"}")
+    )
     return Response(body, media_type="application/json", headers=headers)
 
 

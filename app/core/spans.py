@@ -14,6 +14,8 @@ from app.core.dates import Precision, format_partial
 
 # SQL for a dated record's sort key: its start, or a far-future day when undated.
 DATE_KEY = "coalesce(start_date, '9999-12-31')"
+# A dated record with no end: it runs on, overlapping every range after its start.
+OPEN_ENDED = "start_date IS NOT NULL AND end_date IS NULL"
 
 
 class SpanDays(FunctionElement[int]):
@@ -35,39 +37,6 @@ def _span_days_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
 @compiles(SpanDays, "postgresql")
 def _span_days_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
     return "(coalesce(end_date, start_date) - start_date)"
-
-
-# The longest span, in days, of each span class (`SpanClass`); class 3 is everything longer.
-SPAN_CLASS_DAYS = (31, 366, 1461)
-
-
-class SpanClass(FunctionElement[int]):
-    """A record's span length as a class, 0-3 (see `SPAN_CLASS_DAYS`); undated is 0.
-
-    Indexed before the date order, it lets a date-range filter look back from the range's
-    start by each class's own longest span instead of the longest of all (migration 0006).
-    """
-
-    type = Integer()
-    inherit_cache = True
-
-
-def _span_class(days: str) -> str:
-    first, second, third = SPAN_CLASS_DAYS
-    return (
-        f"CASE WHEN start_date IS NULL THEN 0 WHEN {days} <= {first} THEN 0 "
-        f"WHEN {days} <= {second} THEN 1 WHEN {days} <= {third} THEN 2 ELSE 3 END"
-    )
-
-
-@compiles(SpanClass, "sqlite")
-def _span_class_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    return _span_class("julianday(coalesce(end_date, start_date)) - julianday(start_date)")
-
-
-@compiles(SpanClass, "postgresql")
-def _span_class_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
-    return _span_class("(coalesce(end_date, start_date) - start_date)")
 
 
 class SpanColumns(SQLModel):

@@ -4,13 +4,13 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Column, Computed, Date, Index, Integer, Text
+from sqlalchemy import Column, Computed, Date, Index, Integer, Text, text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
 from app.core import base  # noqa: F401
 from app.core.schemas import Ref
-from app.core.spans import DATE_KEY, DateSpan, SpanClass, SpanColumns, SpanDays
+from app.core.spans import DATE_KEY, OPEN_ENDED, DateSpan, SpanColumns, SpanDays
 from app.events.examples import EXAMPLE
 
 
@@ -44,10 +44,15 @@ class EventKind(StrEnum):
 class Event(SpanColumns, table=True):
     __tablename__ = "event"
     # The order's index carries `end_date` so a date-range filter is checked in the index.
-    # The span-class index serves date ranges, one class at a time (migration 0006).
+    # The open-ended events' starts, for the earliest of them (`service.earliest_start`).
     __table_args__ = (
         Index("ix_event_date_order", "date_key", "slug", "end_date"),
-        Index("ix_event_span_order", "span_class", "date_key", "slug", "end_date"),
+        Index(
+            "ix_event_open_ended",
+            "start_date",
+            sqlite_where=text(OPEN_ENDED),
+            postgresql_where=text(OPEN_ENDED),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -64,9 +69,6 @@ class Event(SpanColumns, table=True):
     )
     span_days: int | None = Field(
         default=None, sa_column=Column(Integer, Computed(SpanDays(), persisted=True), index=True)
-    )
-    span_class: int | None = Field(
-        default=None, sa_column=Column(Integer, Computed(SpanClass(), persisted=True))
     )
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = Field(default=None, sa_type=Text)
