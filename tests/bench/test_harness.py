@@ -107,3 +107,11 @@ def test_a_scenario_with_failed_requests_meets_no_target():
     filtered.update(errors=12, p50_ms=0.0)  # wrk reports no latency when requests time out
     verdicts = {name: met for name, _, met in targets(run)}
     assert not verdicts["filtered list p50 ≤ 20 ms"]
+
+
+def test_startup_is_the_median_of_its_runs_and_the_runs_are_shown():
+    run = _run(first_ratio=0.6, deep_p50=6.0)
+    run["one_worker_cold"].update(startup_s=0.66, startup_runs_s=[0.71, 0.64, 0.66])
+    assert "startup to ready: 0.66 s (median of 0.71 s, 0.64 s, 0.66 s)" in table(run)
+    del run["one_worker_cold"]["startup_runs_s"]  # a result recorded before: one start
+    assert "startup to ready: 0.66 s (median of 0.66 s)" in table(run)
