@@ -63,6 +63,12 @@ BENCH_DB ?= sqlite
 bench: setup  ## measure; records the figures in docs/performance.md
 	$(BIN)/python -m bench.harness --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
 
+# Where the worker's time goes while wrk drives the first page (py-spy; see bench/load_profile.py).
+.PHONY: profile-load
+profile-load: setup
+	$(BIN)/python -m bench.load_profile --db $(BENCH_DB) --events $(BENCH_EVENTS) \
+		--path "/v1/events?limit=20" --out docs/profiles/first-page-under-load-$(BENCH_DB).txt
+
 # Synthetic data at scale, in a database of its own (never the default one): the SQLite file
 # var/scale-N.db, or the PostgreSQL database nj_scale_N on PG_SERVER (created if missing).
 # FRESH=1 drops and recreates it first. Deterministic: the same N and SEED give the same rows.

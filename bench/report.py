@@ -64,6 +64,14 @@ def targets(run: dict[str, Any], config: str = "one_worker_cold") -> list[tuple[
             f"{search['p50_ms']:.1f} ms",
             search["p50_ms"] <= 20 and clean(search),
         ),
+        # Under 32 connections a p50 is mostly the queue (32 requests share one worker),
+        # so the same targets are also judged one request at a time: the store-off run's
+        # single-connection figure, in both columns.
+        *(
+            (f"{label} p50 ≤ 20 ms, one connection", f"{alone:.1f} ms", alone <= 20)
+            for label, name in (("filtered list", filtered["name"]), ("search", search["name"]))
+            if (alone := _scenario(run, name).get("p50_alone_ms")) is not None
+        ),
         ("CSV export ≥ 100k rows/s", f"{csv['rows_per_s']:,} rows/s", csv["rows_per_s"] >= 100_000),
         ("CSV export memory < 250 MB", f"{csv['peak_mb']:.0f} MB", csv["peak_mb"] < 250),
         ("startup to ready ≤ 1 s", f"{one['startup_s']:.2f} s", one["startup_s"] <= 1),
@@ -136,6 +144,12 @@ def _verdict(met: bool) -> str:
     return "yes" if met else "**no**"
 
 
+def _runs(measured: dict[str, Any]) -> str:
+    # Results recorded before the harness started three times hold one start.
+    runs = measured.get("startup_runs_s", [measured["startup_s"]])
+    return ", ".join(f"{s} s" for s in runs)
+
+
 def record(run: dict[str, Any]) -> None:
     """Put the table into docs/performance.md between the bench markers."""
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
@@ -160,9 +174,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
-
-def _runs(measured: dict[str, Any]) -> str:
-    # Results recorded before the harness started three times hold one start.
-    runs = measured.get("startup_runs_s", [measured["startup_s"]])
-    return ", ".join(f"{s} s" for s in runs)

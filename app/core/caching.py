@@ -20,6 +20,7 @@ from sqlmodel import col
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.dataset import DatasetVersion
+from app.core.hosts import link_host
 from app.core.response_cache import ResponseCache, Stored
 
 # The data and its descriptions. Probes (/healthz, /readyz) must never be cached: they
@@ -55,8 +56,8 @@ class DataVersion:
     `ttl`; nothing here has to be shared between processes. One read is in flight at a
     time and the requests that need it wait for that one: before, every request arriving
     while a read was on its way started one of its own (up to 32 at once under load, each
-    a trip through the thread pool). The read has a thread of its own (a limiter of one)
-    rather than a token of the shared pool: with 2 threads on SQLite it used to queue
+    a trip through the thread pool). The read takes a worker thread under a limiter of
+    its own, outside the shared pool's tokens: with 2 tokens on SQLite it used to queue
     behind slow filtered reads, and every request waited with it.
     """
 
@@ -113,10 +114,16 @@ def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
         scope["path"].encode(),
         scope.get("query_string", b""),
         accept,
-        headers.get(b"host", b""),
+        # The host links name, not the raw header: headers that are not hosts all give
+        # the same links, so they share one tag and one stored answer.
+        link_host(scope, _latin1(headers.get(b"host"))).encode(),
     ):
         digest.update(part + b"\0")
     return f'"{digest.hexdigest()[:32]}"'
+
+
+def _latin1(value: bytes | None) -> str | None:
+    return None if value is None else value.decode("latin-1")
 
 
 def _matches(header: str, etag: str) -> bool:

@@ -1,16 +1,19 @@
 """Engine construction, and how a request reads the database (`read`)."""
 
+import asyncio
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import anyio
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import Connection, Engine, event, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from app.core.config import Settings
@@ -34,16 +37,20 @@ def make_engine(settings: Settings) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    # PostgreSQL compiles a plan whose estimated cost is high (a ranked search at scale)
+    # to machine code first: ~20 ms spent on a query that then runs in ~55. This
+    # service's queries are short and many, so the compilation never pays.
+    connect_args: dict[str, Any] = {"options": "-c jit=off"}
+    if "connect_timeout" not in make_url(settings.database_url).query:
+        # A server that does not answer fails a connection in 10 s, not the OS's minutes
+        # (unless DATABASE_URL says otherwise: `connect_args` would override it).
+        connect_args["connect_timeout"] = 10
     engine = create_engine(
         settings.database_url,
         echo=settings.sql_echo,
         pool_pre_ping=True,
         pool_size=10,
-        # PostgreSQL compiles a plan whose estimated cost is high (a ranked search at
-        # scale) to machine code first: ~20 ms spent on a query that then runs in ~55.
-        # This service's queries are short and many, so the compilation never pays.
-        # A server that does not answer fails a connection in 10 s, not the OS's minutes.
-        connect_args={"options": "-c jit=off", "connect_timeout": 10},
+        connect_args=connect_args,
     )
     event.listen(engine, "before_cursor_execute", _text_as_bytes)
     return engine
@@ -99,9 +106,10 @@ class Sessions:
     and the dataset changes only when it is re-seeded, in one transaction. After each
     read the session lets go of the objects it loaded; a read that fails closes it.
 
-    A held connection never waits for a lock (SQLite's busy timeout is 0, PostgreSQL's
-    lock timeout a few milliseconds): on the event loop a wait would stall every
-    request, so a read that would wait fails at once and `read` does it in the pool.
+    A held connection does not wait for locks (SQLite's busy timeout is 0, PostgreSQL's
+    lock timeout 5 ms, its smallest useful value): on the event loop a wait would stall
+    every request, so a read that would wait fails at once, `read` does it in the pool,
+    and the next second's bounded reads go there too.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -109,6 +117,8 @@ class Sessions:
         self._local = threading.local()
         self._held: set[Connection] = set()
         self._lock = threading.Lock()
+        self._opener: anyio.CapacityLimiter | None = None  # made on the loop that uses it
+        self._busy_until = float("-inf")
 
     def __call__(self) -> Session:
         return Session(self.engine)
@@ -117,14 +127,34 @@ class Sessions:
         """Whether the calling thread has a held connection."""
         return getattr(self._local, "session", None) is not None
 
+    def usable(self) -> bool:
+        """Whether bounded reads may run on the held connection now (see `back_off`)."""
+        return time.monotonic() >= self._busy_until
+
+    def back_off(self, seconds: float = 1.0) -> None:
+        """Send bounded reads to the pool for a while: a read just met a lock (a
+        re-seed, a migration), and each meeting costs the loop up to `lock_timeout`."""
+        self._busy_until = time.monotonic() + seconds
+
     async def connect(self) -> None:
-        """Give the calling (event loop) thread its held connection, opened in a worker
-        thread: connecting waits on the network, which must not stall the loop."""
-        connection = await run_in_threadpool(self._open)
-        if self.holding():  # another request on this loop got there first
-            self._release(connection)
-        else:
+        """Give the calling (event loop) thread its held connection. It is opened in a
+        worker thread of its own (connecting waits on the network, which must not stall
+        the loop, nor queue behind the pool's slow reads), once: the requests that arrive
+        meanwhile wait for that one. It raises what connecting raised."""
+        pending: asyncio.Future[None] | None = getattr(self._local, "connecting", None)
+        if pending is None:
+            pending = self._local.connecting = asyncio.ensure_future(self._connect())
+        # Shielded: a request given up while it waits leaves the connection to be held.
+        await asyncio.shield(pending)
+
+    async def _connect(self) -> None:
+        try:
+            if self._opener is None:
+                self._opener = anyio.CapacityLimiter(1)
+            connection = await anyio.to_thread.run_sync(self._open, limiter=self._opener)
             self._local.session = Session(bind=connection)
+        finally:
+            self._local.connecting = None
 
     @contextmanager
     def held(self) -> Iterator[Session]:
@@ -152,12 +182,16 @@ class Sessions:
 
     def _open(self) -> Connection:
         connection = self.engine.connect()
-        if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("PRAGMA busy_timeout = 0")
-        else:
-            connection.exec_driver_sql("SET lock_timeout = '5ms'")
-        connection.commit()
-        connection.execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+            else:
+                connection.exec_driver_sql("SET lock_timeout = '5ms'")
+            connection.commit()
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+        except BaseException:
+            _discard(connection)  # half set up: never back to the pool
+            raise
         with self._lock:
             self._held.add(connection)
         return connection
@@ -184,6 +218,18 @@ def would_wait(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "sqlstate", None) == "55P03"
 
 
+async def _held_ready(sessions: Sessions) -> bool:
+    """Whether the loop has its held connection, connecting it first if need be. A
+    failure to connect sends the read to the pool, which tries again and answers for it."""
+    if sessions.holding():
+        return True
+    try:
+        await sessions.connect()
+    except SQLAlchemyError:
+        return False
+    return True
+
+
 async def read(request: Request, work: Callable[[Session], T], *, bounded: bool) -> T:
     """`work(session)` with a session to read with (requests only read): the loop's held one
     for a bounded read, else a new one from the pool, closed afterwards.
@@ -195,19 +241,20 @@ async def read(request: Request, work: Callable[[Session], T], *, bounded: bool)
     pool, 0.8x inline). Anything that may scan (filters, search, counts, facets, other
     orders) goes to the pool, so the loop keeps answering while it runs.
 
-    A bounded read goes to the pool too when the held connection cannot do it: when the
-    read would wait for a lock, or the connection was lost (the server restarted; the
-    pool checks its connections before handing them out). Reads are safe to repeat.
+    A bounded read goes to the pool too when the held connection cannot do it: when it
+    cannot be opened, when the read would wait for a lock (and for a second after, see
+    `Sessions.back_off`), or when the connection was lost (the server restarted; the pool
+    checks its connections before handing them out). Reads are safe to repeat.
     """
     sessions: Sessions = request.app.state.sessions
-    if bounded:
-        if not sessions.holding():
-            await sessions.connect()
+    if bounded and sessions.usable() and await _held_ready(sessions):
         try:
             with sessions.held() as session:
                 return work(session)
         except DBAPIError as exc:
-            if not (exc.connection_invalidated or would_wait(exc)):
+            if would_wait(exc):
+                sessions.back_off()
+            elif not exc.connection_invalidated:
                 raise
 
     def call() -> T:

@@ -190,6 +190,11 @@ def _list_model(spec: ListSpec, filters: type[BaseModel]) -> type[ListQuery]:
     return create_model(name, __base__=bases, **fields)  # type: ignore[call-overload,no-any-return]
 
 
+def _default_order(spec: ListSpec, sort: str | None) -> bool:
+    # However it is spelt (`sort=`, `sort=date%20`): one order, one signature.
+    return sort is None or spec.sort_keys(sort)[1] == spec.sort_keys(None)[1]
+
+
 def list_params(spec: ListSpec, filters: type[F]) -> Any:
     """A dependency giving `spec`'s list parameters, with `filters` (a model) validated."""
     model = _list_model(spec, filters)
@@ -207,7 +212,7 @@ def list_params(spec: ListSpec, filters: type[F]) -> Any:
             q=getattr(query, "q", None),
             source=getattr(query, "source", None),
             filters=query,  # type: ignore[arg-type]  # the model is also an F
-            bounded=query.model_fields_set <= _BOUNDED and query.sort in (None, spec.default_sort),
+            bounded=query.model_fields_set <= _BOUNDED and _default_order(spec, query.sort),
         )
 
     # FastAPI reads the parameter's type from the signature: the resource's own model.

@@ -55,7 +55,8 @@ def _plan(
 def _bound(value: Any, iso_dates: bool) -> Any:
     # The DBAPI cursor gets values as they are, past SQLAlchemy's type processing: a date
     # for SQLite goes as the ISO text it stores (sqlite3's own date adapter is deprecated).
-    return value.isoformat() if iso_dates and isinstance(value, date) else value
+    # Exactly `date`: a datetime's ISO form is not the text SQLAlchemy stores for one.
+    return value.isoformat() if iso_dates and type(value) is date else value
 
 
 def page_rows(

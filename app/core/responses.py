@@ -1,6 +1,5 @@
 """Turning a list query into a response: a JSON page, or a streamed export."""
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +16,7 @@ from app.core.documents import by_slug
 from app.core.errors import NotFound
 from app.core.facets import facet_counts
 from app.core.formats import MEDIA_TYPES, ndjson_lines, negotiate
+from app.core.hosts import link_host
 from app.core.listing import ListSpec, fetch_page, iterate_batches, iterate_csv, json_array
 from app.core.pagination import decode_cursor
 from app.core.params import DetailParams, Format, ListParams
@@ -188,11 +188,6 @@ def _address(request: Request, query: bytes | None = None) -> str:
     return f"{origin(request)}{path}" + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
 
 
-# A Host header is a name, an IPv4 address or a bracketed IPv6 address, and a port. Any
-# other value (a space, a quote, `>`) would be written into every link and Link header.
-_HOST = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?")
-
-
 def origin(request: Request) -> str:
     """Where links start: `PUBLIC_BASE_URL` when the service sits behind a proxy that
     answers at another address, else the scheme and host this request came to (the
@@ -201,22 +196,7 @@ def origin(request: Request) -> str:
     if public:
         return str(public).rstrip("/")
     scope = request.scope
-    scheme = scope["scheme"]
-    host = request.headers.get("host")
-    if host is None or not _HOST.fullmatch(host):
-        host = _server_host(scheme, scope.get("server"))
-    return f"{scheme}://{host}"
-
-
-def _server_host(scheme: str, server: tuple[str, int | None] | None) -> str:
-    if server is None:  # a Unix socket: no address of its own to name
-        return "localhost"
-    name, port = server
-    if ":" in name:
-        name = f"[{name}]"
-    if port is None or (scheme, port) in (("http", 80), ("https", 443)):
-        return name
-    return f"{name}:{port}"
+    return f"{scope['scheme']}://{link_host(scope, request.headers.get('host'))}"
 
 
 def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:

@@ -21,8 +21,10 @@ OPEN_ENDED = "start_date IS NOT NULL AND end_date IS NULL"
 class SpanDays(FunctionElement[int]):
     """How many days a record's span lasts, in each database's date arithmetic.
 
-    Stored and indexed, its maximum bounds a date-range filter from below: a record that
-    overlaps a range starting on day `s` started on or after `s - max(span_days)`.
+    Stored and indexed, its maximum bounds a date-range filter from below: a closed record
+    that overlaps a range starting on day `s` started on or after `s - max(span_days)`.
+    An open-ended record counts 0 days here and runs on for ever: see
+    `app.events.service.earliest_start`.
     """
 
     type = Integer()

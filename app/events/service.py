@@ -96,12 +96,16 @@ def earliest_start(session: Session, dates: DateRange) -> date | None:
     A closed span reaches at most the longest closed span back from the range's start;
     an open-ended event reaches every range after its own start, so the earliest of those
     starts bounds it too. Both come from an index: `span_days`'s, and the open-ended
-    events' partial index (migration 0007).
+    events' partial index (migration 0007). The price: one open-ended event that began
+    long ago widens every range's walk of the date index back to its start; neither
+    the curated nor the synthetic data has one yet (docs/performance.md).
     """
     if dates.start is None:
         return None
     # SQLite's planner prefers the index on `end_date`, whose NULLs are mostly undated
-    # events it then reads one by one (9.6 ms at 1M against 3 us), so it is told.
+    # events it then reads one by one (9.6 ms at 1M against 3 us), so it is told. (A
+    # database without the index fails here; `/readyz` holds traffic until the schema
+    # is at head, migration 0007 included.)
     source: Any = Event.__table__
     if session.get_bind().dialect.name == "sqlite":
         source = text("event INDEXED BY ix_event_open_ended")

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import BaseModel, Field
 
-from app.core.params import DetailParams, ListParams, detail_params, list_params
+from app.core.params import DetailParams, ListParams, detail_params, list_params, repeatable
 from app.core.responses import detail_answer, list_answer
 from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1/organisations", tags=["organisations"], route_cla
 class OrganisationQuery(BaseModel):
     """The organisations list's own filters."""
 
-    kind: list[OrganisationKind] = Field([], description="Organisation kind. Repeatable.")
+    kind: list[OrganisationKind] = repeatable("Organisation kind. Repeatable.")
     parent: str | None = Field(None, description="Only the direct parts of this body.")
     country: str | None = Field(None, description="Country, any case.")
 

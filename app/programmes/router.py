@@ -6,7 +6,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from pydantic import Field
 
-from app.core.params import DatesQuery, DetailParams, ListParams, detail_params, list_params
+from app.core.params import (
+    DatesQuery,
+    DetailParams,
+    ListParams,
+    detail_params,
+    list_params,
+    repeatable,
+)
 from app.core.responses import detail_answer, list_answer
 from app.core.routes import QueryRoute
 from app.core.routing import DETAIL_RESPONSES, list_responses
@@ -20,8 +27,8 @@ router = APIRouter(prefix="/v1/programmes", tags=["programmes"], route_class=Que
 class ProgrammeQuery(DatesQuery):
     """The programmes list's own filters; `from`/`to` match the in-force span."""
 
-    kind: list[ProgrammeKind] = Field([], description="Programme kind. Repeatable.")
-    area: list[str] = Field([], description="Area slug; matches its sub-areas too. Repeatable.")
+    kind: list[ProgrammeKind] = repeatable("Programme kind. Repeatable.")
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
     in_force_on: date | None = Field(
         None, description="Programmes whose in-force span contains this day (YYYY-MM-DD)."
     )

@@ -27,9 +27,7 @@ class QuoteQuery(DatesQuery):
     """The quotes list's own filters."""
 
     speaker: list[str] = repeatable("Person slug. Repeatable.")
-    organisation: list[str] = Field(
-        [], description="Organisation the speaker spoke for (slug). Repeatable."
-    )
+    organisation: list[str] = repeatable("Organisation the speaker spoke for (slug). Repeatable.")
     area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
     event: list[str] = repeatable("Event the words were said at (slug). Repeatable.")
     mode: QuoteMode | None = Field(

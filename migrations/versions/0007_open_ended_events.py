@@ -40,9 +40,19 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    from importlib import import_module
-
-    # 0006's own definition of the column, so both directions agree.
-    previous = import_module("migrations.versions.0006_event_span_class")
+    # 0006's column and index as 0006 made them (a migration is a frozen copy).
+    dialect = op.get_bind().dialect.name
+    days = {
+        "sqlite": "julianday(coalesce(end_date, start_date)) - julianday(start_date)",
+        "postgresql": "(coalesce(end_date, start_date) - start_date)",
+    }[dialect]
+    span_class = (
+        f"CASE WHEN start_date IS NULL THEN 0 WHEN {days} <= 31 THEN 0 "
+        f"WHEN {days} <= 366 THEN 1 WHEN {days} <= 1461 THEN 2 ELSE 3 END"
+    )
+    kind = "VIRTUAL" if dialect == "sqlite" else "STORED"
     op.drop_index("ix_event_open_ended", table_name="event")
-    previous.upgrade()
+    op.execute(
+        f"ALTER TABLE event ADD COLUMN span_class INTEGER GENERATED ALWAYS AS ({span_class}) {kind}"
+    )
+    op.create_index("ix_event_span_order", "event", ["span_class", "date_key", "slug", "end_date"])

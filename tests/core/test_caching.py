@@ -168,6 +168,15 @@ class TestHostIsPartOfTheTag:
         assert two.json()["links"]["self"].startswith("http://b.example/")
         assert one.headers["etag"] != two.headers["etag"]
 
+    def test_host_headers_that_are_not_hosts_share_one_tag(self, client: TestClient):
+        # Their links all name the server's own address: one answer, one stored copy.
+        tags = {
+            client.get("/v1/events?limit=1", headers={"host": bad}).headers["etag"]
+            for bad in ('evil>"x', "a b", "<x>")
+        }
+        plain = client.get("/v1/events?limit=1", headers={"host": "testserver"})
+        assert tags == {plain.headers["etag"]}
+
 
 class TestDataVersionReads:
     def test_requests_that_find_it_stale_share_one_read(self):

@@ -123,7 +123,8 @@ class TestHeldSessions:
             assert session.execute(text("SELECT 1")).scalar() == 1
             raw = session.connection().connection.dbapi_connection
             if backend == "sqlite":
-                assert raw.in_transaction is False
+                # The driver in autocommit: it would not even BEGIN before a write.
+                assert raw.in_transaction is False and raw.isolation_level is None
             else:
                 assert raw.info.transaction_status.name == "IDLE"
         with sessions() as session:  # a pooled session still reads in a transaction
@@ -131,4 +132,6 @@ class TestHeldSessions:
             pooled = session.connection().connection.dbapi_connection
             if backend == "postgresql":
                 assert pooled.info.transaction_status.name == "INTRANS"
+            else:
+                assert pooled.isolation_level is not None
         sessions.close()

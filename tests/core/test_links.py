@@ -186,7 +186,15 @@ class TestAddressParts:
         assert "evil" not in body["links"]["next"]
 
     @pytest.mark.parametrize(
-        "host", ["api.example.org", "api.example.org:8443", "127.0.0.1:8000", "[::1]:8000"]
+        "host",
+        [
+            "api.example.org",
+            "api.example.org:8443",
+            "api.example.org.",  # fully qualified, with its root dot
+            "db_1:8000",  # a container name
+            "127.0.0.1:8000",
+            "[::1]:8000",
+        ],
     )
     def test_a_host_header_naming_a_host_is_used(self, client: TestClient, host: str):
         request = Request(scope_for(client.app, headers=[(b"host", host.encode())]))

@@ -139,6 +139,18 @@ class TestBoundedListParams:
             values[name] = ""
         assert params_for(resource, {name: values[name]}).bounded is True
 
+    @pytest.mark.parametrize("resource", RESOURCES, ids=str)
+    def test_the_default_order_spelt_otherwise_keeps_it_bounded(self, resource: Resource):
+        default = resource.spec.default_sort
+        for spelling in ("", f" {default} ", default.replace(",", ", ")):
+            assert params_for(resource, {"sort": spelling}).bounded is True, spelling
+
+    @pytest.mark.parametrize("resource", RESOURCES, ids=str)
+    def test_another_order_makes_it_unbounded(self, resource: Resource):
+        spec = resource.spec
+        other = next(f"-{name}" for name in spec.sorts if f"-{name}" != spec.default_sort)
+        assert params_for(resource, {"sort": other}).bounded is False
+
     def test_the_covered_filters_are_every_filter_of_each_resource(self):
         for resource in RESOURCES:
             names = {f.alias or n for n, f in resource.filters.model_fields.items()}

@@ -11,6 +11,7 @@ import httpx
 import pytest
 from anyio import to_thread
 from fastapi.testclient import TestClient
+from sqlalchemy.exc import OperationalError
 from starlette.applications import Starlette
 from starlette.requests import Request
 
@@ -43,6 +44,9 @@ class FakeSessions:
         return self._session("held")
 
     def holding(self) -> bool:
+        return True
+
+    def usable(self) -> bool:
         return True
 
     @contextmanager
@@ -244,6 +248,8 @@ class TestHeldConnectionOnTheLoop:
         assert ticked >= 10
         assert response.status_code == 200
         assert response.json() == expected
+        # The next second's bounded reads skip the held connection (no 5 ms stall each).
+        assert not app.state.sessions.usable()
 
     @pytest.mark.parametrize(
         "path",
@@ -261,8 +267,21 @@ class TestHeldConnectionOnTheLoop:
         # The held session stays open from one read to the next: no statement of a read
         # may leave a lock behind that would hold up the seed loader's writes.
         assert app_client.get(path).status_code == 200
-        with table_locked(seeded_url, backend, wait=False):
-            pass
+        if backend == "sqlite":  # a writer takes the whole file at once
+            with table_locked(seeded_url, backend, wait=False):
+                pass
+            return
+        sessions = app_client.app.state.sessions
+        assert app_client.portal is not None
+        raw = app_client.portal.call(_on_loop(lambda: sessions._local.session.connection()))
+        pid = raw.connection.dbapi_connection.info.backend_pid
+        engine = make_engine(Settings(database_url=seeded_url))
+        with engine.connect() as other:
+            held_locks = other.exec_driver_sql(
+                f"SELECT count(*) FROM pg_locks WHERE pid = {int(pid)}"
+            ).scalar()
+        engine.dispose()
+        assert held_locks == 0
 
     def test_a_lost_held_connection_costs_no_failed_request(self, app_client: TestClient):
         app = app_client.app
@@ -274,7 +293,6 @@ class TestHeldConnectionOnTheLoop:
             held = sessions._local.session.bind
             held.connection.dbapi_connection.close()
 
-        app_client.portal.call(to_thread.run_sync, lambda: None)
         app_client.portal.call(_on_loop(lose))
         response = app_client.get("/v1/events?limit=3")
         assert response.status_code == 200, response.text
@@ -312,10 +330,38 @@ class TestHeldConnectionOnTheLoop:
         async def main() -> None:
             await asyncio.gather(sessions.connect(), sessions.connect())
 
+        opened = 0
+        real_open = sessions._open
+
+        def counting_open() -> Any:
+            nonlocal opened
+            opened += 1
+            return real_open()
+
+        sessions._open = counting_open  # type: ignore[method-assign]
         asyncio.run(main())
-        assert len(sessions._held) == 1
+        assert opened == 1 and len(sessions._held) == 1
         sessions.close()
         engine.dispose()
+
+    def test_a_held_connection_that_cannot_be_opened_sends_the_read_to_the_pool(
+        self, app_client: TestClient
+    ):
+        sessions = app_client.app.state.sessions
+        assert app_client.portal is not None
+
+        def refuse() -> Any:
+            raise OperationalError("connect", {}, Exception("server not answering"))
+
+        def drop_held() -> None:  # as after a lost connection: the next read reconnects
+            sessions._local.session = None
+
+        app_client.portal.call(_on_loop(drop_held))
+        sessions._open = refuse
+        response = app_client.get("/v1/events?limit=2")
+        assert response.status_code == 200, response.text
+        assert len(response.json()["data"]) == 2
+        assert not app_client.portal.call(_on_loop(sessions.holding))
 
 
 def _on_loop(function: Callable[[], T]) -> Callable[[], Any]:

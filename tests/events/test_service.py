@@ -77,3 +77,24 @@ class TestEarliestStart:
 
     def test_a_range_open_at_the_start_has_no_bound(self, session: Session):
         assert earliest_start(session, DateRange(None, date(2020, 6, 1))) is None
+
+    def test_with_no_dated_event_there_is_no_bound(self, migrated_engine: Engine):
+        with Session(migrated_engine) as empty:
+            empty.add(event("undated-only", None, None))
+            empty.commit()
+            assert earliest_start(empty, DateRange(date(2020, 6, 1))) is None
+
+    def test_a_range_starting_within_the_longest_span_of_year_one_has_no_bound(
+        self, session: Session
+    ):
+        # 30 days back from 0001-01-15 would be before the first day there is.
+        assert earliest_start(session, DateRange(date(1, 1, 15))) is None
+
+
+class TestOpenEndedAfterTheRange:
+    def test_an_open_ended_event_starting_after_the_range_is_not_found(self, session: Session):
+        session.add(event("running-since-2022", "2022-01-01", None))
+        session.flush()
+        assert matching(session, "2020-06-01", "2020-12-31") == ["running-since-2000"]
+        # ...and it leaves the bound to the closed spans and the earlier open-ended one.
+        assert earliest_start(session, DateRange(date(2020, 6, 1))) == date(2000, 1, 1)
