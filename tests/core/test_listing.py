@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from app.core.config import Settings
 from app.core.db import make_engine
+from app.core.errors import InvalidParameter
 from app.core.listing import iterate_batches
 from app.events.service import SPEC, EventFilters, filtered
 from tests.support import assert_problem, url, walk
@@ -151,3 +152,26 @@ class TestExportBatches:
             slugs = [json.loads(doc)["slug"] for b in batches for doc in b]
         engine.dispose()
         assert slugs == listed[10:]
+
+
+class TestSortKeys:
+    """`ListSpec.sort_keys`: parsed once per spelling, the same answer every time."""
+
+    def test_a_spelling_asked_again_gives_the_same_keys_and_signature(self):
+        first_keys, first = SPEC.sort_keys("-date, title")
+        again_keys, again = SPEC.sort_keys("-date, title")
+        assert (again_keys, again) == (first_keys, first) == (first_keys, "-date,title")
+        assert [k.descending for k in first_keys] == [True, False, False]  # slug breaks ties
+        again_keys.clear()  # a caller's list is its own
+        assert SPEC.sort_keys("-date, title")[0] == first_keys
+
+    def test_an_invalid_order_is_refused_every_time(self):
+        for _ in range(2):
+            with pytest.raises(InvalidParameter, match="cannot sort by 'colour'"):
+                SPEC.sort_keys("colour")
+
+    def test_only_so_many_spellings_are_kept(self):
+        for spaces in range(100):
+            SPEC.sort_keys(" " * spaces + "date")
+        assert len(SPEC._orders) <= 64
+        assert SPEC.sort_keys(" " * 99 + "date")[1] == "date"  # still answered
