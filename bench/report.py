@@ -1,12 +1,12 @@
 """The benchmark's table, its verdict on each target, and docs/performance.md."""
 
 import re
+from pathlib import Path
 from typing import Any
 
 from bench.servers import ROOT
 
 DOC = ROOT / "docs" / "performance.md"
-START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 def _scenario(run: dict[str, Any], name: str, config: str = "one_worker_cold") -> dict[str, Any]:
@@ -150,15 +150,22 @@ def _runs(measured: dict[str, Any]) -> str:
     return ", ".join(f"{s} s" for s in runs)
 
 
-def record(run: dict[str, Any]) -> None:
-    """Put the table into docs/performance.md between the bench markers."""
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    block = f"{START}\n{table(run)}\n{END}"
-    if START in text:
-        text = re.sub(f"{START}.*?{END}", lambda _: block, text, flags=re.S)
+def markers(db: str) -> tuple[str, str]:
+    """Where docs/performance.md holds the latest run on one back-end."""
+    return f"<!-- bench:{db}:start -->", f"<!-- bench:{db}:end -->"
+
+
+def record(run: dict[str, Any], doc: Path = DOC) -> None:
+    """Put the table into docs/performance.md between the markers of the run's back-end
+    (a section of its own, added at the end the first time)."""
+    start, end = markers(run["db"])
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
+    block = f"{start}\n{table(run)}\n{end}"
+    if start in text:
+        text = re.sub(f"{re.escape(start)}.*?{re.escape(end)}", lambda _: block, text, flags=re.S)
     else:
-        text += f"\n## Latest run\n\n{block}\n"
-    DOC.write_text(text, encoding="utf-8")
+        text += f"\n## Latest run on {run['db']}\n\n{block}\n"
+    doc.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

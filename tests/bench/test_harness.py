@@ -1,9 +1,11 @@
 """The benchmark harness reads wrk correctly and judges the targets from its figures."""
 
+from pathlib import Path
+
 import pytest
 
 from bench import load
-from bench.report import table, targets
+from bench.report import markers, record, table, targets
 
 WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/v1/events?limit=20
   1 threads and 32 connections
@@ -126,3 +128,23 @@ def test_one_connection_targets_read_the_store_off_runs_figure_in_both_columns()
     for config in ("one_worker_cold", "one_worker"):
         verdicts = {name: (shown, met) for name, shown, met in targets(run, config)}
         assert verdicts["search p50 ≤ 20 ms, one connection"] == ("34.2 ms", False)
+
+
+def test_each_back_end_records_its_own_block(tmp_path: Path):
+    doc = tmp_path / "performance.md"
+    doc.write_text("# Performance\n\nProse that stays.\n", encoding="utf-8")
+    sqlite_run = _run(first_ratio=0.6, deep_p50=6.0)
+    postgres_run = {**_run(first_ratio=0.2, deep_p50=6.0), "db": "postgresql"}
+    record(sqlite_run, doc)
+    record(postgres_run, doc)
+    record({**sqlite_run, "at": "later"}, doc)  # a new SQLite run replaces only its block
+    text = doc.read_text(encoding="utf-8")
+    assert text.startswith("# Performance\n\nProse that stays.\n")
+    for db in ("sqlite", "postgresql"):
+        start, end = markers(db)
+        assert text.count(start) == 1 and text.count(end) == 1
+        assert text.count(f"## Latest run on {db}") == 1
+    sqlite_block = text[text.index(markers("sqlite")[0]) : text.index(markers("sqlite")[1])]
+    assert "per scenario, later" in sqlite_block and "0.60×" in sqlite_block
+    postgres_block = text[text.index(markers("postgresql")[0]) :]
+    assert "0.20×" in postgres_block and "later" not in postgres_block
