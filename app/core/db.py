@@ -64,11 +64,12 @@ def _text_as_bytes(
     # decoding each into a str that is then encoded back (81k -> 89-101k rows/s read
     # raw at 1M events, the rest being the server's own work).
     if context is not None and context.execution_options.get("text_as_bytes"):
-        cursor.adapters.register_loader("text", _bytes_loader())
+        cursor.adapters.register_loader("text", bytes_loader())
 
 
 @cache
-def _bytes_loader() -> type:
+def bytes_loader() -> type:
+    """A psycopg loader giving `text` values as their UTF-8 bytes."""
     from psycopg.adapt import Loader  # only PostgreSQL engines come here
 
     class TextAsBytes(Loader):

@@ -153,12 +153,13 @@ def fetch_page(
         rows: Sequence[Any] = page_rows(
             session,
             f"{spec.kind}:{signature}",
-            # Documents as the driver hands them over cheapest (UTF-8 bytes on SQLite):
+            # Documents as UTF-8 bytes (SQLite: `ExportLine`; PostgreSQL: `page_rows`):
             # a page is joined from them as they are.
             lambda: _ordered(spec, query, keys, ExportLine(spec.table.document))[0],
             keys,
             start,
             page.size + 1,
+            raw=2,  # (id, document): documents as the driver's bytes on both back-ends
         )
         first_key = 2
     else:

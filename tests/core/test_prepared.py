@@ -52,9 +52,9 @@ def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The statement names `fetch_page` asked `page_rows` for, in order."""
     calls: list[str] = []
 
-    def spy(session: Session, name: str, *args: Any) -> list[tuple[Any, ...]]:
+    def spy(session: Session, name: str, *args: Any, **kwargs: Any) -> list[tuple[Any, ...]]:
         calls.append(name)
-        return page_rows(session, name, *args)
+        return page_rows(session, name, *args, **kwargs)
 
     monkeypatch.setattr(listing, "page_rows", spy)
     return calls
@@ -191,6 +191,42 @@ class TestPageRows:
         assert [row[0] for row in rest] == everyone[3:]
         counted = session.execute(select(func.count()).select_from(spec.table)).scalar_one()
         assert len(first) + len(rest) == counted
+
+
+class TestDocumentsAsBytes:
+    """The page's documents come as UTF-8 bytes on both back-ends; text after them (the
+    sort keys a cursor carries) as str."""
+
+    @staticmethod
+    def build() -> Select[Any]:
+        keys, _ = PEOPLE.sort_keys("slug")
+        table = PEOPLE.table
+        return PEOPLE.whole.with_only_columns(table.id, table.document, table.slug).order_by(
+            *[k.ordering() for k in keys]
+        )
+
+    def test_documents_are_bytes_and_keys_are_text(self, session: Session):
+        keys, _ = PEOPLE.sort_keys("slug")
+        rows = page_rows(session, "person:test-raw", self.build, keys, None, 3, raw=2)
+        assert len(rows) == 3
+        for _, document, slug in rows:
+            assert isinstance(slug, str)
+            if session.get_bind().dialect.name == "postgresql":
+                assert isinstance(document, bytes)
+            assert json.loads(document)["slug"] == slug
+
+    def test_postgresql_keeps_one_cursor_per_connection(self, session: Session, backend: str):
+        if backend != "postgresql":
+            pytest.skip("SQLite opens a cursor per page: it costs nothing to make one")
+        keys, _ = PEOPLE.sort_keys("slug")
+        page_rows(session, "person:test-raw", self.build, keys, None, 2, raw=2)
+        fairy = session.connection().connection
+        kept = fairy.info["page_cursor"]
+        second = page_rows(session, "person:test-raw", self.build, keys, None, 2, raw=2)
+        assert fairy.info["page_cursor"] is kept and len(second) == 2
+        kept.close()  # as if the connection under it had gone: a new one is made
+        third = page_rows(session, "person:test-raw", self.build, keys, None, 2, raw=2)
+        assert fairy.info["page_cursor"] is not kept and third == second
 
 
 class TestListsServedFromPreparedPages:
