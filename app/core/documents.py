@@ -95,7 +95,8 @@ class ExportLine(FunctionElement[Any]):
     SQLite gives its UTF-8 bytes (a BLOB): no decoding every line into a str only to
     encode it back, a fifth of a full export's time. PostgreSQL keeps the column as text
     (a cast to bytea would travel as hex); an export's cursor reads it as bytes through
-    the `text_as_bytes` execution option (app.core.db), other reads get str.
+    the `text_as_bytes` execution option (app.core.db), and so does the cursor that reads
+    unfiltered pages (app.core.prepared); other reads get str.
     """
 
     type = LargeBinary()  # no result processing on either driver: values pass as they come
