@@ -7,8 +7,9 @@
 load adds: the server's HTTP work, a loop with 32 requests in flight, and a core shared
 with the load generator. Here py-spy samples the real uvicorn worker (500 samples/s)
 while wrk holds 32 connections, and the samples are summed by function: the share of
-the worker's time spent in each function and below it (inclusive), and in the function
-itself (self).
+the event loop thread's busy time spent in each function and below it (inclusive), and
+in the function itself (self). py-spy pauses the worker for each sample (complete stacks;
+some slowdown while it records).
 """
 
 import argparse
@@ -31,24 +32,43 @@ def _frame(frame: str) -> str:
     return f"{name} ({where.rsplit(':', 1)[0]})" if where else name
 
 
-def summarise(raw: str, top: int = 40) -> str:
-    """py-spy's collapsed stacks ("f1;f2;f3 count" per line) as two ranked lists."""
-    inclusive: Counter[str] = Counter()
-    own: Counter[str] = Counter()
-    total = 0
+def summarise(raw: str, top: int = 40, thread: str = "MainThread") -> str:
+    """py-spy's collapsed stacks ("f1;f2;f3 count" per line) as two ranked lists.
+
+    Recorded with `--threads`, each stack starts with its thread; only `thread`'s are
+    kept (the event loop's: the pool's threads would mix other work into the shares).
+    A stack that does not start at the loop thread's usual root is partial and dropped.
+    """
+    stacks: list[tuple[list[str], int]] = []
     for line in raw.splitlines():
         stack, _, count = line.rpartition(" ")
         if not stack:
             continue
-        samples = int(count)
+        frames = stack.split(";")
+        if frames[0].startswith("thread ("):
+            if not frames[0].endswith(f": {thread}"):
+                continue
+            frames = frames[1:]
+        stacks.append(([_frame(f) for f in frames], int(count)))
+    roots: Counter[str] = Counter()
+    for frames, samples in stacks:
+        roots[frames[0]] += samples
+    if not roots:
+        raise RuntimeError("py-spy recorded no samples")
+    root = roots.most_common(1)[0][0]
+    inclusive: Counter[str] = Counter()
+    own: Counter[str] = Counter()
+    total = dropped = 0
+    for frames, samples in stacks:
+        if frames[0] != root:
+            dropped += samples
+            continue
         total += samples
-        frames = [_frame(f) for f in stack.split(";")]
         own[frames[-1]] += samples
         for frame in set(frames):
             inclusive[frame] += samples
-    if total == 0:
-        raise RuntimeError("py-spy recorded no samples")
-    lines = [f"{total:,} samples", "", "inclusive (the function and what it calls):"]
+    lines = [f"{total:,} samples of the {thread} thread ({dropped:,} partial ones dropped)"]
+    lines += ["", "inclusive (the function and what it calls):"]
     lines += [f"{n / total:6.1%}  {name}" for name, n in inclusive.most_common(top)]
     lines += ["", "self (the function's own code):"]
     lines += [f"{n / total:6.1%}  {name}" for name, n in own.most_common(top)]
@@ -79,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                 subprocess.run(
                     [spy, "record", "--pid", str(app.process.pid), "--duration",
                      str(args.seconds), "--rate", "500", "--format", "raw",
-                     "--output", str(raw), "--nonblocking"],
+                     "--output", str(raw), "--threads"],
                     check=True, capture_output=True, cwd=ROOT,
                 )  # fmt: skip
                 summary = summarise(raw.read_text())

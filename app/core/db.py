@@ -40,7 +40,8 @@ def make_engine(settings: Settings) -> Engine:
     # PostgreSQL compiles a plan whose estimated cost is high (a ranked search at scale)
     # to machine code first: ~20 ms spent on a query that then runs in ~55. This
     # service's queries are short and many, so the compilation never pays.
-    connect_args: dict[str, Any] = {"options": "-c jit=off"}
+    # Pages and exports join stored text as the bytes the server sends: UTF-8, always.
+    connect_args: dict[str, Any] = {"options": "-c jit=off", "client_encoding": "utf8"}
     if "connect_timeout" not in make_url(settings.database_url).query:
         # A server that does not answer fails a connection in 10 s, not the OS's minutes
         # (unless DATABASE_URL says otherwise: `connect_args` would override it).
@@ -165,10 +166,12 @@ class Sessions:
         try:
             yield session
         except BaseException as exc:
-            session.close()
-            if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-                self._local.session = None  # the server went away: reconnect next time
-                self._release(cast(Connection, session.bind))
+            try:
+                session.close()
+            finally:  # closing a session on a lost connection may itself raise
+                if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+                    self._local.session = None  # the server went away: reconnect next time
+                    self._release(cast(Connection, session.bind))
             raise
         if session.identity_map:
             session.expunge_all()

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, bindparam
+from sqlalchemy import Connection, Select, bindparam
+from sqlalchemy.exc import DBAPIError, StatementError
 from sqlmodel import Session
 
 from app.core.db import bytes_loader
@@ -78,23 +79,28 @@ def page_rows(
     for i, value in enumerate(start_after or ()):
         values[f"k{i}"] = _bound(value, plan.sqlite)
     parameters = [values[name] for name in plan.positions] if plan.positions else values
-    fairy = session.connection().connection
-    if plan.sqlite:
-        cursor = fairy.cursor()
-        try:
-            cursor.execute(plan.sql, parameters)
-            return list(cursor.fetchall())
-        finally:
-            cursor.close()
-    # PostgreSQL: one cursor per connection, kept, that reads `text` as UTF-8 bytes
-    # (a cursor's own loaders cost a copy of the connection's at each new cursor).
+    connection = session.connection()
+    fairy = connection.connection
     raw_connection: Any = fairy.dbapi_connection
-    kept: Any = fairy.info.get("page_cursor")
-    if kept is None or kept.closed or kept.connection is not raw_connection:
-        kept = fairy.info["page_cursor"] = raw_connection.cursor()
-        kept.adapters.register_loader("text", bytes_loader())
-    kept.execute(plan.sql, parameters)
-    rows = kept.fetchall()
+    cursor: Any = None
+    try:
+        if plan.sqlite:
+            cursor = raw_connection.cursor()
+            try:
+                cursor.execute(plan.sql, parameters)
+                return list(cursor.fetchall())
+            finally:
+                cursor.close()
+        # PostgreSQL: one cursor per connection, kept, that reads `text` as UTF-8 bytes
+        # (a cursor's own loaders cost a copy of the connection's at each new cursor).
+        cursor = fairy.info.get("page_cursor")
+        if cursor is None or cursor.closed or cursor.connection is not raw_connection:
+            cursor = fairy.info["page_cursor"] = raw_connection.cursor()
+            cursor.adapters.register_loader("text", bytes_loader())
+        cursor.execute(plan.sql, parameters)
+        rows = cursor.fetchall()
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise _as_sqlalchemy_error(connection, plan.sql, parameters, exc, cursor) from exc
     # The stored documents (before `raw`) stay the bytes they came as, joined into the
     # page as they are; psycopg decoding each into a str only for the page to encode it
     # back was 7.5% of a first page's worker time under load. Text after them (the sort
@@ -103,3 +109,23 @@ def page_rows(
         (*row[:raw], *[v.decode() if v.__class__ is bytes else v for v in row[raw:]])
         for row in rows
     ]
+
+
+def _as_sqlalchemy_error(
+    connection: Connection, sql: str, parameters: Any, exc: Any, cursor: Any
+) -> StatementError:
+    """The driver's error as SQLAlchemy would have raised it, had it run the statement:
+    wrapped in `DBAPIError` (so `read` can tell a lock from a fault) and, when the
+    connection was lost, with the connection invalidated, as SQLAlchemy does itself."""
+    dialect = connection.dialect
+    lost = dialect.is_disconnect(exc, connection.connection.dbapi_connection, cursor)
+    if lost:
+        connection.invalidate(exc)
+    return DBAPIError.instance(
+        sql,
+        parameters,
+        exc,
+        dialect.loaded_dbapi.Error,
+        dialect=dialect,
+        connection_invalidated=lost,
+    )

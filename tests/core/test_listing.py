@@ -1,6 +1,7 @@
 """Lists: `facets=` counts per value over every record the filter matches; an export's
 batches come from one streamed query, in the list's order."""
 
+import dataclasses
 import json
 from collections import Counter
 from typing import Any
@@ -13,7 +14,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.core.db import make_engine
 from app.core.errors import InvalidParameter
-from app.core.listing import iterate_batches
+from app.core.listing import ListSpec, iterate_batches
 from app.events.service import SPEC, EventFilters, filtered
 from tests.support import assert_problem, url, walk
 
@@ -157,21 +158,44 @@ class TestExportBatches:
 class TestSortKeys:
     """`ListSpec.sort_keys`: parsed once per spelling, the same answer every time."""
 
-    def test_a_spelling_asked_again_gives_the_same_keys_and_signature(self):
-        first_keys, first = SPEC.sort_keys("-date, title")
-        again_keys, again = SPEC.sort_keys("-date, title")
+    @pytest.fixture
+    def spec(self, monkeypatch: pytest.MonkeyPatch) -> tuple[ListSpec, list[str | None]]:
+        """A fresh copy of the events spec (its cache empty), recording each parse."""
+        fresh = dataclasses.replace(SPEC)
+        parsed: list[str | None] = []
+        parse = fresh._parse_sort
+
+        def recording(sort: str | None) -> Any:
+            parsed.append(sort)
+            return parse(sort)
+
+        monkeypatch.setattr(fresh, "_parse_sort", recording)
+        return fresh, parsed
+
+    def test_a_spelling_is_parsed_once_and_gives_the_same_answer(
+        self, spec: tuple[ListSpec, list[str | None]]
+    ):
+        fresh, parsed = spec
+        first_keys, first = fresh.sort_keys("-date, title")
+        again_keys, again = fresh.sort_keys("-date, title")
+        assert parsed == ["-date, title"]
         assert (again_keys, again) == (first_keys, first) == (first_keys, "-date,title")
         assert [k.descending for k in first_keys] == [True, False, False]  # slug breaks ties
         again_keys.clear()  # a caller's list is its own
-        assert SPEC.sort_keys("-date, title")[0] == first_keys
+        assert fresh.sort_keys("-date, title")[0] == first_keys
 
-    def test_an_invalid_order_is_refused_every_time(self):
+    def test_an_invalid_order_is_refused_every_time(self, spec: tuple[ListSpec, list[str | None]]):
+        fresh, parsed = spec
         for _ in range(2):
             with pytest.raises(InvalidParameter, match="cannot sort by 'colour'"):
-                SPEC.sort_keys("colour")
+                fresh.sort_keys("colour")
+        assert parsed == ["colour", "colour"]
 
-    def test_only_so_many_spellings_are_kept(self):
+    def test_only_so_many_spellings_are_kept(self, spec: tuple[ListSpec, list[str | None]]):
+        fresh, parsed = spec
         for spaces in range(100):
-            SPEC.sort_keys(" " * spaces + "date")
-        assert len(SPEC._orders) <= 64
-        assert SPEC.sort_keys(" " * 99 + "date")[1] == "date"  # still answered
+            fresh.sort_keys(" " * spaces + "date")
+        assert len(fresh._orders) == 64
+        assert fresh.sort_keys(" " * 99 + "date")[1] == "date"  # still answered...
+        assert len(parsed) == 101  # ...parsed again, not kept
+        assert SPEC._orders is not fresh._orders

@@ -1,10 +1,14 @@
 """Page size, keyset cursors, sort orders and exact counts, on every list."""
 
+import re
+from datetime import date
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import literal_column
 
+from app.core.pagination import SortKey, decode_cursor, encode_cursor
 from tests.support import FILES, assert_problem, curated, url, walk
 
 BUSIEST_SOURCE = max(
@@ -157,3 +161,25 @@ class TestCount:
         matching = walk(client, url(f"/v1/{resource}", q="Japan", limit=200))
         body = client.get(url(f"/v1/{resource}", q="Japan", limit=1, count=True)).json()
         assert body["meta"]["count"] == len(matching)
+
+
+class TestCursorEncoding:
+    """A cursor carries the last row's sort values exactly: dates, text in any script,
+    and floats (a search's rank) to the last bit, in a URL-safe token."""
+
+    KEYS = [
+        SortKey(literal_column("d"), is_date=True),
+        SortKey(literal_column("t")),
+        SortKey(literal_column("f")),
+    ]
+
+    def test_values_come_back_as_they_went(self):
+        values = [date(2013, 4, 15), "東京-summit “quoted”", 1.4385746406451851]
+        token = encode_cursor("-date,title", values)
+        assert decode_cursor(token, "-date,title", self.KEYS) == values
+        assert re.fullmatch(r"[A-Za-z0-9_-]+", token)  # no padding, nothing to escape
+
+    @pytest.mark.parametrize("rank", [0.1, 1e-7, 2.5e-300, 123456.78901234567])
+    def test_a_float_survives_to_the_last_bit(self, rank: float):
+        token = encode_cursor("rank", [rank])
+        assert decode_cursor(token, "rank", [SortKey(literal_column("f"))]) == [rank]

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy import Engine, Select, Text, and_, cast, func, select, text, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 import app.core.listing as listing
@@ -201,9 +202,9 @@ class TestDocumentsAsBytes:
     def build() -> Select[Any]:
         keys, _ = PEOPLE.sort_keys("slug")
         table = PEOPLE.table
-        return PEOPLE.whole.with_only_columns(table.id, table.document, table.slug).order_by(
-            *[k.ordering() for k in keys]
-        )
+        # The slug as TEXT, not the column's VARCHAR: the kept cursor reads TEXT as bytes.
+        columns = (table.id, table.document, cast(table.slug, Text))
+        return PEOPLE.whole.with_only_columns(*columns).order_by(*[k.ordering() for k in keys])
 
     def test_documents_are_bytes_and_keys_are_text(self, session: Session):
         keys, _ = PEOPLE.sort_keys("slug")
@@ -214,6 +215,29 @@ class TestDocumentsAsBytes:
             if session.get_bind().dialect.name == "postgresql":
                 assert isinstance(document, bytes)
             assert json.loads(document)["slug"] == slug
+
+    def test_a_driver_error_is_raised_as_sqlalchemys(self, session: Session):
+        # `read` tells a lock from a fault by SQLAlchemy's DBAPIError and its original.
+        keys, _ = PEOPLE.sort_keys("slug")
+
+        def broken() -> Select[Any]:
+            return select(text("no_such_column")).select_from(PEOPLE.table)
+
+        with pytest.raises(DBAPIError) as failure:
+            page_rows(session, "person:test-broken", broken, keys, None, 3)
+        assert not failure.value.connection_invalidated
+        session.rollback()
+        assert len(page_rows(session, "person:test-raw", self.build, keys, None, 2, raw=2)) == 2
+
+    def test_a_lost_connection_is_invalidated(self, engine: Engine):
+        keys, _ = PEOPLE.sort_keys("slug")
+        with Session(engine) as session:
+            page_rows(session, "person:test-raw", self.build, keys, None, 2, raw=2)
+            session.connection().connection.dbapi_connection.close()
+            with pytest.raises(DBAPIError) as failure:
+                page_rows(session, "person:test-raw", self.build, keys, None, 2, raw=2)
+            assert failure.value.connection_invalidated
+            assert session.connection().invalidated
 
     def test_postgresql_keeps_one_cursor_per_connection(self, session: Session, backend: str):
         if backend != "postgresql":
