@@ -184,8 +184,15 @@ def _address(request: Request, query: bytes | None = None) -> str:
     scope = request.scope
     if query is None:
         query = scope["query_string"]
-    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
-    return f"{origin(request)}{path}" + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+    # Worked out once per request: `self` and `next` share it.
+    base = scope.get(_BASE)
+    if base is None:
+        path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+        base = scope[_BASE] = origin(request) + path
+    return base + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+
+
+_BASE = "app.link_base"  # this service's own key in the ASGI scope
 
 
 def origin(request: Request) -> str:
