@@ -63,6 +63,12 @@ BENCH_DB ?= sqlite
 bench: setup  ## measure; records the figures in docs/performance.md
 	$(BIN)/python -m bench.harness --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
 
+# What each performance mechanism buys: the service with it taken out, against the service
+# (see bench/mechanisms.py); records a table per back-end in docs/performance.md.
+.PHONY: mechanisms
+mechanisms: setup
+	$(BIN)/python -m bench.mechanisms --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
+
 # Where the worker's time goes while wrk drives the first page (py-spy; see bench/load_profile.py).
 .PHONY: profile-load
 profile-load: setup

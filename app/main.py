@@ -8,15 +8,14 @@ from anyio import to_thread
 from fastapi import FastAPI
 
 from app.areas.router import router as areas_router
-from app.core.caching import CachingMiddleware, DataVersion
 from app.core.config import Settings, get_settings
-from app.core.db import Sessions, make_engine
-from app.core.docs import install_docs
+from app.core.db import Database, make_engine
 from app.core.errors import install_error_handlers, problem_responses
-from app.core.response_cache import ResponseCache
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.health.service import head_revision
+from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
+from app.http.docs import install_docs, install_openapi
 from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router
@@ -37,7 +36,7 @@ it, with character offsets into the source's text (`text[start:end] == evidence`
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings)
-    sessions = Sessions(engine)
+    database = Database(engine)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -46,7 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         gc.freeze()
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
-        sessions.close()
+        database.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -61,8 +60,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    # Every request's session comes from here (`app.core.db.read`); tests replace it.
-    app.state.sessions = sessions
+    # Every request's session comes from here (`DatabaseDep`).
+    app.state.database = database
     app.state.head_revision = head_revision()
     install_error_handlers(app)
     for router in (
@@ -79,8 +78,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     install_docs(app)
+    install_openapi(app)
     versions = DataVersion(app.state.engine, settings.data_version_ttl)
-    store = app.state.response_cache = ResponseCache(settings.response_cache_mb << 20)
+    store = app.state.answer_store = AnswerStore(settings.response_cache_mb << 20)
     app.add_middleware(
         CachingMiddleware, versions=versions, max_age=settings.cache_max_age, store=store
     )

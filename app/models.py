@@ -2,13 +2,12 @@
 
 from app.areas.models import CooperationArea
 from app.citations.models import Citation
-from app.core.base import metadata
-from app.core.dataset import DatasetVersion
-from app.core.documents import CsvLine
+from app.core.models import DatasetVersion, metadata
 from app.events.models import Event, EventArea, EventOrganisation, EventPerson, EventProgramme
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonRole
 from app.programmes.models import Programme, ProgrammeArea, ProgrammeOrganisation
+from app.query.documents import CsvLine
 from app.quotes.models import Quote, QuoteArea
 from app.search.models import SearchDocument
 from app.sources.models import Source

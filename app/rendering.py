@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.areas import service as areas
-from app.core.dataset import DatasetVersion
-from app.core.documents import render
-from app.core.listing import ListSpec
+from app.core.models import DatasetVersion
 from app.events import service as events
 from app.organisations import service as organisations
 from app.people import service as people
 from app.programmes import service as programmes
+from app.query.documents import Hydrate, render
+from app.query.lists import Resource
 from app.quotes import service as quotes
 from app.search.indexing import index_is_complete, rebuild_index
 from app.sources import service as sources
@@ -27,15 +27,15 @@ from app.sources import service as sources
 # 2: area search bodies lead with the description; 3: CSV lines stored; 4: CSV lines in a
 # table of their own (csv_line).
 FORMAT = 4
-SPECS: tuple[ListSpec, ...] = (
-    sources.SPEC, organisations.SPEC, people.SPEC, areas.SPEC, programmes.SPEC, events.SPEC,
-    quotes.SPEC,
-)  # fmt: skip
+RENDERED: tuple[tuple[Resource, Hydrate], ...] = tuple(
+    (service.RESOURCE, service.hydrate)
+    for service in (sources, organisations, people, areas, programmes, events, quotes)
+)
 
 
 @lru_cache
 def render_version() -> str:
-    schemas = {spec.kind: spec.public_model.model_json_schema() for spec in SPECS}
+    schemas = {r.kind: r.public_model.model_json_schema() for r, _ in RENDERED}
     digest = hashlib.sha256(json.dumps([FORMAT, schemas], sort_keys=True).encode())
     return digest.hexdigest()[:16]
 
@@ -48,7 +48,7 @@ def is_current(session: Session) -> bool:
 
 def rebuild(session: Session) -> tuple[int, int]:
     """Render every record's document and the search index; return both counts."""
-    documents = sum(render(session, spec) for spec in SPECS)
+    documents = sum(render(session, resource, hydrate) for resource, hydrate in RENDERED)
     indexed = rebuild_index(session)
     version = session.get(DatasetVersion, 1)
     if version is not None:

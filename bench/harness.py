@@ -45,13 +45,14 @@ def ensure_data(url: str, events: int) -> None:
     subprocess.run(probe + ["--if-missing"], cwd=ROOT, check=True)
 
 
-def _export_once(base: str) -> tuple[int, float]:
+def export_once(base: str, fmt: str = "csv") -> tuple[int, float]:
+    """Rows and seconds of a full export of events in `fmt` (csv or ndjson)."""
     rows, started = 0, time.perf_counter()
-    with httpx.stream("GET", base + "/v1/events?format=csv", timeout=None) as r:
+    with httpx.stream("GET", f"{base}/v1/events?format={fmt}", timeout=None) as r:
         r.raise_for_status()
         for chunk in r.iter_bytes():
             rows += chunk.count(b"\n")
-    return rows - 1, time.perf_counter() - started  # less the header
+    return rows - (fmt == "csv"), time.perf_counter() - started  # less the CSV header
 
 
 def csv_export(base: str, server: Any) -> dict[str, float]:
@@ -59,8 +60,8 @@ def csv_export(base: str, server: Any) -> dict[str, float]:
     page cache within minutes), the second from the cache, as a serving machine would.
     The second is the figure; the first is kept as `first_rows_per_s`."""
     with server.watch_memory():
-        first_rows, first_seconds = _export_once(base)
-        rows, seconds = _export_once(base)
+        first_rows, first_seconds = export_once(base)
+        rows, seconds = export_once(base)
     if rows != first_rows:
         raise RuntimeError(f"two exports of the same data differ: {first_rows} != {rows} rows")
     return {"rows": rows, "seconds": round(seconds, 2), "rows_per_s": round(rows / seconds),

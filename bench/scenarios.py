@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import create_engine, func, select
 
-from app.core.listing import FAR_FUTURE
-from app.core.pagination import encode_cursor
+from app.core.dates import FAR_FUTURE
 from app.events.models import Event
+from app.query.params import encode_cursor
 
 
 @dataclass(frozen=True)

@@ -72,9 +72,15 @@ class Server:
 
 @contextmanager
 def serve(
-    target: str, *, workers: int, env: dict[str, str] | None = None, ready_path: str = "/"
+    target: str,
+    *,
+    workers: int,
+    env: dict[str, str] | None = None,
+    ready_path: str = "/",
+    root: Path = ROOT,
 ) -> Iterator[Server]:
-    """Run `uvicorn <target>` and yield once `ready_path` answers 200."""
+    """Run `uvicorn <target>` from the source tree at `root` and yield once `ready_path`
+    answers 200."""
     port = free_port()
     command = [
         sys.executable, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port),
@@ -83,7 +89,9 @@ def serve(
     if target.endswith("create_app"):
         command.append("--factory")
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})})
+    # The tree's own `app` first, before the editable install's.
+    path = {"PYTHONPATH": str(root)} if root != ROOT else {}
+    process = subprocess.Popen(command, cwd=root, env={**os.environ, **path, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = started + 60

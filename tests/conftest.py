@@ -8,8 +8,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.db import make_engine
-from app.core.migrations import upgrade
+from app.core.db import make_engine, upgrade
 from app.main import create_app
 from seeds.loader import seed
 from tests.databases import BACKENDS, temporary_database
@@ -33,7 +32,9 @@ def seeded_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
 @pytest.fixture(scope="session")
 def client(seeded_url: str) -> Iterator[TestClient]:
-    app = create_app(Settings(database_url=seeded_url))
+    """The app on the seeded database, with the answer store off: every request does its
+    own work (tests/http/test_answer_store.py tests the store)."""
+    app = create_app(Settings(database_url=seeded_url, response_cache_mb=0))
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()

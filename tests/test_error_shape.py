@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
+from app.core.db import database
 from app.main import create_app
 
 RESOURCES = ("events", "programmes", "areas", "quotes", "people", "organisations", "sources")
@@ -81,13 +82,11 @@ def broken(seeded_url: str) -> Iterator[TestClient]:
     """An app whose database session fails on every request."""
     app = create_app(Settings(database_url=seeded_url))
 
-    class FailingSessions:
-        def __call__(self) -> None:
+    class FailingDatabase:
+        async def read(self, work: object, *, bounded: bool) -> None:
             raise RuntimeError("the database fell over")
 
-        held = __call__
-
-    app.state.sessions = FailingSessions()
+    app.dependency_overrides[database] = FailingDatabase
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()

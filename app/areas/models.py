@@ -1,28 +1,28 @@
 """The cooperation-area taxonomy, with every spelling the documents use."""
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import JSON, Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field as ColumnField
+from sqlmodel import SQLModel
 
 from app.areas.examples import EXAMPLE
 from app.citations.models import CitationPublic
-from app.core import base  # noqa: F401
-from app.core.schemas import Ref
+from app.core.models import Ref
 
 
 class CooperationArea(SQLModel, table=True):
     __tablename__ = "cooperation_area"
 
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
+    id: int | None = ColumnField(default=None, primary_key=True)
+    slug: str = ColumnField(unique=True, index=True)
     name: str
-    description: str = Field(sa_type=Text)
-    aliases: list[str] = Field(default_factory=list, sa_type=JSON)
-    parent_id: int | None = Field(
+    description: str = ColumnField(sa_type=Text)
+    aliases: list[str] = ColumnField(default_factory=list, sa_type=JSON)
+    parent_id: int | None = ColumnField(
         default=None, foreign_key="cooperation_area.id", index=True, ondelete="SET NULL"
     )
-    # The public JSON of the record, rendered once by the loader (app.core.documents).
-    document: str | None = Field(default=None, sa_type=Text)
+    # The public JSON of the record, rendered once by the loader (app.query.documents).
+    document: str | None = ColumnField(default=None, sa_type=Text)
 
 
 class AreaCounts(BaseModel):
@@ -44,3 +44,10 @@ class AreaPublic(BaseModel):
     children: list[Ref]
     counts: AreaCounts
     citations: list[CitationPublic]
+
+
+class AreaQuery(BaseModel):
+    """The areas list's own filters."""
+
+    parent: str | None = Field(None, description="Only the direct sub-areas of this area.")
+    top_level: bool = Field(False, description="Only areas without a parent.")

@@ -1,42 +1,85 @@
 """Every query about cooperation areas."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.areas.models import AreaCounts, AreaPublic, CooperationArea
-from app.citations.service import add_context, citations_for
-from app.core.facets import fk_facet
-from app.core.filters import apply_common, resolve_slugs, with_descendants
-from app.core.listing import Include, ListSpec, SortField
-from app.core.related import refs_by_id, refs_pointing_at
-from app.core.shaping import embed
+from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
+from app.citations.service import add_context, citations_for, cited_by
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
+from app.query.documents import StoredExport, completed, one
+from app.query.facets import fk_facet
+from app.query.lists import (
+    Include,
+    Listed,
+    Resource,
+    SortField,
+    read_page,
+    resolve_slugs,
+    with_descendants,
+)
+from app.query.params import Page, Shape
+from app.query.related import refs_by_id, refs_pointing_at
 from app.quotes.models import QuoteArea
+from app.search.service import matching_record_ids
+
+RESOURCE = Resource(
+    kind="area",
+    plural="areas",
+    table=CooperationArea,
+    public_model=AreaPublic,
+    sorts={"name": SortField(CooperationArea.name), "slug": SortField(CooperationArea.slug)},
+    default_sort="name",
+    facets={"parent": fk_facet(CooperationArea.parent_id, CooperationArea)},
+    includes={
+        "parent": Include("parent", CooperationArea),
+        "children": Include("children", CooperationArea),
+        "citations": Include("citations", apply=add_context),
+    },
+)
 
 
-@dataclass(frozen=True)
-class AreaFilters:
-    parent: str | None = None
-    top_level: bool = False
-    q: str | None = None
-    source: str | None = None
+def list_areas(*, session: Session, page: Page[AreaQuery]) -> Listed:
+    """A page of the areas matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(CooperationArea.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
+    )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def filtered(*, session: Session, filters: AreaFilters) -> Select[Any]:
+def export_areas(*, session: Session, page: Page[AreaQuery]) -> StoredExport:
+    """Every area matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_area(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+    """One area, as stored or reshaped; None when there is none."""
+    return one(session, RESOURCE, slug, shape)
+
+
+def matching(
+    *, session: Session, filters: AreaQuery, q: str | None, source: str | None
+) -> Select[Any]:
     """Areas matching every given filter."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
+    query = select(CooperationArea)
     if filters.parent:
         (parent,) = resolve_slugs(session, CooperationArea, [filters.parent], "parent")
         query = query.where(CooperationArea.parent_id == parent)
     if filters.top_level:
         query = query.where(CooperationArea.parent_id.is_(None))
-    return apply_common(
-        session, query, kind="area", table=CooperationArea, q=filters.q, source=filters.source
-    )
+    if source:
+        query = query.where(CooperationArea.id.in_(cited_by(session, "area", source)))
+    if q:
+        query = query.where(CooperationArea.id.in_(matching_record_ids(session, "area", q)))
+    return query
 
 
 def _counts(session: Session, area_id: int) -> AreaCounts:
@@ -75,20 +118,3 @@ def hydrate(session: Session, rows: list[CooperationArea]) -> list[AreaPublic]:
         for r in rows
         if r.id is not None
     ]
-
-
-SPEC = ListSpec(
-    kind="area",
-    plural="areas",
-    public_model=AreaPublic,
-    table=CooperationArea,
-    sorts={"name": SortField(CooperationArea.name), "slug": SortField(CooperationArea.slug)},
-    default_sort="name",
-    hydrate=hydrate,
-    facets={"parent": fk_facet(CooperationArea.parent_id, CooperationArea)},
-    includes={
-        "parent": embed("parent", "app.areas.service"),
-        "children": embed("children", "app.areas.service"),
-        "citations": Include(field="citations", apply=add_context),
-    },
-)

@@ -5,7 +5,7 @@ from pydantic import Field as SchemaField
 from sqlalchemy import CheckConstraint, Text
 from sqlmodel import Field, SQLModel
 
-from app.core import base  # noqa: F401  (naming convention before any table)
+from app.core.models import metadata  # noqa: F401  (naming convention before any table)
 
 # The record kinds a citation can support, each with its own nullable foreign key.
 CITED_KINDS = ("event", "programme", "area", "quote", "person", "organisation")

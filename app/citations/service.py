@@ -8,6 +8,7 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.citations.models import Citation, CitationPublic
+from app.query.lists import resolve_slugs
 from app.sources.models import Source
 
 
@@ -31,13 +32,15 @@ def citations_for(
     return out
 
 
-def cited_by_source(kind: str, source_slug: str) -> Select[Any]:
-    """A condition: the record of `kind` (its id column) is cited by the source."""
+def cited_by(session: Session, kind: str, slug: str) -> Select[Any]:
+    """The ids of the records of `kind` that the source `slug` cites (for `IN`); 422
+    when there is no such source."""
+    resolve_slugs(session, Source, [slug], "source")
     owner = getattr(Citation, f"{kind}_id")
     return (
         select(owner)
         .join(Source, Source.id == Citation.source_id)
-        .where(Source.slug == source_slug, owner.is_not(None))
+        .where(Source.slug == slug, owner.is_not(None))
     )
 
 

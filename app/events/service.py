@@ -1,6 +1,5 @@
 """Every query about events."""
 
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -8,21 +7,9 @@ from sqlalchemy import Date, Select, func, literal_column, select, text
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for
-from app.core.facets import column_facet, link_facet, year_facet
-from app.core.filters import (
-    DateRange,
-    apply_common,
-    linked_to,
-    overlaps,
-    resolve_slugs,
-    with_descendants,
-)
-from app.core.listing import Include, ListSpec, SortField
-from app.core.related import linked_refs
-from app.core.schemas import Ref
-from app.core.shaping import embed
-from app.core.spans import OPEN_ENDED, DateSpan
+from app.citations.service import add_context, citations_for, cited_by
+from app.core.dates import OPEN_ENDED, DateRange, DateSpan
+from app.core.models import Ref
 from app.events.models import (
     Event,
     EventArea,
@@ -31,37 +18,97 @@ from app.events.models import (
     EventPerson,
     EventProgramme,
     EventPublic,
+    EventQuery,
     Place,
 )
 from app.organisations.models import Organisation
 from app.people.models import Person
 from app.programmes.models import Programme
+from app.query.documents import StoredExport, completed, one
+from app.query.facets import column_facet, link_facet, year_facet
+from app.query.lists import (
+    Include,
+    Listed,
+    Resource,
+    SortField,
+    linked_to,
+    overlaps,
+    read_page,
+    resolve_slugs,
+    with_descendants,
+)
+from app.query.params import Page, Shape
+from app.query.related import linked_refs
 from app.quotes.models import Quote, quote_label
+from app.search.service import matching_record_ids
+
+RESOURCE = Resource(
+    kind="event",
+    plural="events",
+    table=Event,
+    public_model=EventPublic,
+    sorts={
+        "date": SortField(Event.start_date, is_date=True, ascending=Event.date_key),
+        "end": SortField(Event.end_date, is_date=True),
+        "title": SortField(Event.title),
+        "kind": SortField(Event.kind),
+        "slug": SortField(Event.slug),
+    },
+    default_sort="date",
+    facets={
+        "kind": column_facet(Event.kind),
+        "year": year_facet(Event.start_date),
+        "country": column_facet(Event.place_country),
+        "area": link_facet(EventArea, "event_id", "area_id", CooperationArea),
+        "programme": link_facet(EventProgramme, "event_id", "programme_id", Programme),
+        "person": link_facet(EventPerson, "event_id", "person_id", Person),
+        "organisation": link_facet(EventOrganisation, "event_id", "organisation_id", Organisation),
+    },
+    includes={
+        "areas": Include("areas", CooperationArea),
+        "programmes": Include("programmes", Programme),
+        "people": Include("people", Person),
+        "organisations": Include("organisations", Organisation),
+        "quotes": Include("quotes", Quote),
+        "citations": Include("citations", apply=add_context),
+    },
+)
 
 
-@dataclass(frozen=True)
-class EventFilters:
-    kind: list[EventKind] = field(default_factory=list)
-    area: list[str] = field(default_factory=list)
-    programme: list[str] = field(default_factory=list)
-    person: list[str] = field(default_factory=list)
-    organisation: list[str] = field(default_factory=list)
-    place: str | None = None
-    country: str | None = None
-    dates: DateRange = DateRange()
-    q: str | None = None
-    source: str | None = None
+def list_events(*, session: Session, page: Page[EventQuery]) -> Listed:
+    """A page of the events matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(Event.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
+    )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
+def export_events(*, session: Session, page: Page[EventQuery]) -> StoredExport:
+    """Every event matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_event(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+    """One event, as stored or reshaped; None when there is none."""
+    return one(session, RESOURCE, slug, shape)
+
+
+def matching(
+    *, session: Session, filters: EventQuery, q: str | None, source: str | None
+) -> Select[Any]:
     """Events matching every given filter; repeated values of one filter are alternatives."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
+    query = select(Event)
     if filters.kind:
         query = query.where(Event.kind.in_([str(k) for k in filters.kind]))
     if filters.area:
-        areas = with_descendants(
-            session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
-        )
+        ids = resolve_slugs(session, CooperationArea, filters.area, "area")
+        areas = with_descendants(session, CooperationArea, ids)
         query = linked_to(session, query, Event, EventArea, "event_id", "area_id", areas)
     for values, table, link, column, name in (
         (filters.programme, Programme, EventProgramme, "programme_id", "programme"),
@@ -75,19 +122,19 @@ def filtered(*, session: Session, filters: EventFilters) -> Select[Any]:
         query = query.where(func.lower(Event.place_name).contains(filters.place.lower()))
     if filters.country:
         query = query.where(func.lower(Event.place_country) == filters.country.lower())
-    if not filters.dates.is_open:
+    dates = filters.dates
+    if not dates.is_open:
+        earliest = earliest_start(session, dates)
         query = query.where(
             overlaps(
-                Event.start_date,
-                Event.end_date,
-                filters.dates,
-                order_key=Event.date_key,
-                earliest=earliest_start(session, filters.dates),
+                Event.start_date, Event.end_date, dates, order_key=Event.date_key, earliest=earliest
             )
         )
-    return apply_common(
-        session, query, kind="event", table=Event, q=filters.q, source=filters.source
-    )
+    if source:
+        query = query.where(Event.id.in_(cited_by(session, "event", source)))
+    if q:
+        query = query.where(Event.id.in_(matching_record_ids(session, "event", q)))
+    return query
 
 
 def earliest_start(session: Session, dates: DateRange) -> date | None:
@@ -96,16 +143,13 @@ def earliest_start(session: Session, dates: DateRange) -> date | None:
     A closed span reaches at most the longest closed span back from the range's start;
     an open-ended event reaches every range after its own start, so the earliest of those
     starts bounds it too. Both come from an index: `span_days`'s, and the open-ended
-    events' partial index (migration 0007). The price: one open-ended event that began
-    long ago widens every range's walk of the date index back to its start; neither
-    the curated nor the synthetic data has one yet (docs/performance.md).
+    events' partial index. The price: one open-ended event that began long ago widens
+    every range's walk of the date index back to its start (docs/performance.md).
     """
     if dates.start is None:
         return None
     # SQLite's planner prefers the index on `end_date`, whose NULLs are mostly undated
-    # events it then reads one by one (9.6 ms at 1M against 3 us), so it is told. (A
-    # database without the index fails here; `/readyz` holds traffic until the schema
-    # is at head, migration 0007 included.)
+    # events it then reads one by one, so it is told which index to use.
     source: Any = Event.__table__
     if session.get_bind().dialect.name == "sqlite":
         source = text("event INDEXED BY ix_event_open_ended")
@@ -165,37 +209,3 @@ def _quotes_at(session: Session, ids: list[int]) -> dict[int, list[Ref]]:
     for event_id, slug, words in session.execute(query):
         out.setdefault(event_id, []).append(Ref(slug=slug, name=quote_label(words)))
     return out
-
-
-SPEC = ListSpec(
-    kind="event",
-    plural="events",
-    public_model=EventPublic,
-    table=Event,
-    sorts={
-        "date": SortField(Event.start_date, is_date=True, ascending=Event.date_key),
-        "end": SortField(Event.end_date, is_date=True),
-        "title": SortField(Event.title),
-        "kind": SortField(Event.kind),
-        "slug": SortField(Event.slug),
-    },
-    default_sort="date",
-    hydrate=hydrate,
-    facets={
-        "kind": column_facet(Event.kind),
-        "year": year_facet(Event.start_date),
-        "country": column_facet(Event.place_country),
-        "area": link_facet(EventArea, "event_id", "area_id", CooperationArea),
-        "programme": link_facet(EventProgramme, "event_id", "programme_id", Programme),
-        "person": link_facet(EventPerson, "event_id", "person_id", Person),
-        "organisation": link_facet(EventOrganisation, "event_id", "organisation_id", Organisation),
-    },
-    includes={
-        "areas": embed("areas", "app.areas.service"),
-        "programmes": embed("programmes", "app.programmes.service"),
-        "people": embed("people", "app.people.service"),
-        "organisations": embed("organisations", "app.organisations.service"),
-        "quotes": embed("quotes", "app.quotes.service"),
-        "citations": Include(field="citations", apply=add_context),
-    },
-)

@@ -3,13 +3,14 @@
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
+from pydantic import Field as SchemaField
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core import base  # noqa: F401
-from app.core.schemas import Ref
+from app.core.models import Ref
 from app.organisations.examples import EXAMPLE
+from app.query.params import repeatable
 
 
 class OrganisationKind(StrEnum):
@@ -41,7 +42,7 @@ class Organisation(SQLModel, table=True):
     kind: str = Field(index=True)
     country: str | None = None
     parent_id: int | None = Field(default=None, foreign_key="organisation.id", ondelete="SET NULL")
-    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = Field(default=None, sa_type=Text)
 
 
@@ -56,3 +57,11 @@ class OrganisationPublic(BaseModel):
     parent: Ref | None
     children: list[Ref]
     citations: list[CitationPublic]
+
+
+class OrganisationQuery(BaseModel):
+    """The organisations list's own filters."""
+
+    kind: list[OrganisationKind] = repeatable("Organisation kind. Repeatable.")
+    parent: str | None = SchemaField(None, description="Only the direct parts of this body.")
+    country: str | None = SchemaField(None, description="Country, any case.")

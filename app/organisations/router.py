@@ -3,31 +3,21 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import BaseModel, Field
 
-from app.core.params import DetailParams, ListParams, detail_params, list_params, repeatable
-from app.core.responses import detail_answer, list_answer
-from app.core.routes import QueryRoute
-from app.core.routing import DETAIL_RESPONSES, list_responses
-from app.core.schemas import Envelope
+from app.core.db import DatabaseDep
+from app.core.errors import NotFound
+from app.core.models import Envelope
+from app.http.docs import query_parameters
+from app.http.exports import export_all, export_page
+from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
 from app.organisations import service
-from app.organisations.models import OrganisationKind, OrganisationPublic
+from app.organisations.models import OrganisationPublic, OrganisationQuery
+from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
 
-router = APIRouter(prefix="/v1/organisations", tags=["organisations"], route_class=QueryRoute)
-
-
-class OrganisationQuery(BaseModel):
-    """The organisations list's own filters."""
-
-    kind: list[OrganisationKind] = repeatable("Organisation kind. Repeatable.")
-    parent: str | None = Field(None, description="Only the direct parts of this body.")
-    country: str | None = Field(None, description="Country, any case.")
-
-
-ListParamsDep = Annotated[
-    ListParams[OrganisationQuery], Depends(list_params(service.SPEC, OrganisationQuery))
-]
-DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
+router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
+FORMATS = (Format.json, Format.csv, Format.ndjson)
+LIST = ListParameters(service.RESOURCE, OrganisationQuery)
+DETAIL = DetailParameters(service.RESOURCE)
 
 
 @router.get(
@@ -36,22 +26,24 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     operation_id="listOrganisations",
     summary="List organisations",
     responses=list_responses("A page of organisations (JSON), or every match as CSV or NDJSON."),
+    openapi_extra=query_parameters(LIST.model),
 )
-async def list_organisations(request: Request, params: ListParamsDep) -> Response:
+async def list_organisations(
+    request: Request, page: Annotated[Page[OrganisationQuery], Depends(LIST)], db: DatabaseDep
+) -> Response:
     """Named bodies: NATO and its parts, states, governments, ministries, forces, media."""
-    filters = service.OrganisationFilters(
-        kind=params.filters.kind,
-        parent=params.filters.parent,
-        country=params.filters.country,
-        q=params.q,
-        source=params.source,
+    fmt = negotiate(request, page.format, FORMATS)
+    if fmt is not Format.json and page.limit is None:
+        export = await db.read(
+            lambda s: service.export_organisations(session=s, page=page), bounded=False
+        )
+        return export_all(db, export, page, fmt)
+    found = await db.read(
+        lambda s: service.list_organisations(session=s, page=page), bounded=page.bounded
     )
-    return await list_answer(
-        request,
-        service.SPEC,
-        params,
-        lambda session: service.filtered(session=session, filters=filters),
-    )
+    if fmt is not Format.json:
+        return export_page(request, service.RESOURCE, page, found, fmt)
+    return list_page(request, page, found)
 
 
 @router.get(
@@ -60,11 +52,19 @@ async def list_organisations(request: Request, params: ListParamsDep) -> Respons
     operation_id="getOrganisation",
     summary="Get one organisation",
     responses=DETAIL_RESPONSES,
+    openapi_extra=query_parameters(DETAIL.model),
 )
 async def get_organisation(
     request: Request,
     slug: Annotated[str, Path(description="Organisation slug.")],
-    shape: DetailParamsDep,
+    shape: Annotated[Shape, Depends(DETAIL)],
+    db: DatabaseDep,
 ) -> Response:
     """One organisation by slug, with parent, parts and citations."""
-    return await detail_answer(request, service.SPEC, slug, shape)
+    negotiate(request, None, (Format.json,))
+    found = await db.read(
+        lambda s: service.get_organisation(session=s, slug=slug, shape=shape), bounded=True
+    )
+    if found is None:
+        raise NotFound(f"There is no organisation with slug {slug!r}.")
+    return record(found)

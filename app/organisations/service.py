@@ -1,32 +1,77 @@
 """Every query about organisations."""
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func
+from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for
-from app.core.facets import column_facet, fk_facet
-from app.core.filters import apply_common, resolve_slugs
-from app.core.listing import Include, ListSpec, SortField
-from app.core.related import refs_by_id, refs_pointing_at
-from app.core.shaping import embed
-from app.organisations.models import Organisation, OrganisationKind, OrganisationPublic
+from app.citations.service import add_context, citations_for, cited_by
+from app.organisations.models import (
+    Organisation,
+    OrganisationKind,
+    OrganisationPublic,
+    OrganisationQuery,
+)
+from app.query.documents import StoredExport, completed, one
+from app.query.facets import column_facet, fk_facet
+from app.query.lists import Include, Listed, Resource, SortField, read_page, resolve_slugs
+from app.query.params import Page, Shape
+from app.query.related import refs_by_id, refs_pointing_at
+from app.search.service import matching_record_ids
+
+RESOURCE = Resource(
+    kind="organisation",
+    plural="organisations",
+    table=Organisation,
+    public_model=OrganisationPublic,
+    sorts={
+        "name": SortField(Organisation.name),
+        "kind": SortField(Organisation.kind),
+        "slug": SortField(Organisation.slug),
+    },
+    default_sort="name",
+    facets={
+        "kind": column_facet(Organisation.kind),
+        "country": column_facet(Organisation.country),
+        "parent": fk_facet(Organisation.parent_id, Organisation),
+    },
+    includes={
+        "parent": Include("parent", Organisation),
+        "children": Include("children", Organisation),
+        "citations": Include("citations", apply=add_context),
+    },
+)
 
 
-@dataclass(frozen=True)
-class OrganisationFilters:
-    kind: list[OrganisationKind] = field(default_factory=list)
-    parent: str | None = None
-    country: str | None = None
-    q: str | None = None
-    source: str | None = None
+def list_organisations(*, session: Session, page: Page[OrganisationQuery]) -> Listed:
+    """A page of the organisations matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(Organisation.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
+    )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def filtered(*, session: Session, filters: OrganisationFilters) -> Select[Any]:
+def export_organisations(*, session: Session, page: Page[OrganisationQuery]) -> StoredExport:
+    """Every organisation matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_organisation(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+    """One organisation, as stored or reshaped; None when there is none."""
+    return one(session, RESOURCE, slug, shape)
+
+
+def matching(
+    *, session: Session, filters: OrganisationQuery, q: str | None, source: str | None
+) -> Select[Any]:
     """Organisations matching every given filter."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
+    query = select(Organisation)
     if filters.kind:
         query = query.where(Organisation.kind.in_([str(k) for k in filters.kind]))
     if filters.parent:
@@ -34,9 +79,11 @@ def filtered(*, session: Session, filters: OrganisationFilters) -> Select[Any]:
         query = query.where(Organisation.parent_id == parent)
     if filters.country:
         query = query.where(func.lower(Organisation.country) == filters.country.lower())
-    return apply_common(
-        session, query, kind="organisation", table=Organisation, q=filters.q, source=filters.source
-    )
+    if source:
+        query = query.where(Organisation.id.in_(cited_by(session, "organisation", source)))
+    if q:
+        query = query.where(Organisation.id.in_(matching_record_ids(session, "organisation", q)))
+    return query
 
 
 def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPublic]:
@@ -59,28 +106,3 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
         for r in rows
         if r.id is not None
     ]
-
-
-SPEC = ListSpec(
-    kind="organisation",
-    plural="organisations",
-    public_model=OrganisationPublic,
-    table=Organisation,
-    sorts={
-        "name": SortField(Organisation.name),
-        "kind": SortField(Organisation.kind),
-        "slug": SortField(Organisation.slug),
-    },
-    default_sort="name",
-    hydrate=hydrate,
-    facets={
-        "kind": column_facet(Organisation.kind),
-        "country": column_facet(Organisation.country),
-        "parent": fk_facet(Organisation.parent_id, Organisation),
-    },
-    includes={
-        "parent": embed("parent", "app.organisations.service"),
-        "children": embed("children", "app.organisations.service"),
-        "citations": Include(field="citations", apply=add_context),
-    },
-)

@@ -1,13 +1,14 @@
 """Named people and the roles the documents give them."""
 
 from pydantic import BaseModel, ConfigDict
+from pydantic import Field as SchemaField
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core import base  # noqa: F401
-from app.core.schemas import Ref
+from app.core.models import Ref
 from app.people.examples import EXAMPLE
+from app.query.params import repeatable
 
 
 class Person(SQLModel, table=True):
@@ -17,7 +18,7 @@ class Person(SQLModel, table=True):
     slug: str = Field(unique=True, index=True)
     name: str
     country: str | None = None
-    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = Field(default=None, sa_type=Text)
 
 
@@ -48,3 +49,12 @@ class PersonPublic(BaseModel):
     country: str | None
     roles: list[RolePublic]
     citations: list[CitationPublic]
+
+
+class PersonQuery(BaseModel):
+    """The people list's own filters."""
+
+    organisation: list[str] = repeatable(
+        "People holding a role in this organisation (slug). Repeatable."
+    )
+    country: str | None = SchemaField(None, description="Country, any case.")

@@ -3,30 +3,21 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import BaseModel, Field
 
-from app.core.params import DetailParams, ListParams, detail_params, list_params
-from app.core.responses import detail_answer, list_answer
-from app.core.routes import QueryRoute
-from app.core.routing import DETAIL_RESPONSES, list_responses
-from app.core.schemas import Envelope
+from app.core.db import DatabaseDep
+from app.core.errors import NotFound
+from app.core.models import Envelope
+from app.http.docs import query_parameters
+from app.http.exports import export_all, export_page
+from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
 from app.people import service
-from app.people.models import PersonPublic
+from app.people.models import PersonPublic, PersonQuery
+from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
 
-router = APIRouter(prefix="/v1/people", tags=["people"], route_class=QueryRoute)
-
-
-class PersonQuery(BaseModel):
-    """The people list's own filters."""
-
-    organisation: list[str] = Field(
-        [], description="People holding a role in this organisation (slug). Repeatable."
-    )
-    country: str | None = Field(None, description="Country, any case.")
-
-
-ListParamsDep = Annotated[ListParams[PersonQuery], Depends(list_params(service.SPEC, PersonQuery))]
-DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
+router = APIRouter(prefix="/v1/people", tags=["people"])
+FORMATS = (Format.json, Format.csv, Format.ndjson)
+LIST = ListParameters(service.RESOURCE, PersonQuery)
+DETAIL = DetailParameters(service.RESOURCE)
 
 
 @router.get(
@@ -35,21 +26,20 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     operation_id="listPeople",
     summary="List people",
     responses=list_responses("A page of people (JSON), or every match as CSV or NDJSON."),
+    openapi_extra=query_parameters(LIST.model),
 )
-async def list_people(request: Request, params: ListParamsDep) -> Response:
+async def list_people(
+    request: Request, page: Annotated[Page[PersonQuery], Depends(LIST)], db: DatabaseDep
+) -> Response:
     """Named people with the roles the sources give them."""
-    filters = service.PersonFilters(
-        organisation=params.filters.organisation,
-        country=params.filters.country,
-        q=params.q,
-        source=params.source,
-    )
-    return await list_answer(
-        request,
-        service.SPEC,
-        params,
-        lambda session: service.filtered(session=session, filters=filters),
-    )
+    fmt = negotiate(request, page.format, FORMATS)
+    if fmt is not Format.json and page.limit is None:
+        export = await db.read(lambda s: service.export_people(session=s, page=page), bounded=False)
+        return export_all(db, export, page, fmt)
+    found = await db.read(lambda s: service.list_people(session=s, page=page), bounded=page.bounded)
+    if fmt is not Format.json:
+        return export_page(request, service.RESOURCE, page, found, fmt)
+    return list_page(request, page, found)
 
 
 @router.get(
@@ -58,11 +48,19 @@ async def list_people(request: Request, params: ListParamsDep) -> Response:
     operation_id="getPerson",
     summary="Get one person",
     responses=DETAIL_RESPONSES,
+    openapi_extra=query_parameters(DETAIL.model),
 )
 async def get_person(
     request: Request,
     slug: Annotated[str, Path(description="Person slug.")],
-    shape: DetailParamsDep,
+    shape: Annotated[Shape, Depends(DETAIL)],
+    db: DatabaseDep,
 ) -> Response:
     """One person by slug, with roles and citations."""
-    return await detail_answer(request, service.SPEC, slug, shape)
+    negotiate(request, None, (Format.json,))
+    found = await db.read(
+        lambda s: service.get_person(session=s, slug=slug, shape=shape), bounded=True
+    )
+    if found is None:
+        raise NotFound(f"There is no person with slug {slug!r}.")
+    return record(found)

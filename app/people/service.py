@@ -1,41 +1,73 @@
 """Every query about people."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for
-from app.core.facets import column_facet
-from app.core.filters import apply_common, resolve_slugs
-from app.core.listing import Include, ListSpec, SortField
-from app.core.related import refs_by_id
+from app.citations.service import add_context, citations_for, cited_by
 from app.organisations.models import Organisation
-from app.people.models import Person, PersonPublic, PersonRole, RolePublic
+from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, RolePublic
+from app.query.documents import StoredExport, completed, one
+from app.query.facets import column_facet
+from app.query.lists import Include, Listed, Resource, SortField, read_page, resolve_slugs
+from app.query.params import Page, Shape
+from app.query.related import refs_by_id
+from app.search.service import matching_record_ids
+
+RESOURCE = Resource(
+    kind="person",
+    plural="people",
+    table=Person,
+    public_model=PersonPublic,
+    sorts={"name": SortField(Person.name), "slug": SortField(Person.slug)},
+    default_sort="name",
+    facets={"country": column_facet(Person.country)},
+    includes={"citations": Include("citations", apply=add_context)},
+)
 
 
-@dataclass(frozen=True)
-class PersonFilters:
-    organisation: list[str] = field(default_factory=list)
-    country: str | None = None
-    q: str | None = None
-    source: str | None = None
+def list_people(*, session: Session, page: Page[PersonQuery]) -> Listed:
+    """A page of the people matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(Person.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
+    )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def filtered(*, session: Session, filters: PersonFilters) -> Select[Any]:
+def export_people(*, session: Session, page: Page[PersonQuery]) -> StoredExport:
+    """Every person matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_person(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+    """One person, as stored or reshaped; None when there is none."""
+    return one(session, RESOURCE, slug, shape)
+
+
+def matching(
+    *, session: Session, filters: PersonQuery, q: str | None, source: str | None
+) -> Select[Any]:
     """People matching every given filter."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
+    query = select(Person)
     if filters.organisation:
         ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
         holders = select(PersonRole.person_id).where(PersonRole.organisation_id.in_(ids))
         query = query.where(Person.id.in_(holders))
     if filters.country:
         query = query.where(func.lower(Person.country) == filters.country.lower())
-    return apply_common(
-        session, query, kind="person", table=Person, q=filters.q, source=filters.source
-    )
+    if source:
+        query = query.where(Person.id.in_(cited_by(session, "person", source)))
+    if q:
+        query = query.where(Person.id.in_(matching_record_ids(session, "person", q)))
+    return query
 
 
 def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
@@ -69,16 +101,3 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
         for r in rows
         if r.id is not None
     ]
-
-
-SPEC = ListSpec(
-    kind="person",
-    plural="people",
-    public_model=PersonPublic,
-    table=Person,
-    sorts={"name": SortField(Person.name), "slug": SortField(Person.slug)},
-    default_sort="name",
-    hydrate=hydrate,
-    facets={"country": column_facet(Person.country)},
-    includes={"citations": Include(field="citations", apply=add_context)},
-)

@@ -1,16 +1,18 @@
 """Partnership frameworks and programmes, with their in-force spans and lineage."""
 
+from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Text
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field as ColumnField
+from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
-from app.core import base  # noqa: F401
-from app.core.schemas import Ref
-from app.core.spans import DateSpan, SpanColumns
+from app.core.dates import DateSpan, DatesQuery, SpanColumns
+from app.core.models import Ref
 from app.programmes.examples import EXAMPLE
+from app.query.params import repeatable
 
 
 class ProgrammeKind(StrEnum):
@@ -27,26 +29,28 @@ class Programme(SpanColumns, table=True):
 
     __tablename__ = "programme"
 
-    id: int | None = Field(default=None, primary_key=True)
-    slug: str = Field(unique=True, index=True)
+    id: int | None = ColumnField(default=None, primary_key=True)
+    slug: str = ColumnField(unique=True, index=True)
     name: str
     acronym: str | None = None
-    kind: str = Field(index=True)
-    description: str = Field(sa_type=Text)
+    kind: str = ColumnField(index=True)
+    description: str = ColumnField(sa_type=Text)
     priority_areas: int | None = None
     open_ended: bool = False
-    predecessor_id: int | None = Field(
+    predecessor_id: int | None = ColumnField(
         default=None, foreign_key="programme.id", index=True, ondelete="SET NULL"
     )
-    # The public JSON of the record, rendered once by the loader (app.core.documents).
-    document: str | None = Field(default=None, sa_type=Text)
+    # The public JSON of the record, rendered once by the loader (app.query.documents).
+    document: str | None = ColumnField(default=None, sa_type=Text)
 
 
 class ProgrammeArea(SQLModel, table=True):
     __tablename__ = "programme_area"
 
-    programme_id: int = Field(foreign_key="programme.id", primary_key=True, ondelete="CASCADE")
-    area_id: int = Field(
+    programme_id: int = ColumnField(
+        foreign_key="programme.id", primary_key=True, ondelete="CASCADE"
+    )
+    area_id: int = ColumnField(
         foreign_key="cooperation_area.id", primary_key=True, index=True, ondelete="CASCADE"
     )
 
@@ -54,8 +58,10 @@ class ProgrammeArea(SQLModel, table=True):
 class ProgrammeOrganisation(SQLModel, table=True):
     __tablename__ = "programme_organisation"
 
-    programme_id: int = Field(foreign_key="programme.id", primary_key=True, ondelete="CASCADE")
-    organisation_id: int = Field(
+    programme_id: int = ColumnField(
+        foreign_key="programme.id", primary_key=True, ondelete="CASCADE"
+    )
+    organisation_id: int = ColumnField(
         foreign_key="organisation.id", primary_key=True, index=True, ondelete="CASCADE"
     )
 
@@ -76,3 +82,13 @@ class ProgrammePublic(BaseModel):
     events: list[Ref]
     organisations: list[Ref]
     citations: list[CitationPublic]
+
+
+class ProgrammeQuery(DatesQuery):
+    """The programmes list's own filters; `from`/`to` match the in-force span."""
+
+    kind: list[ProgrammeKind] = repeatable("Programme kind. Repeatable.")
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
+    in_force_on: date | None = Field(
+        None, description="Programmes whose in-force span contains this day (YYYY-MM-DD)."
+    )

@@ -1,43 +1,23 @@
 """HTTP routes for programmes."""
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import Field
 
-from app.core.params import (
-    DatesQuery,
-    DetailParams,
-    ListParams,
-    detail_params,
-    list_params,
-    repeatable,
-)
-from app.core.responses import detail_answer, list_answer
-from app.core.routes import QueryRoute
-from app.core.routing import DETAIL_RESPONSES, list_responses
-from app.core.schemas import Envelope
+from app.core.db import DatabaseDep
+from app.core.errors import NotFound
+from app.core.models import Envelope, Format
+from app.http.docs import query_parameters
+from app.http.exports import export_all, export_page
+from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
 from app.programmes import service
-from app.programmes.models import ProgrammeKind, ProgrammePublic
+from app.programmes.models import ProgrammePublic, ProgrammeQuery
+from app.query.params import DetailParameters, ListParameters, Page, Shape
 
-router = APIRouter(prefix="/v1/programmes", tags=["programmes"], route_class=QueryRoute)
-
-
-class ProgrammeQuery(DatesQuery):
-    """The programmes list's own filters; `from`/`to` match the in-force span."""
-
-    kind: list[ProgrammeKind] = repeatable("Programme kind. Repeatable.")
-    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
-    in_force_on: date | None = Field(
-        None, description="Programmes whose in-force span contains this day (YYYY-MM-DD)."
-    )
-
-
-ListParamsDep = Annotated[
-    ListParams[ProgrammeQuery], Depends(list_params(service.SPEC, ProgrammeQuery))
-]
-DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
+router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
+FORMATS = (Format.json, Format.csv, Format.ndjson)
+LIST = ListParameters(service.RESOURCE, ProgrammeQuery)
+DETAIL = DetailParameters(service.RESOURCE)
 
 
 @router.get(
@@ -46,28 +26,28 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     operation_id="listProgrammes",
     summary="List programmes",
     responses=list_responses("A page of programmes (JSON), or every match as CSV or NDJSON."),
+    openapi_extra=query_parameters(LIST.model),
 )
-async def list_programmes(request: Request, params: ListParamsDep) -> Response:
+async def list_programmes(
+    request: Request, page: Annotated[Page[ProgrammeQuery], Depends(LIST)], db: DatabaseDep
+) -> Response:
     """Declarations, partnership programmes, NATO programmes and trust funds.
 
     In order of entry into force, each revision its own programme linked to its
     predecessor. `from`/`to` match programmes in force at any time in the range.
     """
-    chosen = params.filters
-    filters = service.ProgrammeFilters(
-        kind=chosen.kind,
-        area=chosen.area,
-        in_force_on=chosen.in_force_on,
-        dates=chosen.dates,
-        q=params.q,
-        source=params.source,
+    fmt = negotiate(request, page.format, FORMATS)
+    if fmt is not Format.json and page.limit is None:
+        export = await db.read(
+            lambda s: service.export_programmes(session=s, page=page), bounded=False
+        )
+        return export_all(db, export, page, fmt)
+    found = await db.read(
+        lambda s: service.list_programmes(session=s, page=page), bounded=page.bounded
     )
-    return await list_answer(
-        request,
-        service.SPEC,
-        params,
-        lambda session: service.filtered(session=session, filters=filters),
-    )
+    if fmt is not Format.json:
+        return export_page(request, service.RESOURCE, page, found, fmt)
+    return list_page(request, page, found)
 
 
 @router.get(
@@ -76,11 +56,19 @@ async def list_programmes(request: Request, params: ListParamsDep) -> Response:
     operation_id="getProgramme",
     summary="Get one programme",
     responses=DETAIL_RESPONSES,
+    openapi_extra=query_parameters(DETAIL.model),
 )
 async def get_programme(
     request: Request,
     slug: Annotated[str, Path(description="Programme slug.")],
-    shape: DetailParamsDep,
+    shape: Annotated[Shape, Depends(DETAIL)],
+    db: DatabaseDep,
 ) -> Response:
     """One programme by its slug, with lineage, areas, events and citations."""
-    return await detail_answer(request, service.SPEC, slug, shape)
+    negotiate(request, None, (Format.json,))
+    found = await db.read(
+        lambda s: service.get_programme(session=s, slug=slug, shape=shape), bounded=True
+    )
+    if found is None:
+        raise NotFound(f"There is no programme with slug {slug!r}.")
+    return record(found)

@@ -1,27 +1,14 @@
 """Every query about programmes."""
 
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for
-from app.core.facets import column_facet, link_facet, year_facet
-from app.core.filters import (
-    DateRange,
-    apply_common,
-    linked_to,
-    overlaps,
-    resolve_slugs,
-    with_descendants,
-)
-from app.core.listing import Include, ListSpec, SortField
-from app.core.related import linked_refs, refs_by_id, refs_pointing_at
-from app.core.shaping import embed
-from app.core.spans import DateSpan
+from app.citations.service import add_context, citations_for, cited_by
+from app.core.dates import DateRange, DateSpan
 from app.events.models import Event, EventProgramme
 from app.organisations.models import Organisation
 from app.programmes.models import (
@@ -30,45 +17,120 @@ from app.programmes.models import (
     ProgrammeKind,
     ProgrammeOrganisation,
     ProgrammePublic,
+    ProgrammeQuery,
+)
+from app.query.documents import StoredExport, completed, one
+from app.query.facets import column_facet, link_facet, year_facet
+from app.query.lists import (
+    Include,
+    Listed,
+    Resource,
+    SortField,
+    linked_to,
+    overlaps,
+    read_page,
+    resolve_slugs,
+    with_descendants,
+)
+from app.query.params import Page, Shape
+from app.query.related import linked_refs, refs_by_id, refs_pointing_at
+from app.search.service import matching_record_ids
+
+RESOURCE = Resource(
+    kind="programme",
+    plural="programmes",
+    table=Programme,
+    public_model=ProgrammePublic,
+    sorts={
+        "date": SortField(Programme.start_date, is_date=True),
+        "end": SortField(Programme.end_date, is_date=True),
+        "name": SortField(Programme.name),
+        "kind": SortField(Programme.kind),
+        "slug": SortField(Programme.slug),
+    },
+    default_sort="date",
+    facets={
+        "kind": column_facet(Programme.kind),
+        "year": year_facet(Programme.start_date),
+        "area": link_facet(ProgrammeArea, "programme_id", "area_id", CooperationArea),
+    },
+    includes={
+        "areas": Include("areas", CooperationArea),
+        "events": Include("events", Event),
+        "organisations": Include("organisations", Organisation),
+        "predecessor": Include("predecessor", Programme),
+        "successors": Include("successors", Programme),
+        "citations": Include("citations", apply=add_context),
+    },
 )
 
 
-@dataclass(frozen=True)
-class ProgrammeFilters:
-    slug: list[str] = field(default_factory=list)
-    kind: list[ProgrammeKind] = field(default_factory=list)
-    area: list[str] = field(default_factory=list)
-    in_force_on: date | None = None
-    dates: DateRange = DateRange()
-    q: str | None = None
-    source: str | None = None
-
-
-def filtered(*, session: Session, filters: ProgrammeFilters) -> Select[Any]:
-    """Programmes matching every given filter."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
-    if filters.slug:
-        query = query.where(
-            Programme.id.in_(resolve_slugs(session, Programme, filters.slug, "programme"))
-        )
-    if filters.kind:
-        query = query.where(Programme.kind.in_([str(k) for k in filters.kind]))
-    if filters.area:
-        areas = with_descendants(
-            session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
-        )
-        query = linked_to(
-            session, query, Programme, ProgrammeArea, "programme_id", "area_id", areas
-        )
-    if filters.in_force_on:
-        # In force on a day: the in-force span overlaps that single day.
-        day = DateRange(filters.in_force_on, filters.in_force_on)
-        query = query.where(overlaps(Programme.start_date, Programme.end_date, day))
-    if not filters.dates.is_open:
-        query = query.where(overlaps(Programme.start_date, Programme.end_date, filters.dates))
-    return apply_common(
-        session, query, kind="programme", table=Programme, q=filters.q, source=filters.source
+def list_programmes(*, session: Session, page: Page[ProgrammeQuery]) -> Listed:
+    """A page of the programmes matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(Programme.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
     )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
+
+
+def export_programmes(*, session: Session, page: Page[ProgrammeQuery]) -> StoredExport:
+    """Every programme matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_programme(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+    """One programme, as stored or reshaped; None when there is none."""
+    return one(session, RESOURCE, slug, shape)
+
+
+def matching(
+    *,
+    session: Session,
+    filters: ProgrammeQuery | None = None,
+    q: str | None,
+    source: str | None,
+    slugs: Sequence[str] = (),
+    areas: Sequence[str] = (),
+) -> Select[Any]:
+    """Programmes matching every given filter: the list's `filters`, and the programme
+    `slugs` and area slugs (`areas`) that the timeline, which has no `filters`, asks for.
+    Repeated values of one filter are alternatives."""
+    query = select(Programme)
+    if slugs:
+        ids = resolve_slugs(session, Programme, list(slugs), "programme")
+        query = query.where(Programme.id.in_(ids))
+    query = _in_areas(session, query, areas)
+    if filters is not None:
+        if filters.kind:
+            query = query.where(Programme.kind.in_([str(k) for k in filters.kind]))
+        query = _in_areas(session, query, filters.area)
+        if filters.in_force_on:
+            # In force on a day: the in-force span overlaps that single day.
+            day = DateRange(filters.in_force_on, filters.in_force_on)
+            query = query.where(overlaps(Programme.start_date, Programme.end_date, day))
+        dates = filters.dates
+        if not dates.is_open:
+            query = query.where(overlaps(Programme.start_date, Programme.end_date, dates))
+    if source:
+        query = query.where(Programme.id.in_(cited_by(session, "programme", source)))
+    if q:
+        query = query.where(Programme.id.in_(matching_record_ids(session, "programme", q)))
+    return query
+
+
+def _in_areas(session: Session, query: Select[Any], slugs: Sequence[str]) -> Select[Any]:
+    """`query` limited to programmes in any of the areas or their sub-areas."""
+    if not slugs:
+        return query
+    ids = resolve_slugs(session, CooperationArea, list(slugs), "area")
+    areas = with_descendants(session, CooperationArea, ids)
+    return linked_to(session, query, Programme, ProgrammeArea, "programme_id", "area_id", areas)
 
 
 def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
@@ -101,33 +163,3 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
         for r in rows
         if r.id is not None
     ]
-
-
-SPEC = ListSpec(
-    kind="programme",
-    plural="programmes",
-    public_model=ProgrammePublic,
-    table=Programme,
-    sorts={
-        "date": SortField(Programme.start_date, is_date=True),
-        "end": SortField(Programme.end_date, is_date=True),
-        "name": SortField(Programme.name),
-        "kind": SortField(Programme.kind),
-        "slug": SortField(Programme.slug),
-    },
-    default_sort="date",
-    hydrate=hydrate,
-    facets={
-        "kind": column_facet(Programme.kind),
-        "year": year_facet(Programme.start_date),
-        "area": link_facet(ProgrammeArea, "programme_id", "area_id", CooperationArea),
-    },
-    includes={
-        "areas": embed("areas", "app.areas.service"),
-        "events": embed("events", "app.events.service"),
-        "organisations": embed("organisations", "app.organisations.service"),
-        "predecessor": embed("predecessor", "app.programmes.service"),
-        "successors": embed("successors", "app.programmes.service"),
-        "citations": Include(field="citations", apply=add_context),
-    },
-)

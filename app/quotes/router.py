@@ -3,40 +3,21 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import Field
 
-from app.core.params import (
-    DatesQuery,
-    DetailParams,
-    ListParams,
-    detail_params,
-    list_params,
-    repeatable,
-)
-from app.core.responses import detail_answer, list_answer
-from app.core.routes import QueryRoute
-from app.core.routing import DETAIL_RESPONSES, list_responses
-from app.core.schemas import Envelope
+from app.core.db import DatabaseDep
+from app.core.errors import NotFound
+from app.core.models import Envelope, Format
+from app.http.docs import query_parameters
+from app.http.exports import export_all, export_page
+from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.query.params import DetailParameters, ListParameters, Page, Shape
 from app.quotes import service
-from app.quotes.models import QuoteMode, QuotePublic
+from app.quotes.models import QuotePublic, QuoteQuery
 
-router = APIRouter(prefix="/v1/quotes", tags=["quotes"], route_class=QueryRoute)
-
-
-class QuoteQuery(DatesQuery):
-    """The quotes list's own filters."""
-
-    speaker: list[str] = repeatable("Person slug. Repeatable.")
-    organisation: list[str] = repeatable("Organisation the speaker spoke for (slug). Repeatable.")
-    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
-    event: list[str] = repeatable("Event the words were said at (slug). Repeatable.")
-    mode: QuoteMode | None = Field(
-        None, description="`direct` (the speaker's words) or `reported` (indirect speech)."
-    )
-
-
-ListParamsDep = Annotated[ListParams[QuoteQuery], Depends(list_params(service.SPEC, QuoteQuery))]
-DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
+router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
+FORMATS = (Format.json, Format.csv, Format.ndjson)
+LIST = ListParameters(service.RESOURCE, QuoteQuery)
+DETAIL = DetailParameters(service.RESOURCE)
 
 
 @router.get(
@@ -45,30 +26,24 @@ DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
     operation_id="listQuotes",
     summary="List quotes",
     responses=list_responses("A page of quotes (JSON), or every match as CSV or NDJSON."),
+    openapi_extra=query_parameters(LIST.model),
 )
-async def list_quotes(request: Request, params: ListParamsDep) -> Response:
+async def list_quotes(
+    request: Request, page: Annotated[Page[QuoteQuery], Depends(LIST)], db: DatabaseDep
+) -> Response:
     """Who said what, when and where, in the exact words of the source.
 
     In the order they were said; `text_start`/`text_end` locate the words in the
     source's text. `source=` gives the quotes of one document.
     """
-    chosen = params.filters
-    filters = service.QuoteFilters(
-        speaker=chosen.speaker,
-        organisation=chosen.organisation,
-        area=chosen.area,
-        event=chosen.event,
-        mode=chosen.mode,
-        dates=chosen.dates,
-        q=params.q,
-        source=params.source,
-    )
-    return await list_answer(
-        request,
-        service.SPEC,
-        params,
-        lambda session: service.filtered(session=session, filters=filters),
-    )
+    fmt = negotiate(request, page.format, FORMATS)
+    if fmt is not Format.json and page.limit is None:
+        export = await db.read(lambda s: service.export_quotes(session=s, page=page), bounded=False)
+        return export_all(db, export, page, fmt)
+    found = await db.read(lambda s: service.list_quotes(session=s, page=page), bounded=page.bounded)
+    if fmt is not Format.json:
+        return export_page(request, service.RESOURCE, page, found, fmt)
+    return list_page(request, page, found)
 
 
 @router.get(
@@ -77,11 +52,19 @@ async def list_quotes(request: Request, params: ListParamsDep) -> Response:
     operation_id="getQuote",
     summary="Get one quote",
     responses=DETAIL_RESPONSES,
+    openapi_extra=query_parameters(DETAIL.model),
 )
 async def get_quote(
     request: Request,
     slug: Annotated[str, Path(description="Quote slug.")],
-    shape: DetailParamsDep,
+    shape: Annotated[Shape, Depends(DETAIL)],
+    db: DatabaseDep,
 ) -> Response:
     """One quote by its slug, with speaker, event, source offsets and citations."""
-    return await detail_answer(request, service.SPEC, slug, shape)
+    negotiate(request, None, (Format.json,))
+    found = await db.read(
+        lambda s: service.get_quote(session=s, slug=slug, shape=shape), bounded=True
+    )
+    if found is None:
+        raise NotFound(f"There is no quote with slug {slug!r}.")
+    return record(found)

@@ -1,71 +1,117 @@
 """Every query about quotes."""
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for
-from app.core.facets import column_facet, fk_facet, link_facet, year_facet
-from app.core.filters import (
-    DateRange,
-    apply_common,
-    linked_to,
-    overlaps,
-    resolve_slugs,
-    with_descendants,
-)
-from app.core.listing import Include, ListSpec, SortField
-from app.core.related import linked_refs, refs_by_id
-from app.core.shaping import embed
-from app.core.spans import DateSpan
+from app.citations.service import add_context, citations_for, cited_by
+from app.core.dates import DateSpan
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
-from app.quotes.models import Quote, QuoteArea, QuoteMode, QuotePublic
+from app.query.documents import StoredExport, completed, one
+from app.query.facets import column_facet, fk_facet, link_facet, year_facet
+from app.query.lists import (
+    Include,
+    Listed,
+    Resource,
+    SortField,
+    linked_to,
+    overlaps,
+    read_page,
+    resolve_slugs,
+    with_descendants,
+)
+from app.query.params import Page, Shape
+from app.query.related import linked_refs, refs_by_id
+from app.quotes.models import Quote, QuoteArea, QuoteMode, QuotePublic, QuoteQuery
+from app.search.service import matching_record_ids
 from app.sources.models import Source
 
+RESOURCE = Resource(
+    kind="quote",
+    plural="quotes",
+    table=Quote,
+    public_model=QuotePublic,
+    sorts={
+        "date": SortField(Quote.start_date, is_date=True, ascending=Quote.date_key),
+        "position": SortField(Quote.text_start),
+        "slug": SortField(Quote.slug),
+    },
+    default_sort="date,position",
+    facets={
+        "year": year_facet(Quote.start_date),
+        "mode": column_facet(Quote.mode),
+        "speaker": fk_facet(Quote.speaker_id, Person),
+        "organisation": fk_facet(Quote.speaker_organisation_id, Organisation),
+        "event": fk_facet(Quote.event_id, Event),
+        "source": fk_facet(Quote.source_id, Source),
+        "area": link_facet(QuoteArea, "quote_id", "area_id", CooperationArea),
+    },
+    includes={
+        "speaker": Include("speaker", Person),
+        "speaker_organisation": Include("speaker_organisation", Organisation),
+        "event": Include("event", Event),
+        "areas": Include("areas", CooperationArea),
+        "citations": Include("citations", apply=add_context),
+    },
+)
 
-@dataclass(frozen=True)
-class QuoteFilters:
-    speaker: list[str] = field(default_factory=list)
-    organisation: list[str] = field(default_factory=list)
-    area: list[str] = field(default_factory=list)
-    event: list[str] = field(default_factory=list)
-    mode: QuoteMode | None = None
-    dates: DateRange = DateRange()
-    q: str | None = None
-    source: str | None = None
+
+def list_quotes(*, session: Session, page: Page[QuoteQuery]) -> Listed:
+    """A page of the quotes matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(Quote.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
+    )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def filtered(*, session: Session, filters: QuoteFilters) -> Select[Any]:
+def export_quotes(*, session: Session, page: Page[QuoteQuery]) -> StoredExport:
+    """Every quote matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_quote(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+    """One quote, as stored or reshaped; None when there is none."""
+    return one(session, RESOURCE, slug, shape)
+
+
+def matching(
+    *, session: Session, filters: QuoteQuery, q: str | None, source: str | None
+) -> Select[Any]:
     """Quotes matching every given filter."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
+    query = select(Quote)
     if filters.speaker:
-        query = query.where(
-            Quote.speaker_id.in_(resolve_slugs(session, Person, filters.speaker, "speaker"))
-        )
+        ids = resolve_slugs(session, Person, filters.speaker, "speaker")
+        query = query.where(Quote.speaker_id.in_(ids))
     if filters.organisation:
         ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
         query = query.where(Quote.speaker_organisation_id.in_(ids))
     if filters.event:
-        query = query.where(
-            Quote.event_id.in_(resolve_slugs(session, Event, filters.event, "event"))
-        )
+        ids = resolve_slugs(session, Event, filters.event, "event")
+        query = query.where(Quote.event_id.in_(ids))
     if filters.area:
-        areas = with_descendants(
-            session, CooperationArea, resolve_slugs(session, CooperationArea, filters.area, "area")
-        )
+        ids = resolve_slugs(session, CooperationArea, filters.area, "area")
+        areas = with_descendants(session, CooperationArea, ids)
         query = linked_to(session, query, Quote, QuoteArea, "quote_id", "area_id", areas)
     if filters.mode:
         query = query.where(Quote.mode == str(filters.mode))
-    if not filters.dates.is_open:
-        query = query.where(overlaps(Quote.start_date, Quote.end_date, filters.dates))
-    return apply_common(
-        session, query, kind="quote", table=Quote, q=filters.q, source=filters.source
-    )
+    dates = filters.dates
+    if not dates.is_open:
+        query = query.where(overlaps(Quote.start_date, Quote.end_date, dates))
+    if source:
+        query = query.where(Quote.id.in_(cited_by(session, "quote", source)))
+    if q:
+        query = query.where(Quote.id.in_(matching_record_ids(session, "quote", q)))
+    return query
 
 
 def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
@@ -98,34 +144,3 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
         for r in rows
         if r.id is not None
     ]
-
-
-SPEC = ListSpec(
-    kind="quote",
-    plural="quotes",
-    public_model=QuotePublic,
-    table=Quote,
-    sorts={
-        "date": SortField(Quote.start_date, is_date=True, ascending=Quote.date_key),
-        "position": SortField(Quote.text_start),
-        "slug": SortField(Quote.slug),
-    },
-    default_sort="date,position",
-    hydrate=hydrate,
-    facets={
-        "year": year_facet(Quote.start_date),
-        "mode": column_facet(Quote.mode),
-        "speaker": fk_facet(Quote.speaker_id, Person),
-        "organisation": fk_facet(Quote.speaker_organisation_id, Organisation),
-        "event": fk_facet(Quote.event_id, Event),
-        "source": fk_facet(Quote.source_id, Source),
-        "area": link_facet(QuoteArea, "quote_id", "area_id", CooperationArea),
-    },
-    includes={
-        "speaker": embed("speaker", "app.people.service"),
-        "speaker_organisation": embed("speaker_organisation", "app.organisations.service"),
-        "event": embed("event", "app.events.service"),
-        "areas": embed("areas", "app.areas.service"),
-        "citations": Include(field="citations", apply=add_context),
-    },
-)

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from app.areas import service as areas
 from app.areas.models import CooperationArea
-from app.core.schemas import Ref
+from app.core.models import Ref
 from app.events import service as events
 from app.events.models import Event
 from app.organisations import service as organisations

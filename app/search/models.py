@@ -7,11 +7,11 @@ from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
-from app.core import base  # noqa: F401
-from app.core.schemas import Envelope, ListMeta
+from app.core.models import Envelope, ListMeta
 
-# Created by migration 0002 per dialect, not by the models: SQLite's FTS5 table (and the
-# shadow tables FTS5 makes) and PostgreSQL's generated tsvector column with its GIN index.
+# Created per dialect by the migration 0002_search_index, not by the models: SQLite's FTS5
+# table (and the shadow tables FTS5 makes) and PostgreSQL's generated tsvector column with
+# its GIN index.
 DIALECT_ONLY_TABLE_PREFIX = "search_fts"
 DIALECT_ONLY_COLUMNS = {("search_document", "tsv")}
 DIALECT_ONLY_INDEXES = {"ix_search_document_tsv"}

@@ -2,20 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
-from app.core.db import read
+from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
-from app.core.formats import negotiate
-from app.core.pagination import MAX_LIMIT, Page
-from app.core.params import Format
-from app.core.responses import page_response
-from app.core.routes import QueryRoute
+from app.core.models import MAX_LIMIT, Format
+from app.http.docs import query_parameters
+from app.http.responses import negotiate, other_page
+from app.query.params import QueryModel
 from app.search import service
 from app.search.models import SearchResults
 
-router = APIRouter(tags=["search"], route_class=QueryRoute)
+router = APIRouter(tags=["search"])
 TYPES = {plural: kind for kind, plural in service.PATHS.items()}
 
 
@@ -36,14 +35,20 @@ class SearchParams(BaseModel):
     cursor: str | None = Field(None, description="Opaque cursor of the next page.")
 
 
+SEARCH = QueryModel(SearchParams)
+
+
 @router.get(
     "/v1/search",
     response_model=SearchResults,
     operation_id="search",
     summary="Search every resource",
     responses=problem_responses(406, 422),
+    openapi_extra=query_parameters(SEARCH.model),
 )
-async def search(request: Request, query: Annotated[SearchParams, Query()]) -> Response:
+async def search(
+    request: Request, query: Annotated[SearchParams, Depends(SEARCH)], db: DatabaseDep
+) -> Response:
     """Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
@@ -58,18 +63,18 @@ async def search(request: Request, query: Annotated[SearchParams, Query()]) -> R
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
         raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
-    hits, next_cursor, ranking_window = await read(
-        request,
+    hits, next_cursor, ranking_window = await db.read(
         lambda session: service.search(
             session,
             q=q,
             types=[TYPES[t] for t in wanted],
-            page=Page(limit, query.cursor),
+            limit=limit,
+            cursor=query.cursor,
             window=request.app.state.settings.search_rank_window,
         ),
         bounded=False,
     )
-    return page_response(
+    return other_page(
         request,
         hits,
         limit=limit,

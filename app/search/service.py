@@ -5,7 +5,8 @@ from typing import Any
 from sqlalchemy import Double, Select, cast, func, literal_column, select, text
 from sqlmodel import Session
 
-from app.core.pagination import Page, SortKey, after, decode_cursor, encode_cursor
+from app.query.lists import Order, SortKey, after
+from app.query.params import decode_cursor, encode_cursor
 from app.search.models import SearchDocument, SearchHit
 from app.search.query import SearchQuery, parse
 from app.search.snippet import snippet
@@ -33,7 +34,7 @@ def _matching(
     if _is_sqlite(session):
         key: Any = literal_column("search_fts.rowid")
         # bm25() is lower-is-better; titles weigh four times the body.
-        score = (-func.bm25(literal_column("search_fts"), 4.0, 1.0)).label("score")
+        score = (-func.bm25(literal_column("search_fts"), 4.0, 1.0, type_=Double)).label("score")
         matched = (
             select(key.label("id"), score)
             .select_from(text("search_fts"))
@@ -75,7 +76,7 @@ def _beyond_window(
 
 
 def search(
-    session: Session, *, q: str, types: list[str], page: Page, window: int = 0
+    session: Session, *, q: str, types: list[str], limit: int, cursor: str | None, window: int = 0
 ) -> tuple[list[SearchHit], str | None, int | None]:
     """Ranked hits across resources, with highlighted snippets, the next page's cursor,
     and the ranking window when it applied (None when every match was ranked).
@@ -100,15 +101,15 @@ def search(
     # one's type, slug, title and body through the sort would cost more than the ranking.
     # The page's few hits fetch theirs afterwards.
     ranked = matched.subquery()
-    keys = [SortKey(ranked.c.score, descending=True), SortKey(ranked.c.id)]
+    order = Order((SortKey(ranked.c.score, descending=True), SortKey(ranked.c.id)), "rank")
     statement = select(ranked)
-    if page.cursor:
-        statement = statement.where(after(keys, decode_cursor(page.cursor, "rank", keys)))
-    statement = statement.order_by(*[k.ordering() for k in keys]).limit(page.size + 1)
+    if cursor:
+        statement = statement.where(after(order.keys, decode_cursor(cursor, order)))
+    statement = statement.order_by(*[k.ordering() for k in order.keys]).limit(limit + 1)
     rows = session.execute(statement).all()
     next_cursor = None
-    if len(rows) > page.size:
-        rows = rows[: page.size]
+    if len(rows) > limit:
+        rows = rows[:limit]
         next_cursor = encode_cursor("rank", [rows[-1].score, rows[-1].id])
     columns = (doc.c.id, doc.c.kind, doc.c.slug, doc.c.title, doc.c.body)
     found = {

@@ -7,7 +7,9 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from app.core import base  # noqa: F401
+from app.citations.models import CITED_KINDS
+from app.core.models import metadata  # noqa: F401  (constraint names before any table)
+from app.query.params import repeatable
 from app.sources.examples import EXAMPLE
 
 
@@ -36,7 +38,7 @@ class Source(SourceBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_type=Text)
-    # The public JSON of the record, rendered once by the loader (app.core.documents).
+    # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = Field(default=None, sa_type=Text)
 
 
@@ -65,3 +67,15 @@ class SourceDetail(SourcePublic):
     )
 
     text: str
+
+
+class SourceQuery(BaseModel):
+    """The sources list's own filters."""
+
+    kind: list[SourceKind] = repeatable("Source kind. Repeatable.")
+
+
+class CitationQuery(BaseModel):
+    """The filters of a source's citations."""
+
+    type: list[str] = repeatable(f"Only citations of these record types: {', '.join(CITED_KINDS)}.")

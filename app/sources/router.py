@@ -3,42 +3,24 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from pydantic import BaseModel, Field
-from sqlmodel import Session
 
-from app.citations.models import CITED_KINDS, CitationInSource
-from app.core.db import read
-from app.core.errors import InvalidParameter, NotFound
-from app.core.params import DetailParams, ListParams, detail_params, list_params, repeatable
-from app.core.responses import detail_answer, list_answer, list_response
-from app.core.routes import QueryRoute
-from app.core.routing import DETAIL_RESPONSES, list_responses
-from app.core.schemas import Envelope
+from app.citations.models import CitationInSource
+from app.core.db import DatabaseDep
+from app.core.errors import NotFound
+from app.core.models import Envelope
+from app.http.docs import query_parameters
+from app.http.exports import export_all, export_page
+from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
 from app.sources import service
-from app.sources.models import SourceDetail, SourceKind, SourcePublic
+from app.sources.models import CitationQuery, SourceDetail, SourcePublic, SourceQuery
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"], route_class=QueryRoute)
-
-
-class SourceQuery(BaseModel):
-    """The sources list's own filters."""
-
-    kind: list[SourceKind] = repeatable("Source kind. Repeatable.")
-
-
-class CitationQuery(BaseModel):
-    """The filters of a source's citations."""
-
-    type: list[str] = Field(
-        [], description=f"Only citations of these record types: {', '.join(CITED_KINDS)}."
-    )
-
-
-ListParamsDep = Annotated[ListParams[SourceQuery], Depends(list_params(service.SPEC, SourceQuery))]
-DetailParamsDep = Annotated[DetailParams, Depends(detail_params(service.SPEC))]
-CitationParamsDep = Annotated[
-    ListParams[CitationQuery], Depends(list_params(service.CITATIONS_SPEC, CitationQuery))
-]
+router = APIRouter(prefix="/v1/sources", tags=["sources"])
+FORMATS = (Format.json, Format.csv, Format.ndjson)
+LIST = ListParameters(service.RESOURCE, SourceQuery)
+DETAIL = DetailParameters(service.RESOURCE)
+# A source's citations take neither `q` nor `source`: they are not a list of cited records.
+CITATIONS = ListParameters(service.CITATIONS, CitationQuery, cited=False)
 
 
 @router.get(
@@ -47,16 +29,24 @@ CitationParamsDep = Annotated[
     operation_id="listSources",
     summary="List source documents",
     responses=list_responses("A page of sources (JSON), or every match as CSV or NDJSON."),
+    openapi_extra=query_parameters(LIST.model),
 )
-async def list_sources(request: Request, params: ListParamsDep) -> Response:
+async def list_sources(
+    request: Request, page: Annotated[Page[SourceQuery], Depends(LIST)], db: DatabaseDep
+) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
-    filters = service.SourceFilters(kind=params.filters.kind, q=params.q, source=params.source)
-    return await list_answer(
-        request,
-        service.SPEC,
-        params,
-        lambda session: service.filtered(session=session, filters=filters),
+    fmt = negotiate(request, page.format, FORMATS)
+    if fmt is not Format.json and page.limit is None:
+        export = await db.read(
+            lambda s: service.export_sources(session=s, page=page), bounded=False
+        )
+        return export_all(db, export, page, fmt)
+    found = await db.read(
+        lambda s: service.list_sources(session=s, page=page), bounded=page.bounded
     )
+    if fmt is not Format.json:
+        return export_page(request, service.RESOURCE, page, found, fmt)
+    return list_page(request, page, found)
 
 
 @router.get(
@@ -65,14 +55,22 @@ async def list_sources(request: Request, params: ListParamsDep) -> Response:
     operation_id="getSource",
     summary="Get one source document with its full text",
     responses=DETAIL_RESPONSES,
+    openapi_extra=query_parameters(DETAIL.model),
 )
 async def get_source(
     request: Request,
     slug: Annotated[str, Path(description="Source slug.")],
-    shape: DetailParamsDep,
+    shape: Annotated[Shape, Depends(DETAIL)],
+    db: DatabaseDep,
 ) -> Response:
     """One source with its full verbatim text; citation offsets index into `text`."""
-    return await detail_answer(request, service.SPEC, slug, shape, extra=service.with_text)
+    negotiate(request, None, (Format.json,))
+    found = await db.read(
+        lambda s: service.get_source(session=s, slug=slug, shape=shape), bounded=True
+    )
+    if found is None:
+        raise NotFound(f"There is no source with slug {slug!r}.")
+    return record(found)
 
 
 @router.get(
@@ -81,26 +79,28 @@ async def get_source(
     operation_id="listSourceCitations",
     summary="List the citations that point into a source",
     responses={**list_responses("Citations in order of position."), **DETAIL_RESPONSES},
+    openapi_extra=query_parameters(CITATIONS.model),
 )
 async def list_source_citations(
     request: Request,
     slug: Annotated[str, Path(description="Source slug.")],
-    params: CitationParamsDep,
+    page: Annotated[Page[CitationQuery], Depends(CITATIONS)],
+    db: DatabaseDep,
 ) -> Response:
     """Every citation into the source with its offsets, in text order, to highlight it.
 
     `text[start:end] == evidence` for the source's `text` from `GET /v1/sources/{slug}`.
     """
-    kinds = params.filters.type
-    unknown = [t for t in kinds if t not in CITED_KINDS]
-    if unknown:
-        raise InvalidParameter("query.type", f"unknown record type(s) {', '.join(unknown)}")
-
-    def answer(session: Session) -> Response:
-        if service.text_of(session, slug) is None:
-            raise NotFound(f"There is no source with slug {slug!r}.")
-        query = service.citations_query(session=session, slug=slug, kind=kinds)
-        return list_response(request, session, service.CITATIONS_SPEC, query, params)
-
-    # A filtered list (one source's citations): never `bounded`, so in the thread pool.
-    return await read(request, answer, bounded=False)
+    fmt = negotiate(request, page.format, FORMATS)
+    # One source's citations, filtered: never a bounded read, so in the thread pool.
+    if fmt is not Format.json and page.limit is None:
+        export = await db.read(
+            lambda s: service.export_citations(session=s, slug=slug, page=page), bounded=False
+        )
+        return export_all(db, export, page, fmt)
+    found = await db.read(
+        lambda s: service.list_citations(session=s, slug=slug, page=page), bounded=False
+    )
+    if fmt is not Format.json:
+        return export_page(request, service.CITATIONS, page, found, fmt)
+    return list_page(request, page, found)

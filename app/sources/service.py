@@ -1,7 +1,8 @@
 """Every query about source documents and the citations that point into them."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -10,16 +11,19 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.models import CITED_KINDS, Citation, CitationInSource, CitedRecord
 from app.core.dates import format_partial
-from app.core.facets import column_facet
-from app.core.filters import resolve_slugs
-from app.core.listing import ListSpec, SortField
+from app.core.errors import InvalidParameter, NotFound
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
 from app.programmes.models import Programme
+from app.query.documents import StoredExport, completed, read_all
+from app.query.documents import shape as shaped
+from app.query.facets import column_facet
+from app.query.lists import Listed, Resource, SortField, read_page, resolve_slugs
+from app.query.params import Page, Shape
 from app.quotes.models import Quote, quote_label
 from app.search.service import matching_record_ids
-from app.sources.models import Source, SourceKind, SourcePublic
+from app.sources.models import CitationQuery, Source, SourceKind, SourcePublic, SourceQuery
 
 # For each cited kind: its table and the column that names a record.
 _CITED: dict[str, tuple[Any, Any]] = {
@@ -31,35 +35,133 @@ _CITED: dict[str, tuple[Any, Any]] = {
     "organisation": (Organisation, Organisation.name),
 }
 
+RESOURCE = Resource(
+    kind="source",
+    plural="sources",
+    table=Source,
+    public_model=SourcePublic,
+    sorts={
+        "date": SortField(Source.published_date, is_date=True),
+        "title": SortField(Source.title),
+        "slug": SortField(Source.slug),
+    },
+    default_sort="date",
+    facets={"kind": column_facet(Source.kind)},
+)
 
-@dataclass(frozen=True)
-class SourceFilters:
-    kind: list[SourceKind] = field(default_factory=list)
-    q: str | None = None
-    source: str | None = None
+# A source's citations keep no stored documents: each page is rendered as it is read.
+CITATIONS = Resource(
+    kind="citation",
+    plural="citations",
+    table=Citation,
+    public_model=CitationInSource,
+    sorts={"start": SortField(Citation.start_offset), "id": SortField(Citation.id)},
+    default_sort="start",
+    tiebreak="id",
+)
 
 
-def filtered(*, session: Session, filters: SourceFilters) -> Select[Any]:
+def list_sources(*, session: Session, page: Page[SourceQuery]) -> Listed:
+    """A page of the sources matching the page's filters, in its order."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    found = read_page(
+        session,
+        query.with_only_columns(Source.document),
+        page.order,
+        limit=page.size,
+        start_after=page.start_after,
+    )
+    return found if page.plain else completed(session, RESOURCE, query, page, found)
+
+
+def export_sources(*, session: Session, page: Page[SourceQuery]) -> StoredExport:
+    """Every source matching the page's filters, for an export."""
+    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    return StoredExport(RESOURCE, query, page)
+
+
+def get_source(*, session: Session, slug: str, shape: Shape) -> dict[str, Any] | None:
+    """One source with its full text, reshaped as asked; None when there is none."""
+    found = session.execute(
+        select(Source.document, Source.text).where(Source.slug == slug)
+    ).one_or_none()
+    if found is None or found.document is None:
+        return None
+    # `text` is not a field of the list's records, so `fields=` is applied after it.
+    record = shaped(session, RESOURCE, [found.document], Shape(None, shape.include))[0]
+    record["text"] = found.text
+    if shape.fields:
+        keep = {"slug", *shape.fields}
+        record = {k: v for k, v in record.items() if k in keep}
+    return record
+
+
+def matching(
+    *, session: Session, filters: SourceQuery, q: str | None, source: str | None
+) -> Select[Any]:
     """Sources matching every given filter."""
-    query = SPEC.whole  # the same object every time: `fetch_page` knows it unfiltered
+    query = select(Source)
     if filters.kind:
         query = query.where(Source.kind.in_([str(k) for k in filters.kind]))
-    if filters.q:
-        query = query.where(Source.id.in_(matching_record_ids(session, "source", filters.q)))
-    if filters.source:  # a source is "cited by" itself alone
-        resolve_slugs(session, Source, [filters.source], "source")
-        query = query.where(Source.slug == filters.source)
+    if q:
+        query = query.where(Source.id.in_(matching_record_ids(session, "source", q)))
+    if source:  # a source is "cited by" itself alone
+        resolve_slugs(session, Source, [source], "source")
+        query = query.where(Source.slug == source)
     return query
 
 
-def text_of(session: Session, slug: str) -> str | None:
-    """A source's full text, or None when there is no such source."""
-    return session.execute(select(Source.text).where(Source.slug == slug)).scalar_one_or_none()
+@dataclass(frozen=True)
+class CitationExport:
+    """Every citation `query` matches, for an export (an `app.http.exports.Export`):
+    rendered batch by batch as it is read, there being no stored documents or lines."""
+
+    query: Select[Any]
+    page: Page[Any]
+    resource: Resource = CITATIONS
+    has_lines: bool = False
+
+    def documents(self, session: Session) -> Iterator[list[str | bytes]]:
+        order, start_after = self.page.order, self.page.start_after
+        for rows in read_all(session, self.query, order, start_after=start_after):
+            yield [c.model_dump_json() for c in hydrate_citations(session, rows)]
+
+    def lines(self, session: Session) -> Iterator[list[str | bytes]]:
+        raise NotImplementedError("citations have no stored CSV lines")
+
+    def records(self, session: Session) -> Iterator[list[dict[str, Any]]]:
+        for documents in self.documents(session):
+            yield shaped(session, self.resource, documents, self.page.shape)
 
 
-def with_text(session: Session, slug: str) -> dict[str, Any]:
-    """The field only the detail carries."""
-    return {"text": text_of(session, slug)}
+def list_citations(*, session: Session, slug: str, page: Page[CitationQuery]) -> Listed:
+    """A page of the citations into the source, in its order (JSON text each)."""
+    query = citations_into(session=session, slug=slug, kinds=page.filters.type)
+    found = read_page(session, query, page.order, limit=page.size, start_after=page.start_after)
+    found.records = [c.model_dump_json() for c in hydrate_citations(session, found.records)]
+    return found if page.plain else completed(session, CITATIONS, query, page, found)
+
+
+def export_citations(*, session: Session, slug: str, page: Page[CitationQuery]) -> CitationExport:
+    """Every citation into the source matching the page's filters, for an export."""
+    query = citations_into(session=session, slug=slug, kinds=page.filters.type)
+    return CitationExport(query, page)
+
+
+def citations_into(*, session: Session, slug: str, kinds: list[str]) -> Select[Any]:
+    """Every citation into the source (optionally of some record kinds); 422 naming an
+    unknown kind, 404 when there is no such source."""
+    unknown = [t for t in kinds if t not in CITED_KINDS]
+    if unknown:
+        raise InvalidParameter("query.type", f"unknown record type(s) {', '.join(unknown)}")
+    source_id = session.execute(select(Source.id).where(Source.slug == slug)).scalar()
+    if source_id is None:
+        raise NotFound(f"There is no source with slug {slug!r}.")
+    query = select(Citation).where(Citation.source_id == source_id)
+    if kinds:
+        # Not coalesce(): SQLite refuses it with a single argument (one `type=`).
+        query = query.where(or_(*[getattr(Citation, f"{k}_id").is_not(None) for k in kinds]))
+    return query
 
 
 def hydrate(session: Session, rows: list[Source]) -> list[SourcePublic]:
@@ -68,18 +170,9 @@ def hydrate(session: Session, rows: list[Source]) -> list[SourcePublic]:
     return [_fields(r, counts) for r in rows]
 
 
-def citations_query(*, session: Session, slug: str, kind: list[str]) -> Select[Any]:
-    """Every citation into the source (optionally of some record kinds)."""
-    (source_id,) = resolve_slugs(session, Source, [slug], "slug")
-    query = select(Citation).where(Citation.source_id == source_id)
-    if kind:
-        # Not coalesce(): SQLite refuses it with a single argument (one `type=`).
-        query = query.where(or_(*[getattr(Citation, f"{k}_id").is_not(None) for k in kind]))
-    return query
-
-
-def hydrate_citations(session: Session, rows: list[Citation]) -> list[CitationInSource]:
-    """Citations with the record each supports, named."""
+def hydrate_citations(session: Session, rows: Sequence[Any]) -> list[CitationInSource]:
+    """Citations with the record each supports, named. `rows` are `Citation`s, or rows
+    of the citation table's columns (an export reads those, not entities)."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for row in rows:
         kind, record_id = _subject(row)
@@ -106,7 +199,7 @@ def hydrate_citations(session: Session, rows: list[Citation]) -> list[CitationIn
     return out
 
 
-def _subject(row: Citation) -> tuple[str, int]:
+def _subject(row: Any) -> tuple[str, int]:
     for kind in CITED_KINDS:
         value = getattr(row, f"{kind}_id")
         if value is not None:
@@ -136,32 +229,3 @@ def _fields(row: Source, counts: dict[int, int]) -> SourcePublic:
         length=len(row.text),
         citation_count=counts.get(row.id or 0, 0),
     )
-
-
-SPEC = ListSpec(
-    kind="source",
-    plural="sources",
-    public_model=SourcePublic,
-    table=Source,
-    sorts={
-        "date": SortField(Source.published_date, is_date=True),
-        "title": SortField(Source.title),
-        "slug": SortField(Source.slug),
-    },
-    default_sort="date",
-    hydrate=hydrate,
-    facets={"kind": column_facet(Source.kind)},
-)
-
-CITATIONS_SPEC = ListSpec(
-    kind="citation",
-    plural="citations",
-    public_model=CitationInSource,
-    table=Citation,
-    sorts={"start": SortField(Citation.start_offset), "id": SortField(Citation.id)},
-    default_sort="start",
-    hydrate=hydrate_citations,
-    tiebreak="id",
-    searchable=False,
-    documents=False,
-)

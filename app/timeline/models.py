@@ -2,9 +2,11 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-from app.core.spans import DateSpan
+from app.core.dates import DateSpan
+from app.core.models import MAX_LIMIT
+from app.events.models import EventQuery
 
 
 class ItemType(StrEnum):
@@ -56,3 +58,17 @@ class TimelineYear(BaseModel):
 
     year: int
     items: list[TimelineItem]
+
+
+class TimelineQuery(EventQuery):
+    """The events list's filters, and what the timeline adds."""
+
+    milestones: bool = Field(
+        True,
+        description="Include programmes coming into force and ending. Event-only "
+        "filters (kind, person, organisation, place, country) leave them out.",
+    )
+    q: str | None = Field(None, min_length=1, description="Full-text search.")
+    source: str | None = Field(None, description="Only records cited by this source.")
+    limit: int = Field(100, ge=1, le=MAX_LIMIT, description="Items per page.")
+    cursor: str | None = Field(None, description="Opaque cursor of the next page.")

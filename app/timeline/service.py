@@ -10,20 +10,19 @@ from typing import Any
 from sqlalchemy import Select, and_, or_
 from sqlmodel import Session, col
 
-from app.core.dates import Precision, format_partial, parse_partial
-from app.core.documents import as_json
-from app.core.filters import DateRange
-from app.core.pagination import SortKey, decode_cursor, encode_cursor
-from app.core.spans import DateSpan
+from app.core.dates import DateRange, DateSpan, Precision, format_partial, parse_partial
 from app.events import service as events
 from app.events.models import Event
+from app.programmes import service as programmes
 from app.programmes.models import Programme
-from app.timeline.models import ItemType, TimelineItem, TimelineYear
+from app.query.lists import Order, SortKey
+from app.query.params import decode_cursor, encode_cursor
+from app.timeline.models import ItemType, TimelineItem, TimelineQuery, TimelineYear
 
 # Items sort by (first day, type rank, slug): on one day a programme ends, then events
 # happen, then a programme starts. The cursor holds the last item's triple.
 _RANK = {ItemType.programme_end: 0, ItemType.event: 1, ItemType.programme_start: 2}
-_CURSOR_KEYS = [SortKey(None, is_date=True), SortKey(None), SortKey(None)]
+_CURSOR = Order((SortKey(None, is_date=True), SortKey(None), SortKey(None)), "timeline")
 Key = tuple[date, int, str]
 
 
@@ -66,10 +65,10 @@ def _events_after(
         else:
             query = query.where(or_(starts > day, and_(starts == day, col(Event.slug) > slug)))
     # The stored documents already hold each event's title, kind and date.
-    query = query.with_only_columns(Event.id, Event.document)
-    rows = session.execute(query.order_by(Event.start_date, Event.slug).limit(limit)).all()
+    query = query.with_only_columns(Event.document)
+    documents = session.execute(query.order_by(Event.start_date, Event.slug).limit(limit))
     items = []
-    for document in as_json(session, events.SPEC, rows):
+    for document in documents.scalars():
         event = json.loads(document)
         items.append(
             TimelineItem(
@@ -108,25 +107,24 @@ def _within(span: DateSpan, dates: DateRange) -> bool:
     return not (dates.start is not None and span.latest < dates.start)
 
 
-def timeline(
-    session: Session,
-    *,
-    event_query: Select[Any],
-    programme_query: Select[Any] | None,
-    dates: DateRange,
-    limit: int,
-    cursor: str | None,
-) -> TimelinePage:
-    """A page of the timeline, grouped by year; undated events have no place on it."""
+def timeline(*, session: Session, query: TimelineQuery) -> TimelinePage:
+    """A page of the timeline, grouped by year; undated events have no place on it.
+    Programme milestones come unless an event-only filter is given."""
+    q, source, limit = query.q, query.source, query.limit
     start: Key | None = None
-    if cursor:
-        day, rank, slug = decode_cursor(cursor, "timeline", _CURSOR_KEYS)
+    if query.cursor:
+        day, rank, slug = decode_cursor(query.cursor, _CURSOR)
         start = (day, int(rank), str(slug))
+    event_query = events.matching(session=session, filters=query, q=q, source=source)
     found = _events_after(session, event_query, start, limit + 1)
-    if programme_query is not None:
+    event_only = query.kind or query.person or query.organisation or query.place or query.country
+    if query.milestones and not event_only:
+        programme_query = programmes.matching(
+            session=session, q=q, source=source, slugs=query.programme, areas=query.area
+        )
         milestones = [
             m
-            for m in _milestones(session, programme_query, dates)
+            for m in _milestones(session, programme_query, query.dates)
             if start is None or _key(m) > start
         ]
         found = list(merge(found, milestones, key=_key))

@@ -4,7 +4,7 @@ import string
 from random import Random
 
 from app.citations.models import CitationPublic
-from app.core.schemas import Ref
+from app.core.models import Ref
 from app.events.models import EventKind
 from app.quotes.models import quote_label
 from bench.scale import vocabulary as v

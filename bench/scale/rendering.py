@@ -15,15 +15,14 @@ from sqlmodel import Session
 
 from app.citations.models import CitationPublic
 from app.core.config import Settings
-from app.core.csv_rows import csv_columns, csv_record
-from app.core.dataset import DatasetVersion
+from app.core.dates import DateSpan
 from app.core.db import make_engine
-from app.core.documents import render
-from app.core.schemas import Ref
-from app.core.spans import DateSpan
+from app.core.models import DatasetVersion, Ref
 from app.events.models import EventPublic, Place
+from app.query.csv_rows import csv_columns, csv_record
+from app.query.documents import render
 from app.quotes.models import QuotePublic
-from app.rendering import SPECS, render_version
+from app.rendering import RENDERED, render_version
 from bench.scale.spans import Span
 
 
@@ -100,9 +99,9 @@ def render_the_rest(database_url: str) -> None:
     engine = make_engine(Settings(database_url=database_url))
     try:
         with Session(engine) as session:
-            for spec in SPECS:
-                if spec.kind not in PRERENDERED:
-                    render(session, spec)
+            for resource, hydrate in RENDERED:
+                if resource.kind not in PRERENDERED:
+                    render(session, resource, hydrate)
             version = session.get(DatasetVersion, 1)
             if version is not None:
                 version.render_version = render_version()

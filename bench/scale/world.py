@@ -6,7 +6,7 @@ from datetime import date
 from functools import cached_property
 from random import Random
 
-from app.core.schemas import Ref
+from app.core.models import Ref
 from app.sources.models import SourceKind
 from bench.scale import catalogue, named
 from bench.scale import vocabulary as v

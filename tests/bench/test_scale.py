@@ -13,12 +13,11 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.db import make_engine
-from app.core.documents import CsvLine, render
-from app.core.migrations import upgrade
+from app.core.db import make_engine, upgrade
 from app.main import create_app
 from app.models import metadata
-from app.rendering import SPECS
+from app.query.documents import CsvLine, render
+from app.rendering import RENDERED
 from app.search.indexing import rebuild_index
 from bench.scale.dataset import GENERATION, Dataset, version_of
 from bench.scale.loader import load
@@ -167,18 +166,18 @@ class TestContent:
     def test_documents_and_csv_lines_are_what_the_service_renders(self, synthetic_url: str):
         engine = make_engine(Settings(database_url=synthetic_url))
         with Session(engine) as session:
-            for spec in SPECS:
-                table = spec.table
-                lines = and_(CsvLine.kind == spec.kind, CsvLine.record_id == table.id)
+            for resource, hydrate in RENDERED:
+                table = resource.table
+                lines = and_(CsvLine.kind == resource.kind, CsvLine.record_id == table.id)
                 query = (
                     select(table.id, table.document, CsvLine.line)
                     .outerjoin(CsvLine, lines)
                     .order_by(table.id)
                 )
                 ours = session.execute(query).all()
-                render(session, spec)
-                assert ours == session.execute(query).all(), spec.kind
-                assert all(document and line for _, document, line in ours), spec.kind
+                render(session, resource, hydrate)
+                assert ours == session.execute(query).all(), resource.kind
+                assert all(document and line for _, document, line in ours), resource.kind
             session.rollback()
         engine.dispose()
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-from app.core import filters
+from app.query import lists
 from tests.support import (
     area_and_descendants,
     assert_problem,
@@ -96,7 +96,7 @@ class TestListEventsByArea:
     ):
         # With the threshold at 1 every link counts as common: the EXISTS form runs.
         rare = {a["slug"]: served(client, area=a["slug"]) for a in curated("areas")}
-        monkeypatch.setattr(filters, "COMMON_LINKS", 1)
+        monkeypatch.setattr(lists, "COMMON_LINKS", 1)
         for area, want in rare.items():
             assert served(client, area=area, count="true") == want, area
         assert any(rare.values())

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlmodel import Session
 
-from app.core.filters import DateRange
-from app.events.models import Event
-from app.events.service import EventFilters, earliest_start, filtered
+from app.core.dates import DateRange
+from app.events.models import Event, EventQuery
+from app.events.service import earliest_start
+from app.events.service import matching as events_matching
 
 
 def event(slug: str, start: str | None, end: str | None) -> Event:
@@ -41,10 +42,8 @@ def session(migrated_engine: Engine) -> Iterator[Session]:
 
 
 def matching(session: Session, start: str | None, end: str | None = None) -> list[str]:
-    dates = DateRange(
-        date.fromisoformat(start) if start else None, date.fromisoformat(end) if end else None
-    )
-    query = filtered(session=session, filters=EventFilters(dates=dates))
+    filters = EventQuery.model_validate({"from": start, "to": end})
+    query = events_matching(session=session, filters=filters, q=None, source=None)
     return sorted(session.execute(query.with_only_columns(Event.slug)).scalars())
 
 

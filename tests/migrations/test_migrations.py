@@ -1,16 +1,15 @@
-"""Migrations: the models and the migrations agree, every step runs both ways, and 0005
-keeps every CSV line."""
+"""Migrations: the models and the migrations agree, and the history runs both ways.
+
+(That a migrated database seeds is tested in tests/seeds, on the `migrated_engine` fixture.)
+"""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect
 
-from app.core.config import Settings
-from app.core.db import make_engine
-from app.core.migrations import downgrade, upgrade
+from app.core.db import downgrade, upgrade
 from app.models import metadata
 from app.search.models import include_in_autogenerate
-from seeds.loader import seed
 
 
 def _tables(url: str) -> set[str]:
@@ -46,33 +45,8 @@ class TestMigrations:
 def test_the_service_knows_the_newest_migration():
     from alembic.script import ScriptDirectory
 
-    from app.core.migrations import alembic_config
+    from app.core.db import alembic_config
     from app.health.service import HEAD_REVISION
 
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
     assert head == HEAD_REVISION
-
-
-def test_csv_lines_survive_0005_both_ways(empty_url: str):
-    """0005 moves each record's CSV line into `csv_line` and back, line for line."""
-    upgrade(empty_url)
-    engine = make_engine(Settings(database_url=empty_url))
-    seed(engine)
-    tables = {"event": "event", "quote": "quote", "area": "cooperation_area"}
-    with engine.connect() as conn:
-        lines = set(conn.execute(text("SELECT kind, record_id, line FROM csv_line")).all())
-    engine.dispose()
-    assert {kind for kind, _, _ in lines} >= set(tables)
-    downgrade(empty_url, "0004")
-    engine = create_engine(empty_url)
-    with engine.connect() as conn:
-        for kind, table in tables.items():
-            query = text(f"SELECT '{kind}', id, csv_row FROM {table}")
-            assert set(conn.execute(query).all()) == {r for r in lines if r[0] == kind}
-    engine.dispose()
-    assert "csv_line" not in _tables(empty_url)
-    upgrade(empty_url)
-    engine = create_engine(empty_url)
-    with engine.connect() as conn:
-        assert set(conn.execute(text("SELECT kind, record_id, line FROM csv_line")).all()) == lines
-    engine.dispose()

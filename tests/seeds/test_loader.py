@@ -8,7 +8,7 @@ import yaml
 from sqlalchemy import Engine, MetaData, select, text
 
 from app.citations.models import Citation
-from app.core.dataset import DatasetVersion
+from app.core.models import DatasetVersion
 from app.models import metadata
 from app.sources.models import Source
 from seeds import writing

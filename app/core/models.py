@@ -1,0 +1,111 @@
+"""What every resource shares: stable constraint names, the dataset's version row,
+references to related records, the list envelope, and what every list takes."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, Field
+from sqlalchemy import JSON
+from sqlmodel import Field as ColumnField
+from sqlmodel import SQLModel
+
+# Named constraints keep Alembic migrations deterministic across SQLite and PostgreSQL.
+# Set here, before any table is declared: every resource's models import this module.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = SQLModel.metadata
+
+T = TypeVar("T")
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+
+
+class DatasetVersion(SQLModel, table=True):
+    """One row, written by the seed loader in the same transaction as the data."""
+
+    __tablename__ = "dataset_version"
+
+    id: int = ColumnField(default=1, primary_key=True)
+    version: str = ColumnField(description="SHA-256 over the seed files' bytes.")
+    seeded_at: datetime
+    counts: dict[str, int] = ColumnField(default_factory=dict, sa_type=JSON)
+    # Which rendering of the public JSON and the search index the stored documents have.
+    render_version: str | None = None
+
+
+class Ref(BaseModel):
+    """A related record, named by its public slug."""
+
+    slug: str
+    name: str
+
+
+class ListMeta(BaseModel):
+    limit: int | None = Field(default=None, description="Page size used for this page.")
+    next_cursor: str | None = Field(default=None, description="Opaque cursor of the next page.")
+    count: int | None = Field(default=None, description="Exact total, when `count=true`.")
+    returned: int = Field(description="Number of records in `data`.")
+    data_version: str | None = Field(default=None, description="Version of the seeded dataset.")
+    facets: dict[str, Any] | None = None
+
+
+class ListLinks(BaseModel):
+    self: str
+    next: str | None = None
+
+
+class Envelope(BaseModel, Generic[T]):
+    """The list envelope: records in `data`, paging facts in `meta` and `links`."""
+
+    data: list[T]
+    meta: ListMeta
+    links: ListLinks
+
+
+class Format(StrEnum):
+    json = "json"
+    csv = "csv"
+    ndjson = "ndjson"
+    ics = "ics"
+
+
+class ListQuery(BaseModel):
+    """What every list takes; each resource's model describes the allowed values."""
+
+    limit: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_LIMIT,
+        description=f"Page size, 1–{MAX_LIMIT}; JSON defaults to {DEFAULT_LIMIT}. "
+        "CSV, NDJSON and iCalendar export every match unless a limit is given.",
+    )
+    cursor: str | None = Field(
+        None, description="Opaque cursor from `meta.next_cursor` or `links.next`."
+    )
+    count: bool = Field(False, description="Add the exact number of matches as `meta.count`.")
+    sort: str | None = None
+    fields: str | None = None
+    include: str | None = None
+    facets: str | None = None
+    format: Format | None = Field(None, description="Response format; overrides the Accept header.")
+
+
+class CitedQuery(BaseModel):
+    """`q` and `source`: what every list of cited records takes."""
+
+    q: str | None = Field(
+        None,
+        min_length=1,
+        max_length=500,
+        description='Full-text search: words, "phrases", OR, -exclusions. '
+        "British and American spellings match each other.",
+    )
+    source: str | None = Field(
+        None, description="Only records cited by this source (a source slug)."
+    )

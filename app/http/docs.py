@@ -1,0 +1,176 @@
+"""The OpenAPI document, and the interactive docs (`/docs`, `/redoc`) served with no CDN.
+
+FastAPI's own docs pages load Swagger UI, ReDoc, a favicon and Google fonts from other
+hosts, so they stay blank on a machine with no internet access. The `fastapi-offline`
+package ships those files in its wheel; we use only its static directory and render
+the pages with FastAPI's own HTML helpers, pointed at our local copies.
+"""
+
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import (
+    get_redoc_html,
+    get_swagger_ui_html,
+    get_swagger_ui_oauth2_redirect_html,
+)
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+DOCS_URL = "/docs"
+OAUTH2_REDIRECT_URL = "/docs/oauth2-redirect"
+REDOC_URL = "/redoc"
+ASSETS_URL = "/static/docs"
+
+SWAGGER_JS = "swagger-ui-bundle.js"
+SWAGGER_CSS = "swagger-ui.css"
+REDOC_JS = "redoc.standalone.js"
+FAVICON = "favicon.png"
+
+# The pages may load only from this service. ReDoc's sidebar hard-codes a Redocly logo
+# from its CDN (`cdn.redoc.ly`); with this policy the browser refuses it without sending a
+# request, and ReDoc hides the broken image. Swagger UI starts from an inline script and
+# both UIs inject inline styles and data: images; ReDoc searches in a blob: worker.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "worker-src 'self' blob:",
+        "connect-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ]
+)
+
+
+def asset_directory() -> Path:
+    """The folder of Swagger UI and ReDoc files shipped in the `fastapi-offline` wheel."""
+    # find_spec locates the package without running its code: we want its files only.
+    spec = find_spec("fastapi_offline")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("The docs assets need the `fastapi-offline` package installed.")
+    directory = Path(spec.origin).parent / "static"
+    missing = [
+        f for f in (SWAGGER_JS, SWAGGER_CSS, REDOC_JS, FAVICON) if not (directory / f).is_file()
+    ]
+    if missing:
+        raise RuntimeError(f"fastapi-offline at {directory} lacks {', '.join(missing)}.")
+    return directory
+
+
+# Schemas that query parameters refer to (enums), for the OpenAPI document's components.
+COMPONENTS: dict[str, Any] = {}
+_ORDER = {"type": 0, "enum": 1, "title": 2, "description": 3}
+
+
+def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` declaring `model`'s fields as query parameters, exactly as FastAPI
+    declares a query model it reads itself (routes read theirs in one pass)."""
+    schema = model.model_json_schema(
+        ref_template="#/components/schemas/{model}", schema_generator=_AsFastAPI
+    )
+    for key, component in schema.get("$defs", {}).items():  # in FastAPI's key order
+        COMPONENTS[key] = dict(sorted(component.items(), key=lambda i: _ORDER.get(i[0], 9)))
+    required = set(schema.get("required", ()))
+    parameters = []
+    for name, field_schema in schema["properties"].items():
+        if field_schema.get("default", ...) is None:
+            del field_schema["default"]  # FastAPI leaves out a default of None
+        # FastAPI's order: the default after the description, the title last (enums have
+        # none from pydantic).
+        if "default" in field_schema and "description" in field_schema:
+            field_schema["default"] = field_schema.pop("default")
+        if "$ref" not in field_schema:  # FastAPI gives a bare reference no title
+            field_schema["title"] = field_schema.pop("title", name.replace("_", " ").title())
+        parameter = {"name": name, "in": "query", "required": name in required}
+        parameter["schema"] = field_schema
+        if "description" in field_schema:
+            parameter["description"] = field_schema["description"]
+        if field_schema.get("deprecated"):
+            parameter["deprecated"] = True
+        parameters.append(parameter)
+    return {"parameters": parameters}
+
+
+class _AsFastAPI(GenerateJsonSchema):
+    """Keys in the order FastAPI writes them (pydantic sorts a whole model's)."""
+
+    def sort(self, value: JsonSchemaValue, parent_key: str | None = None) -> JsonSchemaValue:
+        return value
+
+
+def install_openapi(app: FastAPI) -> None:
+    """The OpenAPI document as FastAPI makes it, with the schemas that query parameters
+    refer to (routes read their parameters in one pass and declare them themselves)."""
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = make()
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update({k: v for k, v in COMPONENTS.items() if k not in schemas})
+            document["components"]["schemas"] = dict(sorted(schemas.items()))
+            for path in document["paths"].values():  # parameters before responses, as usual
+                for method, operation in path.items():
+                    path[method] = dict(
+                        sorted(operation.items(), key=lambda i: i[0] == "responses")
+                    )
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def install_docs(app: FastAPI) -> None:
+    """Mount the local assets and add `/docs`, its OAuth2 redirect, and `/redoc`."""
+    app.mount(ASSETS_URL, StaticFiles(directory=asset_directory()), name="docs-assets")
+    openapi_url = app.openapi_url or "/openapi.json"
+
+    async def swagger_ui(request: Request) -> HTMLResponse:
+        root = _root_path(request)
+        page = get_swagger_ui_html(
+            openapi_url=root + openapi_url,
+            title=f"{app.title} - Swagger UI",
+            swagger_js_url=f"{root}{ASSETS_URL}/{SWAGGER_JS}",
+            swagger_css_url=f"{root}{ASSETS_URL}/{SWAGGER_CSS}",
+            swagger_favicon_url=f"{root}{ASSETS_URL}/{FAVICON}",
+            oauth2_redirect_url=root + OAUTH2_REDIRECT_URL,
+            init_oauth=app.swagger_ui_init_oauth,
+            swagger_ui_parameters=app.swagger_ui_parameters,
+        )
+        return _local_only(page)
+
+    async def oauth2_redirect() -> HTMLResponse:
+        return _local_only(get_swagger_ui_oauth2_redirect_html())
+
+    async def redoc(request: Request) -> HTMLResponse:
+        root = _root_path(request)
+        page = get_redoc_html(
+            openapi_url=root + openapi_url,
+            title=f"{app.title} - ReDoc",
+            redoc_js_url=f"{root}{ASSETS_URL}/{REDOC_JS}",
+            redoc_favicon_url=f"{root}{ASSETS_URL}/{FAVICON}",
+            with_google_fonts=False,
+        )
+        return _local_only(page)
+
+    app.get(DOCS_URL, include_in_schema=False)(swagger_ui)
+    app.get(OAUTH2_REDIRECT_URL, include_in_schema=False)(oauth2_redirect)
+    app.get(REDOC_URL, include_in_schema=False)(redoc)
+
+
+def _local_only(page: HTMLResponse) -> HTMLResponse:
+    page.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    return page
+
+
+def _root_path(request: Request) -> str:
+    # Behind a proxy that strips a prefix, links must carry it back (as FastAPI's do).
+    return str(request.scope.get("root_path", "")).rstrip("/")

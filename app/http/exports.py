@@ -1,0 +1,121 @@
+"""Exports: a list as CSV, NDJSON or iCalendar, a page of it or every match, streamed.
+
+A full export reads one query as it streams, on a session of its own (it outlives its
+request); the next chunk is read in a worker thread while this one is sent. Without
+`fields=` or `include=`, NDJSON writes the stored documents and CSV the stored lines as
+they are.
+"""
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from typing import Any, Protocol, TypeVar
+
+import anyio.to_thread
+from fastapi import Request, Response
+from fastapi.responses import StreamingResponse
+from sqlmodel import Session
+
+from app.core.db import Database
+from app.core.models import Format
+from app.http.responses import MEDIA_TYPES, next_link
+from app.query.csv_rows import csv_columns, csv_header, csv_lines
+from app.query.documents import utf8
+from app.query.lists import Listed, Resource
+from app.query.params import Page, encode_cursor
+
+T = TypeVar("T")
+Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]
+EXTENSIONS = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}
+
+
+class Export(Protocol):
+    """Every record a list query matches, checked when made, read on a session given."""
+
+    @property
+    def resource(self) -> Resource: ...
+    @property
+    def has_lines(self) -> bool: ...
+
+    def documents(self, session: Session) -> Iterator[list[str | bytes]]: ...
+    def lines(self, session: Session) -> Iterator[list[str | bytes]]: ...
+    def records(self, session: Session) -> Iterator[list[dict[str, Any]]]: ...
+
+
+def _rendered(
+    fmt: Format, resource: Resource, page: Page[Any], batches: Iterable[list[dict[str, Any]]],
+    renderer: Renderer | None,
+) -> Iterator[str]:  # fmt: skip
+    if renderer is not None and fmt is Format.ics:
+        return renderer(batches)
+    if fmt is Format.csv:
+        return csv_lines(csv_columns(resource.public_model, page.shape.fields), batches)
+    return (
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in batch)
+        for batch in batches
+    )
+
+
+def export_page(
+    request: Request, resource: Resource, page: Page[Any], found: Listed, fmt: Format,
+    renderer: Renderer | None = None,
+) -> Response:  # fmt: skip
+    """A page of a list (`limit=` given) as CSV, NDJSON or iCalendar."""
+    records = found.records if not page.shape.as_stored else [json.loads(d) for d in found.records]
+    cursor = encode_cursor(page.order.signature, found.next_after) if found.next_after else None
+    text = "".join(_rendered(fmt, resource, page, [records], renderer))
+    return Response(text, media_type=MEDIA_TYPES[fmt], headers=next_link(request, cursor))
+
+
+def export_all(
+    db: Database, export: Export, page: Page[Any], fmt: Format, renderer: Renderer | None = None
+) -> StreamingResponse:
+    """Every match, streamed in chunks of UTF-8 bytes made in a worker thread."""
+    resource = export.resource
+    body: Iterator[str | bytes]
+    if page.shape.as_stored and fmt is Format.ndjson:  # one stored document per line
+        docs = db.iterate(export.documents)
+        body = (b"".join(utf8(d) + b"\n" for d in batch) for batch in docs)
+    elif page.shape.as_stored and fmt is Format.csv and export.has_lines:
+        header = csv_header(csv_columns(resource.public_model, None)).encode()
+        body = _after(header, (b"".join(map(utf8, b)) for b in db.iterate(export.lines)))
+    else:
+        body = _rendered(fmt, resource, page, db.iterate(export.records), renderer)
+    return StreamingResponse(
+        read_ahead(body),
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'inline; filename="{resource.plural}.{EXTENSIONS[fmt]}"'},
+    )
+
+
+def _after(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    # A generator, not `itertools.chain`: closing it closes `rest` and its session.
+    yield first
+    yield from rest
+
+
+_DONE = object()
+
+
+async def read_ahead(chunks: Iterator[T]) -> AsyncIterator[T]:
+    """`chunks` in order, the next read in a worker thread while this one is sent.
+
+    Starlette would advance the iterator only after sending each chunk, so the database
+    would wait while the socket drains. One read is in flight at a time, so the iterator
+    is never advanced by two threads at once. When the client goes away, the read in
+    flight is let finish and the iterator closed, which releases its session.
+    """
+
+    def advance() -> object:
+        return next(chunks, _DONE)
+
+    pending = asyncio.ensure_future(anyio.to_thread.run_sync(advance))
+    try:
+        while (chunk := await pending) is not _DONE:
+            pending = asyncio.ensure_future(anyio.to_thread.run_sync(advance))
+            yield chunk  # type: ignore[misc]
+    finally:
+        await asyncio.wait([pending])
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            await anyio.to_thread.run_sync(close)

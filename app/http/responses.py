@@ -1,0 +1,208 @@
+"""Answers: which format a client asked for, JSON pages and records, and the absolute
+links they carry (`self`, `next`, the `Link` header)."""
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request, Response
+from pydantic_core import to_json
+
+from app.core.errors import InvalidParameter, NotAcceptable, problem_responses
+from app.core.models import Format
+from app.query.lists import Listed
+from app.query.params import Page, encode_cursor
+
+MEDIA_TYPES = {
+    Format.json: "application/json",
+    Format.csv: "text/csv; charset=utf-8",
+    Format.ndjson: "application/x-ndjson",
+    Format.ics: "text/calendar; charset=utf-8",
+}
+_ACCEPTED = {
+    "application/json": Format.json,
+    "application/*": Format.json,
+    "*/*": Format.json,
+    "text/csv": Format.csv,
+    "text/*": Format.csv,
+    "application/x-ndjson": Format.ndjson,
+    "application/ndjson": Format.ndjson,
+    "application/jsonl": Format.ndjson,
+    "text/calendar": Format.ics,
+}
+
+
+def negotiate(request: Request, requested: Format | None, allowed: tuple[Format, ...]) -> Format:
+    """`format=` wins; otherwise the Accept header's most preferred format we serve."""
+    if requested is not None:
+        if requested not in allowed:
+            names = ", ".join(allowed)
+            raise InvalidParameter("query.format", f"{requested} is not served here; use {names}")
+        return requested
+    header = request.headers.get("accept", "")
+    if not header.strip():
+        return Format.json
+    choices = []
+    for position, item in enumerate(header.split(",")):
+        media, _, params = item.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        fmt = _ACCEPTED.get(media.strip().lower())
+        if fmt is not None and fmt in allowed and quality > 0:
+            choices.append((-quality, position, fmt))
+    if not choices:
+        offered = ", ".join(MEDIA_TYPES[f].split(";")[0] for f in allowed)
+        raise NotAcceptable(f"Cannot answer with {header!r}; this resource offers {offered}.")
+    return min(choices)[2]
+
+
+def list_responses(description: str, *, calendar: bool = False) -> dict[int | str, Any]:
+    """A list route's documented answers: JSON page or exports, and its problems."""
+    content: dict[str, Any] = {"text/csv": {}, "application/x-ndjson": {}}
+    if calendar:
+        content["text/calendar"] = {}
+    return {200: {"description": description, "content": content}, **problem_responses(406, 422)}
+
+
+DETAIL_RESPONSES = problem_responses(404, 406, 422)
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """Serialise with pydantic-core (fast, and it knows dates and models)."""
+    return Response(
+        to_json(body), status_code=status, media_type="application/json", headers=headers
+    )
+
+
+def list_page(request: Request, page: Page[Any], found: Listed) -> Response:
+    """A page of records in the list envelope. Stored documents are joined as they are,
+    parsing none of them."""
+    cursor = encode_cursor(page.order.signature, found.next_after) if found.next_after else None
+    next_url, headers = _next(request, cursor)
+    meta = _meta(request, page.size, cursor, len(found.records))
+    if page.count:
+        meta["count"] = found.count
+    if page.facets:
+        meta["facets"] = found.facets
+    links = {"self": _address(request), "next": next_url}
+    if page.shape.as_stored:
+        data = b"[%b]" % b",".join(d if d.__class__ is bytes else d.encode() for d in found.records)
+    else:
+        data = to_json(found.records)
+    # One join: chained `+` copied the page once per piece.
+    body = b"".join(
+        (b'{"data":', data, b',"meta":', to_json(meta), b',"links":', to_json(links), b"}")
+    )
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def other_page(
+    request: Request,
+    data: Any,
+    *,
+    limit: int,
+    next_cursor: str | None,
+    returned: int,
+    meta: dict[str, Any] | None = None,
+) -> Response:
+    """A page of something other than records (search hits, timeline years)."""
+    next_url, headers = _next(request, next_cursor)
+    meta = {**_meta(request, limit, next_cursor, returned), **(meta or {})}
+    links = {"self": _address(request), "next": next_url}
+    return json_response({"data": data, "meta": meta, "links": links}, headers=headers)
+
+
+def record(document: str | dict[str, Any]) -> Response:
+    """One record: its stored document as it is, or a reshaped one."""
+    if isinstance(document, str):
+        return Response(document, media_type="application/json")
+    return json_response(document)
+
+
+def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:
+    return {
+        "limit": limit,
+        "next_cursor": next_cursor,
+        "returned": returned,
+        "data_version": getattr(request.state, "data_version", None),
+    }
+
+
+def next_link(request: Request, cursor: str | None) -> dict[str, str]:
+    """The `Link` header of the next page, if any."""
+    return _next(request, cursor)[1]
+
+
+def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:
+    """The next page's address, and the `Link` header that carries it: this request's
+    address with its `cursor` replaced (a cursor is URL-safe as it is)."""
+    if not cursor:
+        return None, {}
+    kept = [
+        part
+        for part in request.scope["query_string"].split(b"&")
+        if part and part.partition(b"=")[0] != b"cursor"
+    ]
+    url = _address(request, b"&".join([*kept, b"cursor=" + cursor.encode()]))
+    return url, {"Link": f'<{url}>; rel="next"'}
+
+
+# What may stay bare in a query string we echo: the rest is percent-encoded, byte by byte,
+# so a raw space, quote or `>` cannot break the Link header.
+_QUERY_SAFE = "=&%+/:,;@!$'()*-._~?"
+
+
+def _address(request: Request, query: bytes | None = None) -> str:
+    """This request's absolute address, with `query` instead of its own query string
+    (`scope["path"]` already holds any root path)."""
+    scope = request.scope
+    if query is None:
+        query = scope["query_string"]
+    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    return origin(request) + path + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+
+
+def origin(request: Request) -> str:
+    """Where links start: `PUBLIC_BASE_URL` when set, else the scheme and host this
+    request came to (the server's own address when the Host header is not a host)."""
+    public = request.app.state.settings.public_base_url
+    if public:
+        return str(public).rstrip("/")
+    scope = request.scope
+    return f"{scope['scheme']}://{link_host(scope, request.headers.get('host'))}"
+
+
+# A name (letters, digits, `-`, `_`; a trailing dot for a fully qualified name), an IPv4
+# or a bracketed IPv6 address; then perhaps a port. Any other Host header (a space, a
+# quote, `>`) would be written into every link, so links name the server instead.
+_HOST = re.compile(
+    r"(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?"
+)
+
+
+def link_host(scope: Any, header: str | None) -> str:
+    """`header` (the request's Host) if it names a host, else the server's address. The
+    ETag hashes this too, so headers that are not hosts share one tag."""
+    if header is not None and _is_host(header):
+        return header
+    server = scope.get("server")
+    if server is None:  # a Unix socket: no address of its own to name
+        return "localhost"
+    name, port = server
+    if ":" in name:
+        name = f"[{name}]"
+    if port is None or (scope["scheme"], port) in (("http", 80), ("https", 443)):
+        return str(name)
+    return f"{name}:{port}"
+
+
+@lru_cache(maxsize=256)
+def _is_host(header: str) -> bool:
+    return _HOST.fullmatch(header) is not None

@@ -1,0 +1,253 @@
+"""Query parameters: one model per route, read by a plain dependency in one pass (FastAPI
+reads a model field by field, which costs more than the rest of a first page: see
+docs/performance.md); and the cursors that carry a page's place."""
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar, get_args, get_origin
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError, create_model
+from pydantic_core import to_json
+from sqlalchemy import Float, Integer, String
+
+from app.core.errors import InvalidParameter
+from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery
+from app.query.lists import Order, Resource, SortKey
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def repeatable(description: str) -> Any:
+    """A parameter that may be given several times, absent meaning none (its empty list
+    made by a factory: a list default is deep-copied on every validation)."""
+    return Field(default_factory=list, description=description, json_schema_extra={"default": []})
+
+
+class QueryModel(Generic[M]):
+    """Reads `model` from a request's query string (its parameters are declared to
+    OpenAPI by `app.http.docs.query_parameters`)."""
+
+    def __init__(self, model: type[M]) -> None:
+        self.model = model
+        self._fields = [
+            (info.alias or name, _repeats(info.annotation))
+            for name, info in model.model_fields.items()
+        ]
+        self._strict = model.model_config.get("extra") == "forbid"
+
+    async def __call__(self, request: Request) -> M:
+        """A dependency; async, since it does no I/O and so needs no thread."""
+        return self.read(request)
+
+    def read(self, request: Request) -> M:
+        """The model, validated; a 422 problem naming every invalid parameter."""
+        params = request.query_params
+        data: dict[str, Any] = {}
+        for alias, repeats in self._fields:
+            if alias in params:
+                data[alias] = params.getlist(alias) if repeats else params[alias]
+        if self._strict:  # a model that refuses unknown parameters sees them all
+            data = {**{k: params[k] for k in params if k not in data}, **data}
+        try:
+            return self.model.model_validate(data)
+        except ValidationError as exc:
+            # The shape FastAPI gives, so the one problem handler renders it.
+            errors = [
+                {**error, "loc": ("query", *error["loc"])}
+                for error in exc.errors(include_url=False)
+            ]
+            raise RequestValidationError(errors) from None
+
+
+def _repeats(annotation: Any) -> bool:
+    """`list[X]`, also inside `X | None`."""
+    kinds = (list, tuple, set, frozenset)
+    return get_origin(annotation) in kinds or any(
+        get_origin(a) in kinds for a in get_args(annotation)
+    )
+
+
+@dataclass(frozen=True)
+class Shape:
+    """`fields=` and `include=`, checked: what a record is answered with."""
+
+    fields: list[str] | None
+    include: list[str]
+
+    @property
+    def as_stored(self) -> bool:
+        return not (self.fields or self.include)
+
+
+def split(value: str | None) -> list[str]:
+    """A comma list's parts, stripped, empty ones dropped."""
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Page(Generic[M]):
+    """What a list request asks: which records, in which order, after which cursor, how
+    many, in which shape and format, with what counted."""
+
+    filters: M
+    q: str | None
+    source: str | None
+    order: Order
+    limit: int | None  # None when the client gave none: JSON pages use the default
+    start_after: list[Any] | None  # the cursor's values
+    shape: Shape
+    count: bool = False
+    facets: tuple[str, ...] = ()
+    format: Format | None = None
+    # The default order, nothing filtered or counted: one index seek, cheap enough to
+    # run on the event loop (`Database.read`).
+    bounded: bool = False
+
+    @property
+    def size(self) -> int:
+        return self.limit or DEFAULT_LIMIT
+
+    @property
+    def plain(self) -> bool:
+        """Stored documents are the whole answer: nothing counted, nothing reshaped."""
+        return not (self.count or self.facets) and self.shape.as_stored
+
+
+def encode_cursor(signature: str, values: list[Any]) -> str:
+    """An opaque, URL-safe cursor: the order's signature and the last row's sort values
+    (pydantic-core writes dates as ISO text and floats in their shortest exact form)."""
+    return base64.urlsafe_b64encode(to_json([signature, values])).rstrip(b"=").decode()
+
+
+def decode_cursor(token: str, order: Order) -> list[Any]:
+    """The sort values a cursor carries, each of its key's type; 422 if it is malformed or
+    from another order (a forged value must never reach the database as it is)."""
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        signature, values = json.loads(base64.urlsafe_b64decode(padded))
+    except (ValueError, binascii.Error, TypeError, RecursionError):
+        raise InvalidParameter("query.cursor", "is not a cursor this service issued") from None
+    if (
+        signature != order.signature
+        or not isinstance(values, list)
+        or len(values) != len(order.keys)
+    ):
+        raise InvalidParameter(
+            "query.cursor", "belongs to a different sort order; start again without a cursor"
+        )
+    try:
+        return [_typed(v, k) for v, k in zip(values, order.keys, strict=True)]
+    except (TypeError, ValueError):
+        raise InvalidParameter("query.cursor", "is not a cursor this service issued") from None
+
+
+_KINDS = ((String, str), (Integer, int), (Float, float))
+
+
+def _typed(value: Any, key: SortKey) -> Any:
+    """`value` as its key's column takes it (dates come as ISO text); else ValueError."""
+    if key.is_date:
+        return date.fromisoformat(value)
+    column_type = getattr(key.expression, "type", None)
+    column_type = getattr(column_type, "impl_instance", column_type)  # under a decorator
+    # None: an expression of no known type, text or a whole number.
+    kind = next((k for sql, k in _KINDS if isinstance(column_type, sql)), None)
+    if type(value) is str and kind in (str, None) and "\x00" not in value:
+        return value
+    if type(value) is int and kind in (int, float, None) and -(2**63) <= value < 2**63:
+        return value
+    if type(value) is float and kind is float:
+        return value
+    raise ValueError(f"{value!r} is not a value of this order")
+
+
+# What a list request may give and still be a bounded read: how much, where, what shape.
+_BOUNDED = frozenset({"limit", "cursor", "fields", "include", "format", "sort"})
+
+
+def checked_shape(resource: Resource, fields: str | None, include: str | None) -> Shape:
+    """`fields=` and `include=` checked against what `resource` has; 422 otherwise."""
+    chosen = split(fields) or None
+    unknown = [f for f in chosen or () if f not in resource.public_model.model_fields]
+    if unknown:
+        raise InvalidParameter("query.fields", f"unknown field(s) {', '.join(unknown)}")
+    embedded = split(include)
+    unknown = [name for name in embedded if name not in resource.includes]
+    if unknown:
+        raise InvalidParameter("query.include", f"cannot include {', '.join(unknown)}")
+    return Shape(fields=chosen, include=embedded)
+
+
+class ListParameters(Generic[M]):
+    """The dependency giving a list route its `Page`: `filters` (the resource's own
+    model, to which `q` and `source` are added when `cited`) and what every list takes."""
+
+    def __init__(self, resource: Resource, filters: type[M], *, cited: bool = True) -> None:
+        self.resource = resource
+        sorts = ", ".join(sorted(resource.sorts))
+        described = {
+            "sort": f"Comma list of fields, `-` for descending. Fields: {sorts}. "
+            f"Default `{resource.default_sort}`; the slug breaks ties.",
+            "fields": "Sparse fieldset: comma list of "
+            f"{', '.join(resource.public_model.model_fields)}.",
+            "include": "Embed related records in full: comma list of "
+            f"{', '.join(resource.includes) or 'none'}.",
+            "facets": "Counts per value for the current filter: "
+            f"{', '.join(resource.facets) or 'none'}.",
+        }
+        examples = {"sort": [resource.default_sort]}
+        fields: dict[str, Any] = {
+            name: (str | None, Field(None, description=text, examples=examples.get(name)))
+            for name, text in described.items()
+        }
+        bases = (filters, CitedQuery, ListQuery) if cited else (filters, ListQuery)
+        name = "".join(part.title() for part in resource.plural.split("_")) + "Query"
+        self.query = QueryModel(create_model(name, __base__=bases, **fields))
+        self.model = self.query.model
+        self._default = resource.order(None).signature
+
+    async def __call__(self, request: Request) -> Page[M]:
+        return self.page(self.query.read(request))
+
+    def page(self, query: Any) -> Page[M]:
+        """The `Page` a validated query model asks for; 422 for what only this can check."""
+        order = self.resource.order(query.sort)
+        return Page(
+            filters=query,
+            q=getattr(query, "q", None),
+            source=getattr(query, "source", None),
+            order=order,
+            limit=query.limit,
+            start_after=decode_cursor(query.cursor, order) if query.cursor else None,
+            shape=checked_shape(self.resource, query.fields, query.include),
+            count=query.count,
+            facets=tuple(split(query.facets)),
+            format=query.format,
+            bounded=query.model_fields_set <= _BOUNDED and order.signature == self._default,
+        )
+
+
+class DetailParameters:
+    """The dependency giving a detail route its `Shape` (`fields=`, `include=`)."""
+
+    def __init__(self, resource: Resource) -> None:
+        includes = ", ".join(resource.includes) or "none"
+
+        class DetailQuery(BaseModel):
+            fields: str | None = Field(
+                None, description="Sparse fieldset: comma list of top-level fields."
+            )
+            include: str | None = Field(None, description=f"Embed related records: {includes}.")
+
+        self.resource = resource
+        self.query = QueryModel(DetailQuery)
+        self.model = DetailQuery
+
+    async def __call__(self, request: Request) -> Shape:
+        query = self.query.read(request)
+        return checked_shape(self.resource, query.fields, query.include)

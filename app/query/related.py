@@ -1,0 +1,64 @@
+"""Batch loading of related records as references: one query per relation per page."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from app.core.models import Ref
+
+
+def refs_by_id(
+    session: Session, table: Any, ids: Iterable[int | None], name: str = "name"
+) -> dict[int, Ref]:
+    """References for the given ids of `table`, keyed by id."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    query = select(table.id, table.slug, getattr(table, name)).where(table.id.in_(wanted))
+    return {i: Ref(slug=slug, name=label) for i, slug, label in session.execute(query)}
+
+
+def linked_refs(
+    session: Session,
+    link: Any,
+    own: str,
+    other: str,
+    target: Any,
+    owner_ids: Iterable[int],
+    name: str = "name",
+) -> dict[int, list[Ref]]:
+    """For each owner id, the references it links to through `link`, ordered by name."""
+    ids = list(owner_ids)
+    out: dict[int, list[Ref]] = defaultdict(list)
+    if not ids:
+        return out
+    label = getattr(target, name)
+    query = (
+        select(getattr(link, own), target.slug, label)
+        .join(target, target.id == getattr(link, other))
+        .where(getattr(link, own).in_(ids))
+        .order_by(label, target.slug)
+    )
+    for owner, slug, text in session.execute(query):
+        out[owner].append(Ref(slug=slug, name=text))
+    return out
+
+
+def refs_pointing_at(
+    session: Session, table: Any, column: str, ids: Iterable[int], name: str = "name"
+) -> dict[int, list[Ref]]:
+    """For each id, the records of `table` whose `column` points at it (children, successors)."""
+    wanted = list(ids)
+    out: dict[int, list[Ref]] = defaultdict(list)
+    if not wanted:
+        return out
+    pointer, label = getattr(table, column), getattr(table, name)
+    query = (
+        select(pointer, table.slug, label).where(pointer.in_(wanted)).order_by(label, table.slug)
+    )
+    for target, slug, text in session.execute(query):
+        out[target].append(Ref(slug=slug, name=text))
+    return out
