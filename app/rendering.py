@@ -13,13 +13,12 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.areas import service as areas
-from app.core.models import DatasetVersion
+from app.core.models import DatasetVersion, Resource
 from app.events import service as events
 from app.organisations import service as organisations
 from app.people import service as people
 from app.programmes import service as programmes
 from app.query.documents import Hydrate, render
-from app.query.lists import Resource
 from app.quotes import service as quotes
 from app.search.indexing import index_is_complete, rebuild_index
 from app.sources import service as sources

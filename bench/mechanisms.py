@@ -149,6 +149,10 @@ def compare(
                                      env={**env, **variant.env}, root=root),
         }  # fmt: skip
         with servers["current"]() as current, servers["without"]() as without:
+            for server in (current, without):  # warm: the database's pages, the code paths
+                for scenario in variant.scenarios:
+                    if scenario not in ("csv", "ndjson"):
+                        run_wrk(server.base_url + paths[scenario], connections=32, duration=2)
             for scenario in variant.scenarios:
                 figures: dict[str, list[float]] = {"current": [], "without": []}
                 for _ in range(rounds):

@@ -7,19 +7,12 @@ from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
 from app.citations.service import add_context, citations_for, cited_by
+from app.core.models import Include, Resource, SortField
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import fk_facet
-from app.query.lists import (
-    Include,
-    Listed,
-    Resource,
-    SortField,
-    read_page,
-    resolve_slugs,
-    with_descendants,
-)
+from app.query.lists import Listed, read_documents, resolve_slugs, with_descendants
 from app.query.params import Page, Shape
 from app.query.related import refs_by_id, refs_pointing_at
 from app.quotes.models import QuoteArea
@@ -39,17 +32,15 @@ RESOURCE = Resource(
         "citations": Include("citations", apply=add_context),
     },
 )
+# Every cooperationarea: statements are immutable, so filters build on it without changing it.
+_ALL = select(CooperationArea)
 
 
 def list_areas(*, session: Session, page: Page[AreaQuery]) -> Listed:
     """A page of the areas matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(CooperationArea.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, CooperationArea, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -69,7 +60,7 @@ def matching(
     *, session: Session, filters: AreaQuery, q: str | None, source: str | None
 ) -> Select[Any]:
     """Areas matching every given filter."""
-    query = select(CooperationArea)
+    query = _ALL
     if filters.parent:
         (parent,) = resolve_slugs(session, CooperationArea, [filters.parent], "parent")
         query = query.where(CooperationArea.parent_id == parent)

@@ -1,14 +1,20 @@
 """What every resource shares: stable constraint names, the dataset's version row,
-references to related records, the list envelope, and what every list takes."""
+references to related records, the list envelope, what every list takes, and what a
+resource's list offers (`Resource`: its sorts, facets and embeds)."""
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
-from sqlalchemy import JSON
+from sqlalchemy import JSON, func
 from sqlmodel import Field as ColumnField
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
+
+from app.core.dates import FAR_FUTURE, FAR_PAST
+from app.core.errors import InvalidParameter
 
 # Named constraints keep Alembic migrations deterministic across SQLite and PostgreSQL.
 # Set here, before any table is declared: every resource's models import this module.
@@ -109,3 +115,90 @@ class CitedQuery(BaseModel):
     source: str | None = Field(
         None, description="Only records cited by this source (a source slug)."
     )
+
+
+Facet = Callable[[Session, Any], list[tuple[Any, int]]]
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One ORDER BY term: a non-null SQL expression and its direction."""
+
+    expression: Any
+    descending: bool = False
+    is_date: bool = False
+
+    def ordering(self) -> Any:
+        return self.expression.desc() if self.descending else self.expression.asc()
+
+
+@dataclass(frozen=True)
+class SortField:
+    """A field a list may be sorted by. Dates sort undated records last either way."""
+
+    column: Any
+    is_date: bool = False
+    # A stored, indexed, non-null expression of the ascending order (e.g. `date_key`).
+    ascending: Any = None
+
+    def key(self, descending: bool) -> SortKey:
+        expression = self.column
+        if not descending and self.ascending is not None:
+            expression = self.ascending
+        elif self.is_date:
+            expression = func.coalesce(self.column, FAR_PAST if descending else FAR_FUTURE)
+        return SortKey(expression, descending=descending, is_date=self.is_date)
+
+
+@dataclass(frozen=True)
+class Order:
+    """A parsed `sort=`: its keys (a unique column last) and its signature, the order
+    written one way, which a cursor carries so that it is used with its own order."""
+
+    keys: tuple[SortKey, ...]
+    signature: str
+
+
+@dataclass(frozen=True)
+class Include:
+    """An `include=` name: the references in `field` replaced by the full records of
+    `table` (their stored documents), or, with `apply`, an embedding of its own."""
+
+    field: str
+    table: Any = None
+    apply: Callable[[Session, list[dict[str, Any]]], None] | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    """What the API offers of one resource: its public shape, its sorts, facets and
+    embeds. Parameters are checked against it; its service reads with it."""
+
+    kind: str
+    plural: str
+    table: Any
+    public_model: type[BaseModel]
+    sorts: dict[str, SortField]
+    default_sort: str
+    facets: dict[str, Facet] = field(default_factory=dict)
+    includes: dict[str, Include] = field(default_factory=dict)
+    tiebreak: str = "slug"  # a unique column, last in every order
+
+    def order(self, sort: str | None) -> Order:
+        """Parse `sort=-date,title`; 422 naming what is wrong."""
+        keys, names, written = [], [], []
+        for raw in (sort or self.default_sort).split(","):
+            name = raw.strip()
+            descending = name.startswith("-")
+            name = name.lstrip("-")
+            if name not in self.sorts:
+                allowed = ", ".join(sorted(self.sorts))
+                raise InvalidParameter("query.sort", f"cannot sort by {name!r}; use {allowed}")
+            if name in names:
+                raise InvalidParameter("query.sort", f"{name!r} appears twice")
+            names.append(name)
+            written.append(("-" if descending else "") + name)
+            keys.append(self.sorts[name].key(descending))
+        if self.tiebreak not in names:
+            keys.append(SortKey(getattr(self.table, self.tiebreak)))
+        return Order(tuple(keys), ",".join(written))

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for, cited_by
 from app.core.dates import OPEN_ENDED, DateRange, DateSpan
-from app.core.models import Ref
+from app.core.models import Include, Ref, Resource, SortField
 from app.events.models import (
     Event,
     EventArea,
@@ -27,13 +27,10 @@ from app.programmes.models import Programme
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, link_facet, year_facet
 from app.query.lists import (
-    Include,
     Listed,
-    Resource,
-    SortField,
     linked_to,
     overlaps,
-    read_page,
+    read_documents,
     resolve_slugs,
     with_descendants,
 )
@@ -73,17 +70,15 @@ RESOURCE = Resource(
         "citations": Include("citations", apply=add_context),
     },
 )
+# Every event: statements are immutable, so filters build on it without changing it.
+_ALL = select(Event)
 
 
 def list_events(*, session: Session, page: Page[EventQuery]) -> Listed:
     """A page of the events matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(Event.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, Event, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -103,7 +98,7 @@ def matching(
     *, session: Session, filters: EventQuery, q: str | None, source: str | None
 ) -> Select[Any]:
     """Events matching every given filter; repeated values of one filter are alternatives."""
-    query = select(Event)
+    query = _ALL
     if filters.kind:
         query = query.where(Event.kind.in_([str(k) for k in filters.kind]))
     if filters.area:

@@ -17,11 +17,11 @@ from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from app.core.db import Database
-from app.core.models import Format
+from app.core.models import Format, Resource
 from app.http.responses import MEDIA_TYPES, next_link
 from app.query.csv_rows import csv_columns, csv_header, csv_lines
 from app.query.documents import utf8
-from app.query.lists import Listed, Resource
+from app.query.lists import Listed
 from app.query.params import Page, encode_cursor
 
 T = TypeVar("T")

@@ -165,8 +165,14 @@ def _address(request: Request, query: bytes | None = None) -> str:
     scope = request.scope
     if query is None:
         query = scope["query_string"]
-    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
-    return origin(request) + path + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+    base = scope.get(_BASE)  # worked out once per request: `self` and `next` share it
+    if base is None:
+        path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+        base = scope[_BASE] = origin(request) + path
+    return base + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+
+
+_BASE = "app.link_base"  # this service's own key in the ASGI scope
 
 
 def origin(request: Request) -> str:

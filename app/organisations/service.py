@@ -6,6 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for, cited_by
+from app.core.models import Include, Resource, SortField
 from app.organisations.models import (
     Organisation,
     OrganisationKind,
@@ -14,7 +15,7 @@ from app.organisations.models import (
 )
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, fk_facet
-from app.query.lists import Include, Listed, Resource, SortField, read_page, resolve_slugs
+from app.query.lists import Listed, read_documents, resolve_slugs
 from app.query.params import Page, Shape
 from app.query.related import refs_by_id, refs_pointing_at
 from app.search.service import matching_record_ids
@@ -41,17 +42,15 @@ RESOURCE = Resource(
         "citations": Include("citations", apply=add_context),
     },
 )
+# Every organisation: statements are immutable, so filters build on it without changing it.
+_ALL = select(Organisation)
 
 
 def list_organisations(*, session: Session, page: Page[OrganisationQuery]) -> Listed:
     """A page of the organisations matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(Organisation.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, Organisation, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -71,7 +70,7 @@ def matching(
     *, session: Session, filters: OrganisationQuery, q: str | None, source: str | None
 ) -> Select[Any]:
     """Organisations matching every given filter."""
-    query = select(Organisation)
+    query = _ALL
     if filters.kind:
         query = query.where(Organisation.kind.in_([str(k) for k in filters.kind]))
     if filters.parent:

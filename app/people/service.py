@@ -7,11 +7,12 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for, cited_by
+from app.core.models import Include, Resource, SortField
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, RolePublic
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet
-from app.query.lists import Include, Listed, Resource, SortField, read_page, resolve_slugs
+from app.query.lists import Listed, read_documents, resolve_slugs
 from app.query.params import Page, Shape
 from app.query.related import refs_by_id
 from app.search.service import matching_record_ids
@@ -26,17 +27,15 @@ RESOURCE = Resource(
     facets={"country": column_facet(Person.country)},
     includes={"citations": Include("citations", apply=add_context)},
 )
+# Every person: statements are immutable, so filters build on it without changing it.
+_ALL = select(Person)
 
 
 def list_people(*, session: Session, page: Page[PersonQuery]) -> Listed:
     """A page of the people matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(Person.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, Person, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -56,7 +55,7 @@ def matching(
     *, session: Session, filters: PersonQuery, q: str | None, source: str | None
 ) -> Select[Any]:
     """People matching every given filter."""
-    query = select(Person)
+    query = _ALL
     if filters.organisation:
         ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
         holders = select(PersonRole.person_id).where(PersonRole.organisation_id.in_(ids))

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for, cited_by
 from app.core.dates import DateRange, DateSpan
+from app.core.models import Include, Resource, SortField
 from app.events.models import Event, EventProgramme
 from app.organisations.models import Organisation
 from app.programmes.models import (
@@ -22,13 +23,10 @@ from app.programmes.models import (
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, link_facet, year_facet
 from app.query.lists import (
-    Include,
     Listed,
-    Resource,
-    SortField,
     linked_to,
     overlaps,
-    read_page,
+    read_documents,
     resolve_slugs,
     with_descendants,
 )
@@ -63,17 +61,15 @@ RESOURCE = Resource(
         "citations": Include("citations", apply=add_context),
     },
 )
+# Every programme: statements are immutable, so filters build on it without changing it.
+_ALL = select(Programme)
 
 
 def list_programmes(*, session: Session, page: Page[ProgrammeQuery]) -> Listed:
     """A page of the programmes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(Programme.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, Programme, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -101,7 +97,7 @@ def matching(
     """Programmes matching every given filter: the list's `filters`, and the programme
     `slugs` and area slugs (`areas`) that the timeline, which has no `filters`, asks for.
     Repeated values of one filter are alternatives."""
-    query = select(Programme)
+    query = _ALL
     if slugs:
         ids = resolve_slugs(session, Programme, list(slugs), "programme")
         query = query.where(Programme.id.in_(ids))

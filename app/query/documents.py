@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import LargeBinary, Select, Text, and_, delete, func, insert, select, update
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy import Select, Text, and_, delete, func, insert, select, update
 from sqlmodel import Field, Session, SQLModel
 
-from app.core.models import metadata  # noqa: F401  (constraint names before any table)
+from app.core.models import (
+    Include,
+    Order,
+    Resource,
+    metadata,  # noqa: F401  (constraint names before any table)
+)
 from app.query.csv_rows import csv_columns, csv_record
 from app.query.facets import facet_counts
-from app.query.lists import Include, Listed, Order, Resource, ordered
+from app.query.lists import AsBytes, Listed, ordered
 from app.query.params import Page, Shape
 
 RENDER_BATCH = 500
@@ -64,26 +67,6 @@ def render(session: Session, resource: Resource, hydrate: Hydrate) -> int:
         session.execute(insert(CsvLine), lines)
     session.expire_all()
     return len(ids)
-
-
-class AsBytes(FunctionElement[Any]):
-    """A stored text column read as its driver hands it over cheapest: SQLite gives the
-    UTF-8 bytes (no decoding a line into a str only to encode it back; docs/performance.md
-    has what it buys); PostgreSQL gives text, encoded where it is joined."""
-
-    type = LargeBinary()  # no result processing on either driver: values pass as they come
-    inherit_cache = True
-
-
-@compiles(AsBytes, "sqlite")
-def _as_bytes_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    # SQLite stores text as UTF-8; CAST to BLOB hands over those bytes unchanged.
-    return f"CAST({compiler.process(element.clauses, **kw)} AS BLOB)"
-
-
-@compiles(AsBytes, "postgresql")
-def _as_bytes_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
-    return str(compiler.process(element.clauses, **kw))
 
 
 def utf8(text: str | bytes) -> bytes:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from app.core.errors import InvalidParameter
-from app.query.lists import Facet, Resource
+from app.core.models import Facet, Resource
 
 
 def facet_counts(

@@ -1,17 +1,18 @@
-"""The SQL of a resource's list: what it offers (`Resource`), its orders, its filters,
-and its pages, read by keyset: a deep page costs what the first does."""
+"""The SQL of a resource's list: its filters, and its pages, read by keyset (a deep page
+costs what the first does)."""
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import (
     ColumnElement,
+    LargeBinary,
     Select,
     and_,
+    bindparam,
     exists,
     false,
     func,
@@ -20,96 +21,13 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
-from app.core.dates import FAR_FUTURE, FAR_PAST, DateRange
+from app.core.dates import FAR_FUTURE, DateRange
 from app.core.errors import InvalidParameter
-
-Facet = Callable[[Session, Any], list[tuple[Any, int]]]
-
-
-@dataclass(frozen=True)
-class SortKey:
-    """One ORDER BY term: a non-null SQL expression and its direction."""
-
-    expression: Any
-    descending: bool = False
-    is_date: bool = False
-
-    def ordering(self) -> Any:
-        return self.expression.desc() if self.descending else self.expression.asc()
-
-
-@dataclass(frozen=True)
-class SortField:
-    """A field a list may be sorted by. Dates sort undated records last either way."""
-
-    column: Any
-    is_date: bool = False
-    # A stored, indexed, non-null expression of the ascending order (e.g. `date_key`).
-    ascending: Any = None
-
-    def key(self, descending: bool) -> SortKey:
-        expression = self.column
-        if not descending and self.ascending is not None:
-            expression = self.ascending
-        elif self.is_date:
-            expression = func.coalesce(self.column, FAR_PAST if descending else FAR_FUTURE)
-        return SortKey(expression, descending=descending, is_date=self.is_date)
-
-
-@dataclass(frozen=True)
-class Order:
-    """A parsed `sort=`: its keys (a unique column last) and its signature, the order
-    written one way, which a cursor carries so that it is used with its own order."""
-
-    keys: tuple[SortKey, ...]
-    signature: str
-
-
-@dataclass(frozen=True)
-class Include:
-    """An `include=` name: the references in `field` replaced by the full records of
-    `table` (their stored documents), or, with `apply`, an embedding of its own."""
-
-    field: str
-    table: Any = None
-    apply: Callable[[Session, list[dict[str, Any]]], None] | None = None
-
-
-@dataclass(frozen=True)
-class Resource:
-    """What the API offers of one resource: its public shape, its sorts, facets and
-    embeds. Parameters are checked against it; its service reads with it."""
-
-    kind: str
-    plural: str
-    table: Any
-    public_model: type[BaseModel]
-    sorts: dict[str, SortField]
-    default_sort: str
-    facets: dict[str, Facet] = field(default_factory=dict)
-    includes: dict[str, Include] = field(default_factory=dict)
-    tiebreak: str = "slug"  # a unique column, last in every order
-
-    def order(self, sort: str | None) -> Order:
-        """Parse `sort=-date,title`; 422 naming what is wrong."""
-        keys, names, written = [], [], []
-        for raw in (sort or self.default_sort).split(","):
-            name = raw.strip()
-            descending = name.startswith("-")
-            name = name.lstrip("-")
-            if name not in self.sorts:
-                allowed = ", ".join(sorted(self.sorts))
-                raise InvalidParameter("query.sort", f"cannot sort by {name!r}; use {allowed}")
-            if name in names:
-                raise InvalidParameter("query.sort", f"{name!r} appears twice")
-            names.append(name)
-            written.append(("-" if descending else "") + name)
-            keys.append(self.sorts[name].key(descending))
-        if self.tiebreak not in names:
-            keys.append(SortKey(getattr(self.table, self.tiebreak)))
-        return Order(tuple(keys), ",".join(written))
+from app.core.models import Order, SortKey
 
 
 def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
@@ -118,7 +36,7 @@ def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]
     with a seek on an index over (a, b); mixed directions need the longer OR form."""
     if len({k.descending for k in keys}) == 1:
         columns = tuple_(*[k.expression for k in keys])
-        bounds = tuple_(*[literal(v) for v in values])
+        bounds = tuple_(*[v if isinstance(v, ColumnElement) else literal(v) for v in values])
         return columns < bounds if keys[0].descending else columns > bounds
     clause: ColumnElement[bool] = false()
     for i in reversed(range(len(keys))):
@@ -153,9 +71,81 @@ def read_page(
 ) -> Listed:
     """Up to `limit` values of `query`'s one column in `order`, after a cursor's values."""
     rows = session.execute(ordered(query, order, start_after).limit(limit + 1)).all()
+    return _listed(rows, limit)
+
+
+def read_documents(
+    session: Session,
+    query: Select[Any],
+    table: Any,
+    order: Order,
+    *,
+    limit: int,
+    start_after: list[Any] | None,
+) -> Listed:
+    """A page of the stored documents of `query`'s rows of `table`, as `read_page` reads."""
+    rows: Sequence[Any]
+    if query.whereclause is None:
+        rows = _whole_table_page(session, table, order, limit + 1, start_after)
+    else:
+        statement = ordered(query.with_only_columns(AsBytes(table.document)), order, start_after)
+        rows = session.execute(statement.limit(limit + 1)).all()
+    return _listed(rows, limit)
+
+
+def _listed(rows: Sequence[Any], limit: int) -> Listed:
     if len(rows) <= limit:
         return Listed([row[0] for row in rows], None)
     return Listed([row[0] for row in rows[:limit]], list(rows[limit - 1][1:]))
+
+
+class AsBytes(FunctionElement[Any]):
+    """A stored text column read as its driver hands it over cheapest: SQLite gives the
+    UTF-8 bytes (no decoding a document into a str only to encode it back into a page or
+    an export; docs/performance.md has what it buys); PostgreSQL gives text."""
+
+    type = LargeBinary()  # no result processing on either driver: values pass as they come
+    inherit_cache = True
+
+
+@compiles(AsBytes, "sqlite")
+def _as_bytes_sqlite(element: Any, compiler: Any, **kw: Any) -> str:
+    # SQLite stores text as UTF-8; CAST to BLOB hands over those bytes unchanged.
+    return f"CAST({compiler.process(element.clauses, **kw)} AS BLOB)"
+
+
+@compiles(AsBytes, "postgresql")
+def _as_bytes_postgresql(element: Any, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+# A page of a whole table in a given order is one statement but for its values: compiled
+# once, it runs without building, caching or the ORM's result machinery, which cost more
+# than the read itself (docs/performance.md). Keyed by what makes the statement.
+_WHOLE: dict[tuple[str, str, str, bool], tuple[str, tuple[str, ...] | None, dict[str, Any]]] = {}
+
+
+def _whole_table_page(
+    session: Session, table: Any, order: Order, size: int, start_after: list[Any] | None
+) -> list[Any]:
+    connection = session.connection()
+    dialect = connection.dialect
+    key = (dialect.name, table.__tablename__, order.signature, start_after is None)
+    plan = _WHOLE.get(key)
+    if plan is None:
+        bounds = [bindparam(f"k{i}", type_=k.expression.type) for i, k in enumerate(order.keys)]
+        column = select(AsBytes(table.document))
+        statement = ordered(column, order, None if start_after is None else bounds)
+        compiled = statement.limit(bindparam("n")).compile(dialect=dialect)
+        positions = tuple(compiled.positiontup) if compiled.positiontup else None
+        # What the compiler bound itself (SQLite's OFFSET 0) comes with every run.
+        plan = _WHOLE[key] = (compiled.string, positions, compiled.params)
+    sql, positions, defaults = plan
+    values = {**defaults, "n": size} | {f"k{i}": v for i, v in enumerate(start_after or ())}
+    if dialect.name == "sqlite":  # dates as the ISO text SQLite stores
+        values = {k: v.isoformat() if type(v) is date else v for k, v in values.items()}
+    parameters = tuple(values[name] for name in positions) if positions else values
+    return list(connection.exec_driver_sql(sql, parameters).all())
 
 
 def resolve_slugs(session: Session, table: Any, slugs: list[str], param: str) -> list[int]:

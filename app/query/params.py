@@ -16,8 +16,7 @@ from pydantic_core import to_json
 from sqlalchemy import Float, Integer, String
 
 from app.core.errors import InvalidParameter
-from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery
-from app.query.lists import Order, Resource, SortKey
+from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery, Order, Resource, SortKey
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -210,13 +209,18 @@ class ListParameters(Generic[M]):
         self.query = QueryModel(create_model(name, __base__=bases, **fields))
         self.model = self.query.model
         self._default = resource.order(None).signature
+        self._orders: dict[str | None, Order] = {}
 
     async def __call__(self, request: Request) -> Page[M]:
         return self.page(self.query.read(request))
 
     def page(self, query: Any) -> Page[M]:
         """The `Page` a validated query model asks for; 422 for what only this can check."""
-        order = self.resource.order(query.sort)
+        order = self._orders.get(query.sort)
+        if order is None:
+            order = self.resource.order(query.sort)
+            if len(self._orders) < 64:  # parsed once per spelling (the first few)
+                self._orders[query.sort] = order
         return Page(
             filters=query,
             q=getattr(query, "q", None),

@@ -8,19 +8,17 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for, cited_by
 from app.core.dates import DateSpan
+from app.core.models import Include, Resource, SortField
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, fk_facet, link_facet, year_facet
 from app.query.lists import (
-    Include,
     Listed,
-    Resource,
-    SortField,
     linked_to,
     overlaps,
-    read_page,
+    read_documents,
     resolve_slugs,
     with_descendants,
 )
@@ -58,17 +56,15 @@ RESOURCE = Resource(
         "citations": Include("citations", apply=add_context),
     },
 )
+# Every quote: statements are immutable, so filters build on it without changing it.
+_ALL = select(Quote)
 
 
 def list_quotes(*, session: Session, page: Page[QuoteQuery]) -> Listed:
     """A page of the quotes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(Quote.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, Quote, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -88,7 +84,7 @@ def matching(
     *, session: Session, filters: QuoteQuery, q: str | None, source: str | None
 ) -> Select[Any]:
     """Quotes matching every given filter."""
-    query = select(Quote)
+    query = _ALL
     if filters.speaker:
         ids = resolve_slugs(session, Person, filters.speaker, "speaker")
         query = query.where(Quote.speaker_id.in_(ids))

@@ -5,7 +5,8 @@ from typing import Any
 from sqlalchemy import Double, Select, cast, func, literal_column, select, text
 from sqlmodel import Session
 
-from app.query.lists import Order, SortKey, after
+from app.core.models import Order, SortKey
+from app.query.lists import after
 from app.query.params import decode_cursor, encode_cursor
 from app.search.models import SearchDocument, SearchHit
 from app.search.query import SearchQuery, parse

@@ -12,6 +12,7 @@ from app.areas.models import CooperationArea
 from app.citations.models import CITED_KINDS, Citation, CitationInSource, CitedRecord
 from app.core.dates import format_partial
 from app.core.errors import InvalidParameter, NotFound
+from app.core.models import Resource, SortField
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
@@ -19,7 +20,7 @@ from app.programmes.models import Programme
 from app.query.documents import StoredExport, completed, read_all
 from app.query.documents import shape as shaped
 from app.query.facets import column_facet
-from app.query.lists import Listed, Resource, SortField, read_page, resolve_slugs
+from app.query.lists import Listed, read_documents, read_page, resolve_slugs
 from app.query.params import Page, Shape
 from app.quotes.models import Quote, quote_label
 from app.search.service import matching_record_ids
@@ -59,17 +60,15 @@ CITATIONS = Resource(
     default_sort="start",
     tiebreak="id",
 )
+# Every source: statements are immutable, so filters build on it without changing it.
+_ALL = select(Source)
 
 
 def list_sources(*, session: Session, page: Page[SourceQuery]) -> Listed:
     """A page of the sources matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
-    found = read_page(
-        session,
-        query.with_only_columns(Source.document),
-        page.order,
-        limit=page.size,
-        start_after=page.start_after,
+    found = read_documents(
+        session, query, Source, page.order, limit=page.size, start_after=page.start_after
     )
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
@@ -100,7 +99,7 @@ def matching(
     *, session: Session, filters: SourceQuery, q: str | None, source: str | None
 ) -> Select[Any]:
     """Sources matching every given filter."""
-    query = select(Source)
+    query = _ALL
     if filters.kind:
         query = query.where(Source.kind.in_([str(k) for k in filters.kind]))
     if q:

@@ -19,12 +19,11 @@ import app.query.lists as lists
 from app.areas.models import CooperationArea
 from app.core.dates import FAR_FUTURE, DateRange
 from app.core.errors import InvalidParameter
+from app.core.models import Order, Resource
 from app.events.models import Event, EventArea, EventPerson
 from app.events.service import RESOURCE as EVENTS
 from app.programmes.models import Programme
 from app.query.lists import (
-    Order,
-    Resource,
     after,
     linked_to,
     ordered,

@@ -25,13 +25,12 @@ from sqlalchemy import Date, Float, Integer, String, literal_column
 
 from app.areas import router as areas
 from app.core.errors import InvalidParameter, install_error_handlers
-from app.core.models import Format
+from app.core.models import Format, Order, SortKey
 from app.events import router as events
 from app.http.docs import install_openapi, query_parameters
 from app.organisations import router as organisations
 from app.people import router as people
 from app.programmes import router as programmes
-from app.query.lists import Order, SortKey
 from app.query.params import (
     ListParameters,
     Page,
