@@ -23,13 +23,12 @@ class Settings(BaseSettings):
     # Megabytes of rendered answers each worker keeps, keyed by ETag; 0 turns it off.
     response_cache_mb: int = 64
     # A search matching more documents than this ranks only this many, the last indexed
-    # (scoring every match of a very common phrase takes ~0.5 s at 1M events); 0 ranks all.
+    # (scoring every match of a common phrase is slow at scale: docs/performance.md); 0 ranks
+    # all.
     search_rank_window: int = 10_000
     # Threads for the reads that leave the event loop (filters, search, exports); 0 picks
-    # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL (a
-    # filtered list at 1M under 32 connections: 68-72 requests/s with 40 threads, 91-94
-    # with 2, 96-108 with 1), and 40 (anyio's default) on PostgreSQL, whose reads wait
-    # on the server.
+    # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL, and 40
+    # (anyio's default) on PostgreSQL, whose reads wait on the server (docs/performance.md).
     db_threads: int = 0
     # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
     public_base_url: str = ""

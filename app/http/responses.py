@@ -2,7 +2,6 @@
 links they carry (`self`, `next`, the `Link` header)."""
 
 import re
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -165,14 +164,8 @@ def _address(request: Request, query: bytes | None = None) -> str:
     scope = request.scope
     if query is None:
         query = scope["query_string"]
-    base = scope.get(_BASE)  # worked out once per request: `self` and `next` share it
-    if base is None:
-        path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
-        base = scope[_BASE] = origin(request) + path
-    return base + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
-
-
-_BASE = "app.link_base"  # this service's own key in the ASGI scope
+    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    return origin(request) + path + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
 
 
 def origin(request: Request) -> str:
@@ -209,6 +202,5 @@ def link_host(scope: Any, header: str | None) -> str:
     return f"{name}:{port}"
 
 
-@lru_cache(maxsize=256)
 def _is_host(header: str) -> bool:
     return _HOST.fullmatch(header) is not None
