@@ -66,9 +66,7 @@ class QueryModel(Generic[M]):
 def _repeats(annotation: Any) -> bool:
     """`list[X]`, also inside `X | None`."""
     kinds = (list, tuple, set, frozenset)
-    return get_origin(annotation) in kinds or any(
-        get_origin(a) in kinds for a in get_args(annotation)
-    )
+    return any(get_origin(a) in kinds for a in (annotation, *get_args(annotation)))
 
 
 @dataclass(frozen=True)
@@ -90,8 +88,7 @@ def split(value: str | None) -> list[str]:
 
 @dataclass(frozen=True)
 class Page(Generic[M]):
-    """What a list request asks: which records, in which order, after which cursor, how
-    many, in which shape and format, with what counted."""
+    """What a list request asks: which records, in what order, shape and format, where."""
 
     filters: M
     q: str | None
@@ -103,9 +100,7 @@ class Page(Generic[M]):
     count: bool = False
     facets: tuple[str, ...] = ()
     format: Format | None = None
-    # The default order, nothing filtered or counted: one index seek, cheap enough to
-    # run on the event loop (`Database.read`).
-    bounded: bool = False
+    bounded: bool = False  # the default order, nothing filtered: an index seek, on the loop
 
     @property
     def size(self) -> int:
@@ -131,11 +126,8 @@ def decode_cursor(token: str, order: Order) -> list[Any]:
         signature, values = json.loads(base64.urlsafe_b64decode(padded))
     except (ValueError, binascii.Error, TypeError, RecursionError):
         raise InvalidParameter("query.cursor", "is not a cursor this service issued") from None
-    if (
-        signature != order.signature
-        or not isinstance(values, list)
-        or len(values) != len(order.keys)
-    ):
+    shaped = isinstance(values, list) and len(values) == len(order.keys)
+    if signature != order.signature or not shaped:
         raise InvalidParameter(
             "query.cursor", "belongs to a different sort order; start again without a cursor"
         )
