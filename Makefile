@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: bench run test setup migrate seed check lint typecheck pytest browser clean
+.PHONY: bench run test setup migrate seed check lint typecheck pytest browser clean examples
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
@@ -53,6 +53,9 @@ browser:  ## install Debian's chromium when it is missing
 
 readme-examples: setup  ## re-render the README's examples from a service running on HOST:PORT
 	$(BIN)/python docs/render_examples.py http://$(HOST):$(PORT)
+
+examples: seed  ## write app/examples.json: the OpenAPI record examples, as served
+	$(BIN)/python docs/record_examples.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

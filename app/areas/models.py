@@ -1,13 +1,12 @@
 """The cooperation-area taxonomy, with every spelling the documents use."""
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import JSON, Text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
-from app.areas.examples import EXAMPLE
 from app.citations.models import CitationPublic
-from app.core.models import Ref
+from app.core.models import Ref, shown_as
 
 
 class CooperationArea(SQLModel, table=True):
@@ -34,7 +33,7 @@ class AreaCounts(BaseModel):
 
 
 class AreaPublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("area")
 
     slug: str
     name: str

@@ -2,13 +2,16 @@
 references to related records, the list envelope, what every list takes, and what a
 resource's list offers (`Resource`: its sorts, facets and embeds)."""
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import JSON, func
 from sqlmodel import Field as ColumnField
 from sqlmodel import Session, SQLModel
@@ -30,6 +33,30 @@ metadata = SQLModel.metadata
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+
+
+# Schema name -> its example record, nulls included (the OpenAPI document drops every null
+# as FastAPI writes it; app.http.docs puts these back, so each example is a valid answer).
+SHOWN: dict[str, dict[str, Any]] = {}
+
+
+def shown_as(kind: str, *, without: tuple[str, ...] = ()) -> ConfigDict:
+    """A public model's config whose schema shows a real record of `kind` as its example:
+    the record as served, kept in app/examples.json (`make examples` writes it again;
+    tests/docs/test_examples.py checks it is what the API serves)."""
+    record = {k: v for k, v in _examples()[kind].items() if k not in without}
+
+    def show(schema: dict[str, Any], model: type) -> None:
+        schema["examples"] = [record]
+        SHOWN[model.__name__] = record
+
+    return ConfigDict(json_schema_extra=show)
+
+
+@cache
+def _examples() -> dict[str, dict[str, Any]]:
+    path = Path(__file__).parents[1] / "examples.json"
+    return cast(dict[str, dict[str, Any]], json.loads(path.read_text(encoding="utf-8")))
 
 
 class DatasetVersion(SQLModel, table=True):

@@ -3,15 +3,14 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import Column, Computed, Date, Index, Integer, Text, text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, OPEN_ENDED, DateSpan, DatesQuery, SpanColumns, SpanDays
-from app.core.models import Ref
-from app.events.examples import EXAMPLE
+from app.core.models import Ref, shown_as
 from app.query.params import repeatable
 
 
@@ -117,7 +116,7 @@ class Place(BaseModel):
 
 
 class EventPublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("event")
 
     slug: str
     title: str

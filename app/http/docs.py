@@ -21,6 +21,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
+from app.core.models import SHOWN
+
 DOCS_URL = "/docs"
 OAUTH2_REDIRECT_URL = "/docs/oauth2-redirect"
 REDOC_URL = "/redoc"
@@ -108,7 +110,8 @@ class _AsFastAPI(GenerateJsonSchema):
 
 def install_openapi(app: FastAPI) -> None:
     """The OpenAPI document as FastAPI makes it, with the schemas that query parameters
-    refer to (routes read their parameters in one pass and declare them themselves)."""
+    refer to (routes read their parameters in one pass and declare them themselves), and
+    the record examples with their nulls."""
     make = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -116,6 +119,9 @@ def install_openapi(app: FastAPI) -> None:
             document = make()
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
             schemas.update({k: v for k, v in COMPONENTS.items() if k not in schemas})
+            for name, record in SHOWN.items():
+                if name in schemas:
+                    schemas[name]["examples"] = [record]
             document["components"]["schemas"] = dict(sorted(schemas.items()))
             for path in document["paths"].values():  # parameters before responses, as usual
                 for method, operation in path.items():

@@ -2,14 +2,13 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from pydantic import Field as SchemaField
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref
-from app.organisations.examples import EXAMPLE
+from app.core.models import Ref, shown_as
 from app.query.params import repeatable
 
 
@@ -47,7 +46,7 @@ class Organisation(SQLModel, table=True):
 
 
 class OrganisationPublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("organisation")
 
     slug: str
     name: str

@@ -1,13 +1,12 @@
 """Named people and the roles the documents give them."""
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from pydantic import Field as SchemaField
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref
-from app.people.examples import EXAMPLE
+from app.core.models import Ref, shown_as
 from app.query.params import repeatable
 
 
@@ -42,7 +41,7 @@ class RolePublic(BaseModel):
 
 
 class PersonPublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("person")
 
     slug: str
     name: str

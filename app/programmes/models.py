@@ -3,15 +3,14 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import Text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DateSpan, DatesQuery, SpanColumns
-from app.core.models import Ref
-from app.programmes.examples import EXAMPLE
+from app.core.models import Ref, shown_as
 from app.query.params import repeatable
 
 
@@ -67,7 +66,7 @@ class ProgrammeOrganisation(SQLModel, table=True):
 
 
 class ProgrammePublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("programme")
 
     slug: str
     name: str

@@ -3,16 +3,15 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 from sqlalchemy import Column, Computed, Date, Index, Text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, DateSpan, DatesQuery, SpanColumns
-from app.core.models import Ref
+from app.core.models import Ref, shown_as
 from app.query.params import repeatable
-from app.quotes.examples import EXAMPLE
 
 
 class QuoteMode(StrEnum):
@@ -62,7 +61,7 @@ class QuoteArea(SQLModel, table=True):
 
 
 class QuotePublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("quote")
 
     slug: str
     text: str

@@ -3,14 +3,13 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CITED_KINDS
-from app.core.models import metadata  # noqa: F401  (constraint names before any table)
+from app.core.models import metadata, shown_as  # noqa: F401  (constraint names before any table)
 from app.query.params import repeatable
-from app.sources.examples import EXAMPLE
 
 
 class SourceKind(StrEnum):
@@ -43,7 +42,7 @@ class Source(SourceBase, table=True):
 
 
 class SourcePublic(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [EXAMPLE]})
+    model_config = shown_as("source", without=("text",))
 
     slug: str
     title: str
@@ -58,13 +57,7 @@ class SourcePublic(BaseModel):
 
 
 class SourceDetail(SourcePublic):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {**EXAMPLE, "text": "Wednesday, May 7, 2014\n\nJapan, NATO agree to work closer, …"}
-            ]
-        }
-    )
+    model_config = shown_as("source")
 
     text: str
 

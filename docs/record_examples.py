@@ -1,0 +1,47 @@
+"""Write app/examples.json: one real record per resource, exactly as the API serves it.
+
+The OpenAPI document shows these as the examples of each record schema, so they are
+always real answers that validate against their own schemas. Usage, on the seeded default
+database: `make examples` (tests/docs/test_examples.py fails when the file is stale).
+"""
+
+import json
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.main import create_app
+
+TARGET = Path(__file__).resolve().parents[1] / "app" / "examples.json"
+# Record kind -> the record shown: chosen to fill most optional fields.
+SHOWN = {
+    "event": "/v1/events/ipcp-signing-2014",
+    "programme": "/v1/programmes/individually-tailored-partnership-programme-2023",
+    "area": "/v1/areas/cyber-defence",
+    "quote": "/v1/quotes/abe-security-asia-europe-intertwined-2014",
+    "person": "/v1/people/anders-fogh-rasmussen",
+    "organisation": "/v1/organisations/nato-emerging-security-challenges-division",
+    "source": "/v1/sources/blog-2014-05-07-ipcp-signing",
+}
+
+
+def render(client: TestClient) -> str:
+    """The file's text: each shown record as served, keyed by kind."""
+    records = {}
+    for kind, path in SHOWN.items():
+        response = client.get(path)
+        response.raise_for_status()
+        records[kind] = response.json()
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def main() -> None:
+    app = create_app(Settings(response_cache_mb=0))
+    with TestClient(app) as client:
+        TARGET.write_text(render(client), encoding="utf-8")
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()
