@@ -49,7 +49,8 @@ def summarise(raw: str, top: int = 40, thread: str = "MainThread") -> str:
             if not frames[0].endswith(f": {thread}"):
                 continue
             frames = frames[1:]
-        stacks.append(([_frame(f) for f in frames], int(count)))
+        if frames:  # a sample taken between two frames (a greenlet switching) has none
+            stacks.append(([_frame(f) for f in frames], int(count)))
     roots: Counter[str] = Counter()
     for frames, samples in stacks:
         roots[frames[0]] += samples

@@ -7,11 +7,9 @@ from fastapi import APIRouter, Depends, Path, Request, Response
 from app.areas import service
 from app.areas.models import AreaPublic, AreaQuery
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope, Format
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
-from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.params import DetailParameters, ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
@@ -36,14 +34,9 @@ async def list_areas(
     Each area lists every spelling the sources use as `aliases`, and `counts` of the
     events, programmes and quotes linked to it or to its sub-areas.
     """
-    fmt = negotiate(request, page.format, FORMATS)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(lambda s: service.export_areas(session=s, page=page), bounded=False)
-        return export_all(db, export, page, fmt)
-    found = await db.read(lambda s: service.list_areas(session=s, page=page), bounded=page.bounded)
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt)
-    return list_page(request, page, found)
+    return await list_answer(
+        request, db, page, FORMATS, service.RESOURCE, service.list_areas, service.export_areas
+    )
 
 
 @router.get(
@@ -61,10 +54,4 @@ async def get_area(
     db: DatabaseDep,
 ) -> Response:
     """One cooperation area by its slug, with parent, sub-areas, counts and citations."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_area(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no area with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_area, slug, shape)

@@ -36,7 +36,7 @@ RESOURCE = Resource(
 _ALL = select(CooperationArea)
 
 
-def list_areas(*, session: Session, page: Page[AreaQuery]) -> Listed:
+def list_areas(session: Session, page: Page[AreaQuery]) -> Listed:
     """A page of the areas matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -45,13 +45,13 @@ def list_areas(*, session: Session, page: Page[AreaQuery]) -> Listed:
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_areas(*, session: Session, page: Page[AreaQuery]) -> StoredExport:
+def export_areas(session: Session, page: Page[AreaQuery]) -> StoredExport:
     """Every area matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_area(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+def get_area(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
     """One area, as stored or reshaped; None when there is none."""
     return one(session, RESOURCE, slug, shape)
 

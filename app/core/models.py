@@ -108,6 +108,14 @@ class Format(StrEnum):
     ics = "ics"
 
 
+MEDIA_TYPES = {
+    Format.json: "application/json",
+    Format.csv: "text/csv; charset=utf-8",
+    Format.ndjson: "application/x-ndjson",
+    Format.ics: "text/calendar; charset=utf-8",
+}
+
+
 class ListQuery(BaseModel):
     """What every list takes; each resource's model describes the allowed values."""
 

@@ -6,20 +6,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope, Format
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
 from app.http.responses import (
     DETAIL_RESPONSES,
-    list_page,
+    list_answer,
     list_responses,
-    negotiate,
     origin,
-    record,
+    record_answer,
 )
 from app.query.params import DetailParameters, ListParameters, Page, Shape
 
@@ -48,15 +45,16 @@ async def list_events(
     Filters combine with AND; repeated values of one filter with OR. A date range
     matches events whose span overlaps it.
     """
-    fmt = negotiate(request, page.format, FORMATS)
-    calendar = _calendar(request)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(lambda s: service.export_events(session=s, page=page), bounded=False)
-        return export_all(db, export, page, fmt, calendar)
-    found = await db.read(lambda s: service.list_events(session=s, page=page), bounded=page.bounded)
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt, calendar)
-    return list_page(request, page, found)
+    return await list_answer(
+        request,
+        db,
+        page,
+        FORMATS,
+        service.RESOURCE,
+        service.list_events,
+        service.export_events,
+        renderer=_calendar(request),
+    )
 
 
 def _calendar(request: Request) -> Any:
@@ -86,10 +84,4 @@ async def get_event(
     db: DatabaseDep,
 ) -> Response:
     """One event by its slug, with related records and citations."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_event(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no event with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_event, slug, shape)

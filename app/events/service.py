@@ -74,7 +74,7 @@ RESOURCE = Resource(
 _ALL = select(Event)
 
 
-def list_events(*, session: Session, page: Page[EventQuery]) -> Listed:
+def list_events(session: Session, page: Page[EventQuery]) -> Listed:
     """A page of the events matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -83,13 +83,13 @@ def list_events(*, session: Session, page: Page[EventQuery]) -> Listed:
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_events(*, session: Session, page: Page[EventQuery]) -> StoredExport:
+def export_events(session: Session, page: Page[EventQuery]) -> StoredExport:
     """Every event matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_event(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+def get_event(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
     """One event, as stored or reshaped; None when there is none."""
     return one(session, RESOURCE, slug, shape)
 

@@ -12,17 +12,16 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from typing import Any, Protocol, TypeVar
 
 import anyio.to_thread
-from fastapi import Request, Response
+from fastapi import Response
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from app.core.db import Database
-from app.core.models import Format, Resource
-from app.http.responses import MEDIA_TYPES, next_link
+from app.core.models import MEDIA_TYPES, Format, Resource
 from app.query.csv_rows import csv_columns, csv_header, csv_lines
 from app.query.documents import utf8
 from app.query.lists import Listed
-from app.query.params import Page, encode_cursor
+from app.query.params import Page
 
 T = TypeVar("T")
 Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]
@@ -57,14 +56,13 @@ def _rendered(
 
 
 def export_page(
-    request: Request, resource: Resource, page: Page[Any], found: Listed, fmt: Format,
-    renderer: Renderer | None = None,
+    resource: Resource, page: Page[Any], found: Listed, fmt: Format, renderer: Renderer | None,
+    headers: dict[str, str],
 ) -> Response:  # fmt: skip
     """A page of a list (`limit=` given) as CSV, NDJSON or iCalendar."""
     records = found.records if not page.shape.as_stored else [json.loads(d) for d in found.records]
-    cursor = encode_cursor(page.order.signature, found.next_after) if found.next_after else None
     text = "".join(_rendered(fmt, resource, page, [records], renderer))
-    return Response(text, media_type=MEDIA_TYPES[fmt], headers=next_link(request, cursor))
+    return Response(text, media_type=MEDIA_TYPES[fmt], headers=headers)
 
 
 def export_all(

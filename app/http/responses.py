@@ -1,24 +1,22 @@
-"""Answers: which format a client asked for, JSON pages and records, and the absolute
-links they carry (`self`, `next`, the `Link` header)."""
+"""Answers: which format a client asked for, a list's answer in it (a JSON page, or an
+export), one record, and the absolute links they carry (`self`, `next`, `Link`)."""
 
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request, Response
 from pydantic_core import to_json
+from sqlmodel import Session
 
-from app.core.errors import InvalidParameter, NotAcceptable, problem_responses
-from app.core.models import Format
+from app.core.db import Database
+from app.core.errors import InvalidParameter, NotAcceptable, NotFound, problem_responses
+from app.core.models import MEDIA_TYPES, Format, Resource
+from app.http.exports import Export, Renderer, export_all, export_page
 from app.query.lists import Listed
-from app.query.params import Page, encode_cursor
+from app.query.params import Page, Shape, encode_cursor
 
-MEDIA_TYPES = {
-    Format.json: "application/json",
-    Format.csv: "text/csv; charset=utf-8",
-    Format.ndjson: "application/x-ndjson",
-    Format.ics: "text/calendar; charset=utf-8",
-}
 _ACCEPTED = {
     "application/json": Format.json,
     "application/*": Format.json,
@@ -80,10 +78,52 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
     )
 
 
+async def list_answer(
+    request: Request,
+    db: Database,
+    page: Page[Any],
+    formats: tuple[Format, ...],
+    resource: Resource,
+    read: Callable[[Session, Page[Any]], Listed],
+    export: Callable[[Session, Page[Any]], Export],
+    *,
+    bounded: bool | None = None,
+    renderer: Renderer | None = None,
+) -> Response:
+    """A list route's answer: the page the service's `read` finds, as JSON or in the format
+    asked for; or, in a format other than JSON with no `limit=`, every match (`export`),
+    streamed. The page is read on the event loop when `bounded` (by default: when the page
+    says so)."""
+    fmt = negotiate(request, page.format, formats)
+    if fmt is not Format.json and page.limit is None:
+        matches = await db.read(lambda s: export(s, page), bounded=False)
+        return export_all(db, matches, page, fmt, renderer)
+    found = await db.read(
+        lambda s: read(s, page), bounded=page.bounded if bounded is None else bounded
+    )
+    if fmt is not Format.json:
+        link = _next(request, _cursor(page, found))[1]
+        return export_page(resource, page, found, fmt, renderer, headers=link)
+    return list_page(request, page, found)
+
+
+async def record_answer(
+    request: Request, db: Database, resource: Resource,
+    read: Callable[[Session, str, Shape], str | dict[str, Any] | None], slug: str, shape: Shape,
+) -> Response:  # fmt: skip
+    """A detail route's answer: the record the service's `read` finds by slug (an index
+    seek, so on the event loop), or a 404."""
+    negotiate(request, None, (Format.json,))
+    found = await db.read(lambda s: read(s, slug, shape), bounded=True)
+    if found is None:
+        raise NotFound(f"There is no {resource.kind} with slug {slug!r}.")
+    return record(found)
+
+
 def list_page(request: Request, page: Page[Any], found: Listed) -> Response:
     """A page of records in the list envelope. Stored documents are joined as they are,
     parsing none of them."""
-    cursor = encode_cursor(page.order.signature, found.next_after) if found.next_after else None
+    cursor = _cursor(page, found)
     next_url, headers = _next(request, cursor)
     meta = _meta(request, page.size, cursor, len(found.records))
     if page.count:
@@ -134,9 +174,8 @@ def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) 
     }
 
 
-def next_link(request: Request, cursor: str | None) -> dict[str, str]:
-    """The `Link` header of the next page, if any."""
-    return _next(request, cursor)[1]
+def _cursor(page: Page[Any], found: Listed) -> str | None:
+    return encode_cursor(page.order.signature, found.next_after) if found.next_after else None
 
 
 def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:

@@ -5,11 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
-from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.organisations import service
 from app.organisations.models import OrganisationPublic, OrganisationQuery
 from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
@@ -32,18 +30,15 @@ async def list_organisations(
     request: Request, page: Annotated[Page[OrganisationQuery], Depends(LIST)], db: DatabaseDep
 ) -> Response:
     """Named bodies: NATO and its parts, states, governments, ministries, forces, media."""
-    fmt = negotiate(request, page.format, FORMATS)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(
-            lambda s: service.export_organisations(session=s, page=page), bounded=False
-        )
-        return export_all(db, export, page, fmt)
-    found = await db.read(
-        lambda s: service.list_organisations(session=s, page=page), bounded=page.bounded
+    return await list_answer(
+        request,
+        db,
+        page,
+        FORMATS,
+        service.RESOURCE,
+        service.list_organisations,
+        service.export_organisations,
     )
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt)
-    return list_page(request, page, found)
 
 
 @router.get(
@@ -61,10 +56,4 @@ async def get_organisation(
     db: DatabaseDep,
 ) -> Response:
     """One organisation by slug, with parent, parts and citations."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_organisation(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no organisation with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_organisation, slug, shape)

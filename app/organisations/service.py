@@ -46,7 +46,7 @@ RESOURCE = Resource(
 _ALL = select(Organisation)
 
 
-def list_organisations(*, session: Session, page: Page[OrganisationQuery]) -> Listed:
+def list_organisations(session: Session, page: Page[OrganisationQuery]) -> Listed:
     """A page of the organisations matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -55,13 +55,13 @@ def list_organisations(*, session: Session, page: Page[OrganisationQuery]) -> Li
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_organisations(*, session: Session, page: Page[OrganisationQuery]) -> StoredExport:
+def export_organisations(session: Session, page: Page[OrganisationQuery]) -> StoredExport:
     """Every organisation matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_organisation(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+def get_organisation(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
     """One organisation, as stored or reshaped; None when there is none."""
     return one(session, RESOURCE, slug, shape)
 

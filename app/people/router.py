@@ -5,11 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
-from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.people import service
 from app.people.models import PersonPublic, PersonQuery
 from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
@@ -32,14 +30,9 @@ async def list_people(
     request: Request, page: Annotated[Page[PersonQuery], Depends(LIST)], db: DatabaseDep
 ) -> Response:
     """Named people with the roles the sources give them."""
-    fmt = negotiate(request, page.format, FORMATS)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(lambda s: service.export_people(session=s, page=page), bounded=False)
-        return export_all(db, export, page, fmt)
-    found = await db.read(lambda s: service.list_people(session=s, page=page), bounded=page.bounded)
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt)
-    return list_page(request, page, found)
+    return await list_answer(
+        request, db, page, FORMATS, service.RESOURCE, service.list_people, service.export_people
+    )
 
 
 @router.get(
@@ -57,10 +50,4 @@ async def get_person(
     db: DatabaseDep,
 ) -> Response:
     """One person by slug, with roles and citations."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_person(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no person with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_person, slug, shape)

@@ -31,7 +31,7 @@ RESOURCE = Resource(
 _ALL = select(Person)
 
 
-def list_people(*, session: Session, page: Page[PersonQuery]) -> Listed:
+def list_people(session: Session, page: Page[PersonQuery]) -> Listed:
     """A page of the people matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -40,13 +40,13 @@ def list_people(*, session: Session, page: Page[PersonQuery]) -> Listed:
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_people(*, session: Session, page: Page[PersonQuery]) -> StoredExport:
+def export_people(session: Session, page: Page[PersonQuery]) -> StoredExport:
     """Every person matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_person(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+def get_person(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
     """One person, as stored or reshaped; None when there is none."""
     return one(session, RESOURCE, slug, shape)
 

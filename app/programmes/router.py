@@ -5,11 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope, Format
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
-from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.programmes import service
 from app.programmes.models import ProgrammePublic, ProgrammeQuery
 from app.query.params import DetailParameters, ListParameters, Page, Shape
@@ -36,18 +34,15 @@ async def list_programmes(
     In order of entry into force, each revision its own programme linked to its
     predecessor. `from`/`to` match programmes in force at any time in the range.
     """
-    fmt = negotiate(request, page.format, FORMATS)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(
-            lambda s: service.export_programmes(session=s, page=page), bounded=False
-        )
-        return export_all(db, export, page, fmt)
-    found = await db.read(
-        lambda s: service.list_programmes(session=s, page=page), bounded=page.bounded
+    return await list_answer(
+        request,
+        db,
+        page,
+        FORMATS,
+        service.RESOURCE,
+        service.list_programmes,
+        service.export_programmes,
     )
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt)
-    return list_page(request, page, found)
 
 
 @router.get(
@@ -65,10 +60,4 @@ async def get_programme(
     db: DatabaseDep,
 ) -> Response:
     """One programme by its slug, with lineage, areas, events and citations."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_programme(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no programme with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_programme, slug, shape)

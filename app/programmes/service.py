@@ -65,7 +65,7 @@ RESOURCE = Resource(
 _ALL = select(Programme)
 
 
-def list_programmes(*, session: Session, page: Page[ProgrammeQuery]) -> Listed:
+def list_programmes(session: Session, page: Page[ProgrammeQuery]) -> Listed:
     """A page of the programmes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -74,13 +74,13 @@ def list_programmes(*, session: Session, page: Page[ProgrammeQuery]) -> Listed:
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_programmes(*, session: Session, page: Page[ProgrammeQuery]) -> StoredExport:
+def export_programmes(session: Session, page: Page[ProgrammeQuery]) -> StoredExport:
     """Every programme matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_programme(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+def get_programme(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
     """One programme, as stored or reshaped; None when there is none."""
     return one(session, RESOURCE, slug, shape)
 

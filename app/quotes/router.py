@@ -5,11 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope, Format
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
-from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.params import DetailParameters, ListParameters, Page, Shape
 from app.quotes import service
 from app.quotes.models import QuotePublic, QuoteQuery
@@ -36,14 +34,9 @@ async def list_quotes(
     In the order they were said; `text_start`/`text_end` locate the words in the
     source's text. `source=` gives the quotes of one document.
     """
-    fmt = negotiate(request, page.format, FORMATS)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(lambda s: service.export_quotes(session=s, page=page), bounded=False)
-        return export_all(db, export, page, fmt)
-    found = await db.read(lambda s: service.list_quotes(session=s, page=page), bounded=page.bounded)
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt)
-    return list_page(request, page, found)
+    return await list_answer(
+        request, db, page, FORMATS, service.RESOURCE, service.list_quotes, service.export_quotes
+    )
 
 
 @router.get(
@@ -61,10 +54,4 @@ async def get_quote(
     db: DatabaseDep,
 ) -> Response:
     """One quote by its slug, with speaker, event, source offsets and citations."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_quote(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no quote with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_quote, slug, shape)

@@ -60,7 +60,7 @@ RESOURCE = Resource(
 _ALL = select(Quote)
 
 
-def list_quotes(*, session: Session, page: Page[QuoteQuery]) -> Listed:
+def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
     """A page of the quotes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -69,13 +69,13 @@ def list_quotes(*, session: Session, page: Page[QuoteQuery]) -> Listed:
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_quotes(*, session: Session, page: Page[QuoteQuery]) -> StoredExport:
+def export_quotes(session: Session, page: Page[QuoteQuery]) -> StoredExport:
     """Every quote matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_quote(*, session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
+def get_quote(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] | None:
     """One quote, as stored or reshaped; None when there is none."""
     return one(session, RESOURCE, slug, shape)
 

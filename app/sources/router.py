@@ -1,16 +1,15 @@
 """HTTP routes for source documents and the citations that point into them."""
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.citations.models import CitationInSource
 from app.core.db import DatabaseDep
-from app.core.errors import NotFound
 from app.core.models import Envelope
 from app.http.docs import query_parameters
-from app.http.exports import export_all, export_page
-from app.http.responses import DETAIL_RESPONSES, list_page, list_responses, negotiate, record
+from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
 from app.sources import service
 from app.sources.models import CitationQuery, SourceDetail, SourcePublic, SourceQuery
@@ -35,18 +34,9 @@ async def list_sources(
     request: Request, page: Annotated[Page[SourceQuery], Depends(LIST)], db: DatabaseDep
 ) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
-    fmt = negotiate(request, page.format, FORMATS)
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(
-            lambda s: service.export_sources(session=s, page=page), bounded=False
-        )
-        return export_all(db, export, page, fmt)
-    found = await db.read(
-        lambda s: service.list_sources(session=s, page=page), bounded=page.bounded
+    return await list_answer(
+        request, db, page, FORMATS, service.RESOURCE, service.list_sources, service.export_sources
     )
-    if fmt is not Format.json:
-        return export_page(request, service.RESOURCE, page, found, fmt)
-    return list_page(request, page, found)
 
 
 @router.get(
@@ -64,13 +54,7 @@ async def get_source(
     db: DatabaseDep,
 ) -> Response:
     """One source with its full verbatim text; citation offsets index into `text`."""
-    negotiate(request, None, (Format.json,))
-    found = await db.read(
-        lambda s: service.get_source(session=s, slug=slug, shape=shape), bounded=True
-    )
-    if found is None:
-        raise NotFound(f"There is no source with slug {slug!r}.")
-    return record(found)
+    return await record_answer(request, db, service.RESOURCE, service.get_source, slug, shape)
 
 
 @router.get(
@@ -91,16 +75,14 @@ async def list_source_citations(
 
     `text[start:end] == evidence` for the source's `text` from `GET /v1/sources/{slug}`.
     """
-    fmt = negotiate(request, page.format, FORMATS)
     # One source's citations, filtered: never a bounded read, so in the thread pool.
-    if fmt is not Format.json and page.limit is None:
-        export = await db.read(
-            lambda s: service.export_citations(session=s, slug=slug, page=page), bounded=False
-        )
-        return export_all(db, export, page, fmt)
-    found = await db.read(
-        lambda s: service.list_citations(session=s, slug=slug, page=page), bounded=False
+    return await list_answer(
+        request,
+        db,
+        page,
+        FORMATS,
+        service.CITATIONS,
+        partial(service.list_citations, slug=slug),
+        partial(service.export_citations, slug=slug),
+        bounded=False,
     )
-    if fmt is not Format.json:
-        return export_page(request, service.CITATIONS, page, found, fmt)
-    return list_page(request, page, found)

@@ -64,7 +64,7 @@ CITATIONS = Resource(
 _ALL = select(Source)
 
 
-def list_sources(*, session: Session, page: Page[SourceQuery]) -> Listed:
+def list_sources(session: Session, page: Page[SourceQuery]) -> Listed:
     """A page of the sources matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
@@ -73,13 +73,13 @@ def list_sources(*, session: Session, page: Page[SourceQuery]) -> Listed:
     return found if page.plain else completed(session, RESOURCE, query, page, found)
 
 
-def export_sources(*, session: Session, page: Page[SourceQuery]) -> StoredExport:
+def export_sources(session: Session, page: Page[SourceQuery]) -> StoredExport:
     """Every source matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
 
-def get_source(*, session: Session, slug: str, shape: Shape) -> dict[str, Any] | None:
+def get_source(session: Session, slug: str, shape: Shape) -> dict[str, Any] | None:
     """One source with its full text, reshaped as asked; None when there is none."""
     found = session.execute(
         select(Source.document, Source.text).where(Source.slug == slug)
@@ -133,7 +133,7 @@ class CitationExport:
             yield shaped(session, self.resource, documents, self.page.shape)
 
 
-def list_citations(*, session: Session, slug: str, page: Page[CitationQuery]) -> Listed:
+def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> Listed:
     """A page of the citations into the source, in its order (JSON text each)."""
     query = citations_into(session=session, slug=slug, kinds=page.filters.type)
     found = read_page(session, query, page.order, limit=page.size, start_after=page.start_after)
@@ -141,7 +141,7 @@ def list_citations(*, session: Session, slug: str, page: Page[CitationQuery]) ->
     return found if page.plain else completed(session, CITATIONS, query, page, found)
 
 
-def export_citations(*, session: Session, slug: str, page: Page[CitationQuery]) -> CitationExport:
+def export_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> CitationExport:
     """Every citation into the source matching the page's filters, for an export."""
     query = citations_into(session=session, slug=slug, kinds=page.filters.type)
     return CitationExport(query, page)
