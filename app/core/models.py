@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import JSON, func
+from sqlalchemy import JSON, Float, Integer, String, func
 from sqlmodel import Field as ColumnField
 from sqlmodel import Session, SQLModel
 
@@ -165,6 +165,15 @@ class SortKey:
 
     def ordering(self) -> Any:
         return self.expression.desc() if self.descending else self.expression.asc()
+
+    @cached_property
+    def value_type(self) -> type | None:
+        """The Python type of this key's values in a cursor (dates come as ISO text);
+        None for an expression of no known type: text or a whole number."""
+        column_type = getattr(self.expression, "type", None)
+        column_type = getattr(column_type, "impl_instance", column_type)  # a decorator's
+        kinds = ((String, str), (Integer, int), (Float, float))
+        return next((k for sql, k in kinds if isinstance(column_type, sql)), None)
 
 
 @dataclass(frozen=True)

@@ -60,9 +60,9 @@ async def list_events(
 def _calendar(request: Request) -> Any:
     """The iCalendar renderer of this request: stamped with the data version's date, with
     links to where the events are served."""
-    stamp = getattr(request.state, "data_stamp", "19700101T000000Z")
 
     def render(batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
+        stamp = getattr(request.state, "data_stamp", "19700101T000000Z")
         base = origin(request) + request.scope.get("root_path", "")
         return calendar_lines(batches, stamp=stamp, base_url=base)
 

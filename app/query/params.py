@@ -13,7 +13,6 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError, create_model
 from pydantic_core import to_json
-from sqlalchemy import Float, Integer, String
 
 from app.core.errors import InvalidParameter
 from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery, Order, Resource, SortKey
@@ -137,17 +136,11 @@ def decode_cursor(token: str, order: Order) -> list[Any]:
         raise InvalidParameter("query.cursor", "is not a cursor this service issued") from None
 
 
-_KINDS = ((String, str), (Integer, int), (Float, float))
-
-
 def _typed(value: Any, key: SortKey) -> Any:
     """`value` as its key's column takes it (dates come as ISO text); else ValueError."""
     if key.is_date:
         return date.fromisoformat(value)
-    column_type = getattr(key.expression, "type", None)
-    column_type = getattr(column_type, "impl_instance", column_type)  # under a decorator
-    # None: an expression of no known type, text or a whole number.
-    kind = next((k for sql, k in _KINDS if isinstance(column_type, sql)), None)
+    kind = key.value_type
     if type(value) is str and kind in (str, None) and "\x00" not in value:
         return value
     if type(value) is int and kind in (int, float, None) and -(2**63) <= value < 2**63:
