@@ -86,8 +86,6 @@ VARIANTS = (
         ("query/lists.py", "    type = LargeBinary()", "    type = Text()"),
         ("query/lists.py", "    LargeBinary,\n", "    LargeBinary,\n    Text,\n")),
         backends=("sqlite",)),
-    Variant("reading ahead while streaming", ("csv",), (
-        ("http/exports.py", "        read_ahead(body),", "        body,"),)),
     Variant("link filter plan: always IN", ("filtered",), (
         ("query/lists.py", "COMMON_LINKS = 5000", "COMMON_LINKS = 10**12"),)),
     Variant("link filter plan: always EXISTS", ("filtered",), (

@@ -1,15 +1,13 @@
 """Exports: a list as CSV, NDJSON or iCalendar, a page of it or every match, streamed.
 
 A full export reads one query as it streams, on a session of its own (it outlives its
-request); the next chunk is read in a worker thread while this one is sent. Without
-`fields=` or `include=`, NDJSON writes the stored documents and CSV the stored lines as
-they are.
+request), each chunk in a worker thread. Without `fields=` or `include=`, NDJSON writes
+the stored documents and CSV the stored lines as they are.
 """
 
-import asyncio
 import json
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 import anyio.to_thread
 from fastapi import Response
@@ -80,7 +78,7 @@ def export_all(
     else:
         body = _rendered(fmt, resource, page, db.iterate(export.records), renderer)
     return StreamingResponse(
-        read_ahead(body),
+        in_threads(body),
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'inline; filename="{resource.plural}.{EXTENSIONS[fmt]}"'},
     )
@@ -95,25 +93,16 @@ def _after(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 _DONE = object()
 
 
-async def read_ahead(chunks: Iterator[T]) -> AsyncIterator[T]:
-    """`chunks` in order, the next read in a worker thread while this one is sent.
-
-    Starlette would advance the iterator only after sending each chunk, so the database
-    would wait while the socket drains. One read is in flight at a time, so the iterator
-    is never advanced by two threads at once. When the client goes away, the read in
-    flight is let finish and the iterator closed, which releases its session.
-    """
-
-    def advance() -> object:
-        return next(chunks, _DONE)
-
-    pending = asyncio.ensure_future(anyio.to_thread.run_sync(advance))
+async def in_threads(chunks: Iterator[T]) -> AsyncIterator[T]:
+    """`chunks` in order, each read in a worker thread, and closed in one when the stream
+    ends or the client goes away. Reading an export, and closing it (which releases its
+    session), may wait on the database; neither may stall the event loop. Starlette
+    would leave an iterator it stops early to the garbage collector, which may close it
+    on the loop."""
     try:
-        while (chunk := await pending) is not _DONE:
-            pending = asyncio.ensure_future(anyio.to_thread.run_sync(advance))
-            yield chunk  # type: ignore[misc]
+        while (chunk := await anyio.to_thread.run_sync(next, chunks, _DONE)) is not _DONE:
+            yield cast(T, chunk)
     finally:
-        await asyncio.wait([pending])
         close = getattr(chunks, "close", None)
         if close is not None:
             await anyio.to_thread.run_sync(close)

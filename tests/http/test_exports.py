@@ -1,5 +1,5 @@
 """Exports: a list as CSV, NDJSON or iCalendar, every match streamed from one query or a
-page of it; and `read_ahead`, which streams a blocking iterator one chunk ahead."""
+page of it; and `in_threads`, which streams a blocking iterator off the event loop."""
 
 import asyncio
 import csv
@@ -7,6 +7,7 @@ import io
 import json
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -23,7 +24,7 @@ from app.core.models import Order, SortKey
 from app.events import router as events
 from app.events.models import Event
 from app.events.service import RESOURCE as EVENTS
-from app.http.exports import read_ahead
+from app.http.exports import in_threads
 from app.query.csv_rows import csv_columns, csv_lines
 from app.query.documents import StoredExport, read_all
 from app.query.params import encode_cursor
@@ -319,7 +320,7 @@ class TestOneQueryPerExport:
         assert records == [{"slug": e["slug"], "title": e["title"]} for e in listed[10:]]
 
 
-# --- read_ahead ----------------------------------------------------------------------
+# --- in_threads ----------------------------------------------------------------------
 
 
 class Recorder:
@@ -348,39 +349,64 @@ class Recorder:
             self.closed = True
 
 
-async def wait_for(flag: threading.Event) -> bool:
-    return await asyncio.to_thread(flag.wait, 5)
-
-
-class TestReadAhead:
+class TestInThreads:
     def test_every_chunk_arrives_in_order_and_reads_never_overlap(self):
         recorder = Recorder(50)
 
         async def consume() -> list[int]:
-            return [chunk async for chunk in read_ahead(recorder.chunks())]
+            return [chunk async for chunk in in_threads(recorder.chunks())]
 
         assert asyncio.run(consume()) == list(range(50))
         assert recorder.most_busy == 1 and recorder.closed
 
-    def test_the_next_chunk_is_read_while_the_consumer_holds_this_one(self):
+    def test_nothing_is_read_before_the_consumer_asks(self):
         recorder = Recorder(3)
 
-        async def consume() -> bool:
-            stream = read_ahead(recorder.chunks())
+        async def consume() -> None:
+            stream = in_threads(recorder.chunks())
             assert await anext(stream) == 0
-            # The consumer has not asked for chunk 1, yet it is read meanwhile.
-            read = await wait_for(recorder.read[1])
+            await asyncio.sleep(0.05)
+            assert not recorder.read[1].is_set()
             await stream.aclose()
-            return read
 
-        assert asyncio.run(consume())
-        assert not recorder.read[2].is_set()  # only one chunk ahead, never more
+        asyncio.run(consume())
+
+    def test_slow_reads_and_a_slow_close_leave_the_event_loop_free(self):
+        def slow() -> Iterator[int]:
+            try:
+                for i in range(2):
+                    time.sleep(0.15)  # a read waiting on the database
+                    yield i
+            finally:
+                time.sleep(0.15)  # releasing the session waits too
+
+        async def consume() -> tuple[list[int], int]:
+            ticks = 0
+            stop = asyncio.Event()
+
+            async def tick() -> None:
+                nonlocal ticks
+                while not stop.is_set():
+                    ticks += 1
+                    await asyncio.sleep(0.01)
+
+            ticker = asyncio.ensure_future(tick())
+            stream = in_threads(slow())
+            chunks = [await anext(stream), await anext(stream)]
+            await stream.aclose()  # the client went away before the end
+            stop.set()
+            await ticker
+            return chunks, ticks
+
+        chunks, ticks = asyncio.run(consume())
+        # ~45 ticks in the 0.45 s of blocking work; a blocked loop would give about 1.
+        assert chunks == [0, 1] and ticks >= 20
 
     def test_stopping_early_closes_the_iterator(self):
         recorder = Recorder(10)
 
         async def consume() -> None:
-            stream = read_ahead(recorder.chunks())
+            stream = in_threads(recorder.chunks())
             assert await anext(stream) == 0
             await stream.aclose()
 
@@ -391,7 +417,7 @@ class TestReadAhead:
         recorder = Recorder(0)
 
         async def consume() -> list[int]:
-            return [chunk async for chunk in read_ahead(recorder.chunks())]
+            return [chunk async for chunk in in_threads(recorder.chunks())]
 
         assert asyncio.run(consume()) == [] and recorder.closed
 
@@ -400,7 +426,7 @@ class TestReadAhead:
         received: list[int] = []
 
         async def consume() -> None:
-            async for chunk in read_ahead(recorder.chunks()):
+            async for chunk in in_threads(recorder.chunks()):
                 received.append(chunk)
 
         with pytest.raises(RuntimeError, match="chunk 2 failed"):
