@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.models import Include, Resource, SortField
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
@@ -16,7 +16,6 @@ from app.query.lists import Listed, read_documents, resolve_slugs, with_descenda
 from app.query.params import Page, Shape
 from app.query.related import refs_by_id, refs_pointing_at
 from app.quotes.models import QuoteArea
-from app.search.service import matching_record_ids
 
 RESOURCE = Resource(
     kind="area",
@@ -66,11 +65,7 @@ def matching(
         query = query.where(CooperationArea.parent_id == parent)
     if filters.top_level:
         query = query.where(CooperationArea.parent_id.is_(None))
-    if source:
-        query = query.where(CooperationArea.id.in_(cited_by(session, "area", source)))
-    if q:
-        query = query.where(CooperationArea.id.in_(matching_record_ids(session, "area", q)))
-    return query
+    return cited_and_found(session, query, CooperationArea, "area", q, source)
 
 
 def _counts(session: Session, area_id: int) -> AreaCounts:

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.models import Include, Resource, SortField
 from app.organisations.models import (
     Organisation,
@@ -18,7 +18,6 @@ from app.query.facets import column_facet, fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs
 from app.query.params import Page, Shape
 from app.query.related import refs_by_id, refs_pointing_at
-from app.search.service import matching_record_ids
 
 RESOURCE = Resource(
     kind="organisation",
@@ -78,11 +77,7 @@ def matching(
         query = query.where(Organisation.parent_id == parent)
     if filters.country:
         query = query.where(func.lower(Organisation.country) == filters.country.lower())
-    if source:
-        query = query.where(Organisation.id.in_(cited_by(session, "organisation", source)))
-    if q:
-        query = query.where(Organisation.id.in_(matching_record_ids(session, "organisation", q)))
-    return query
+    return cited_and_found(session, query, Organisation, "organisation", q, source)
 
 
 def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPublic]:

@@ -7,7 +7,7 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.dates import DateRange, DateSpan
 from app.core.models import Include, Resource, SortField
 from app.events.models import Event, EventProgramme
@@ -32,7 +32,6 @@ from app.query.lists import (
 )
 from app.query.params import Page, Shape
 from app.query.related import linked_refs, refs_by_id, refs_pointing_at
-from app.search.service import matching_record_ids
 
 RESOURCE = Resource(
     kind="programme",
@@ -113,11 +112,7 @@ def matching(
         dates = filters.dates
         if not dates.is_open:
             query = query.where(overlaps(Programme.start_date, Programme.end_date, dates))
-    if source:
-        query = query.where(Programme.id.in_(cited_by(session, "programme", source)))
-    if q:
-        query = query.where(Programme.id.in_(matching_record_ids(session, "programme", q)))
-    return query
+    return cited_and_found(session, query, Programme, "programme", q, source)
 
 
 def _in_areas(session: Session, query: Select[Any], slugs: Sequence[str]) -> Select[Any]:
