@@ -14,7 +14,7 @@ from app.query.documents import StoredExport, completed, one
 from app.query.facets import fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs, with_descendants
 from app.query.params import Page, Shape
-from app.query.related import refs_by_id, refs_pointing_at
+from app.query.related import linked_refs, refs_by_id
 from app.quotes.models import QuoteArea
 
 RESOURCE = Resource(
@@ -88,7 +88,7 @@ def hydrate(session: Session, rows: list[CooperationArea]) -> list[AreaPublic]:
     """Public areas with parent, sub-areas, record counts and citations."""
     ids = [r.id for r in rows if r.id is not None]
     parents = refs_by_id(session, CooperationArea, (r.parent_id for r in rows))
-    children = refs_pointing_at(session, CooperationArea, "parent_id", ids)
+    children = linked_refs(session, CooperationArea, "parent_id", "id", CooperationArea, ids)
     citations = citations_for(session, "area", ids)
     return [
         AreaPublic(

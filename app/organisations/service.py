@@ -17,7 +17,7 @@ from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs
 from app.query.params import Page, Shape
-from app.query.related import refs_by_id, refs_pointing_at
+from app.query.related import linked_refs, refs_by_id
 
 RESOURCE = Resource(
     kind="organisation",
@@ -84,7 +84,7 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
     """Public organisations with parent, parts and citations."""
     ids = [r.id for r in rows if r.id is not None]
     parents = refs_by_id(session, Organisation, (r.parent_id for r in rows))
-    children = refs_pointing_at(session, Organisation, "parent_id", ids)
+    children = linked_refs(session, Organisation, "parent_id", "id", Organisation, ids)
     citations = citations_for(session, "organisation", ids)
     return [
         OrganisationPublic(

@@ -31,7 +31,7 @@ from app.query.lists import (
     with_descendants,
 )
 from app.query.params import Page, Shape
-from app.query.related import linked_refs, refs_by_id, refs_pointing_at
+from app.query.related import linked_refs, refs_by_id
 
 RESOURCE = Resource(
     kind="programme",
@@ -133,7 +133,7 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
         session, ProgrammeOrganisation, "programme_id", "organisation_id", Organisation, ids
     )
     predecessors = refs_by_id(session, Programme, (r.predecessor_id for r in rows))
-    successors = refs_pointing_at(session, Programme, "predecessor_id", ids)
+    successors = linked_refs(session, Programme, "predecessor_id", "id", Programme, ids)
     citations = citations_for(session, "programme", ids)
     return [
         ProgrammePublic(
