@@ -92,10 +92,7 @@ def hydrate(session: Session, rows: list[CooperationArea]) -> list[AreaPublic]:
     citations = citations_for(session, "area", ids)
     return [
         AreaPublic(
-            slug=r.slug,
-            name=r.name,
-            aliases=r.aliases,
-            description=r.description,
+            **r.model_dump(),
             parent=parents.get(r.parent_id) if r.parent_id else None,
             children=children[r.id],
             counts=_counts(session, r.id),

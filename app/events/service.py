@@ -13,7 +13,6 @@ from app.core.models import Include, Ref, Resource, SortField
 from app.events.models import (
     Event,
     EventArea,
-    EventKind,
     EventOrganisation,
     EventPerson,
     EventProgramme,
@@ -169,10 +168,7 @@ def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
     citations = citations_for(session, "event", ids)
     return [
         EventPublic(
-            slug=r.slug,
-            title=r.title,
-            summary=r.summary,
-            kind=EventKind(r.kind),
+            **r.model_dump(),
             date=DateSpan.of(r),
             place=Place(name=r.place_name, country=r.place_country),
             areas=areas[r.id],

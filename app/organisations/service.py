@@ -9,7 +9,6 @@ from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.models import Include, Resource, SortField
 from app.organisations.models import (
     Organisation,
-    OrganisationKind,
     OrganisationPublic,
     OrganisationQuery,
 )
@@ -88,11 +87,7 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
     citations = citations_for(session, "organisation", ids)
     return [
         OrganisationPublic(
-            slug=r.slug,
-            name=r.name,
-            acronym=r.acronym,
-            kind=OrganisationKind(r.kind),
-            country=r.country,
+            **r.model_dump(),
             parent=parents.get(r.parent_id) if r.parent_id else None,
             children=children[r.id],
             citations=citations[r.id],

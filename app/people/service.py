@@ -80,9 +80,7 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
     citations = citations_for(session, "person", ids)
     return [
         PersonPublic(
-            slug=r.slug,
-            name=r.name,
-            country=r.country,
+            **r.model_dump(),
             roles=[
                 RolePublic(
                     title=role.title,

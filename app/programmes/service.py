@@ -15,7 +15,6 @@ from app.organisations.models import Organisation
 from app.programmes.models import (
     Programme,
     ProgrammeArea,
-    ProgrammeKind,
     ProgrammeOrganisation,
     ProgrammePublic,
     ProgrammeQuery,
@@ -137,13 +136,8 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
     citations = citations_for(session, "programme", ids)
     return [
         ProgrammePublic(
-            slug=r.slug,
-            name=r.name,
-            acronym=r.acronym,
-            kind=ProgrammeKind(r.kind),
-            description=r.description,
+            **r.model_dump(),
             in_force=DateSpan.of(r),
-            priority_areas=r.priority_areas,
             predecessor=predecessors.get(r.predecessor_id) if r.predecessor_id else None,
             successors=successors[r.id],
             areas=areas[r.id],

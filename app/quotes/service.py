@@ -24,7 +24,7 @@ from app.query.lists import (
 )
 from app.query.params import Page, Shape
 from app.query.related import linked_refs, refs_by_id
-from app.quotes.models import Quote, QuoteArea, QuoteMode, QuotePublic, QuoteQuery
+from app.quotes.models import Quote, QuoteArea, QuotePublic, QuoteQuery
 from app.sources.models import Source
 
 RESOURCE = Resource(
@@ -116,19 +116,14 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
     citations = citations_for(session, "quote", ids)
     return [
         QuotePublic(
-            slug=r.slug,
-            text=r.text,
-            mode=QuoteMode(r.mode),
+            **r.model_dump(),
             speaker=speakers.get(r.speaker_id) if r.speaker_id else None,
             speaker_organisation=(
                 orgs.get(r.speaker_organisation_id) if r.speaker_organisation_id else None
             ),
-            speaker_role=r.speaker_role,
             date=DateSpan.of(r),
             event=events.get(r.event_id) if r.event_id else None,
             source=sources[r.source_id],
-            text_start=r.text_start,
-            text_end=r.text_end,
             areas=areas[r.id],
             citations=citations[r.id],
         )
