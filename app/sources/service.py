@@ -17,7 +17,7 @@ from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
 from app.programmes.models import Programme
-from app.query.documents import StoredExport, completed, read_all
+from app.query.documents import StoredExport, completed
 from app.query.documents import shape as shaped
 from app.query.facets import column_facet
 from app.query.lists import Listed, read_documents, read_page, resolve_slugs
@@ -111,26 +111,15 @@ def matching(
 
 
 @dataclass(frozen=True)
-class CitationExport:
-    """Every citation `query` matches, for an export (an `app.http.exports.Export`):
-    rendered batch by batch as it is read, there being no stored documents or lines."""
+class CitationExport(StoredExport):
+    """Every citation `query` matches, for an export: rendered batch by batch as it is read,
+    there being no stored documents or lines."""
 
-    query: Select[Any]
-    page: Page[Any]
-    resource: Resource = CITATIONS
     has_lines: bool = False
 
     def documents(self, session: Session) -> Iterator[list[str | bytes]]:
-        order, start_after = self.page.order, self.page.start_after
-        for rows in read_all(session, self.query, order, start_after=start_after):
+        for rows in self._rows(session, self.query):
             yield [c.model_dump_json() for c in hydrate_citations(session, rows)]
-
-    def lines(self, session: Session) -> Iterator[list[str | bytes]]:
-        raise NotImplementedError("citations have no stored CSV lines")
-
-    def records(self, session: Session) -> Iterator[list[dict[str, Any]]]:
-        for documents in self.documents(session):
-            yield shaped(session, self.resource, documents, self.page.shape)
 
 
 def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> Listed:
@@ -144,7 +133,7 @@ def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) ->
 def export_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> CitationExport:
     """Every citation into the source matching the page's filters, for an export."""
     query = citations_into(session=session, slug=slug, kinds=page.filters.type)
-    return CitationExport(query, page)
+    return CitationExport(CITATIONS, query, page)
 
 
 def citations_into(*, session: Session, slug: str, kinds: list[str]) -> Select[Any]:
