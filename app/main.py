@@ -13,7 +13,6 @@ from app.core.db import Database, make_engine
 from app.core.errors import install_error_handlers, problem_responses
 from app.events.router import router as events_router
 from app.health.router import router as health_router
-from app.health.service import head_revision
 from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
 from app.http.docs import install_docs, install_openapi
 from app.organisations.router import router as organisations_router
@@ -62,7 +61,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     # Every request's session comes from here (`DatabaseDep`).
     app.state.database = database
-    app.state.head_revision = head_revision()
     install_error_handlers(app)
     for router in (
         events_router,

@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.models import Include, Resource, SortField
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
@@ -14,9 +14,8 @@ from app.query.documents import StoredExport, completed, one
 from app.query.facets import fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs, with_descendants
 from app.query.params import Page, Shape
-from app.query.related import refs_by_id, refs_pointing_at
+from app.query.related import linked_refs, refs_by_id
 from app.quotes.models import QuoteArea
-from app.search.service import matching_record_ids
 
 RESOURCE = Resource(
     kind="area",
@@ -66,11 +65,7 @@ def matching(
         query = query.where(CooperationArea.parent_id == parent)
     if filters.top_level:
         query = query.where(CooperationArea.parent_id.is_(None))
-    if source:
-        query = query.where(CooperationArea.id.in_(cited_by(session, "area", source)))
-    if q:
-        query = query.where(CooperationArea.id.in_(matching_record_ids(session, "area", q)))
-    return query
+    return cited_and_found(session, query, CooperationArea, "area", q, source)
 
 
 def _counts(session: Session, area_id: int) -> AreaCounts:
@@ -93,14 +88,11 @@ def hydrate(session: Session, rows: list[CooperationArea]) -> list[AreaPublic]:
     """Public areas with parent, sub-areas, record counts and citations."""
     ids = [r.id for r in rows if r.id is not None]
     parents = refs_by_id(session, CooperationArea, (r.parent_id for r in rows))
-    children = refs_pointing_at(session, CooperationArea, "parent_id", ids)
+    children = linked_refs(session, CooperationArea, "parent_id", "id", CooperationArea, ids)
     citations = citations_for(session, "area", ids)
     return [
         AreaPublic(
-            slug=r.slug,
-            name=r.name,
-            aliases=r.aliases,
-            description=r.description,
+            **r.model_dump(),
             parent=parents.get(r.parent_id) if r.parent_id else None,
             children=children[r.id],
             counts=_counts(session, r.id),

@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from app.citations.models import Citation, CitationPublic
 from app.query.lists import resolve_slugs
+from app.search.service import matching_record_ids
 from app.sources.models import Source
 
 
@@ -42,6 +43,18 @@ def cited_by(session: Session, kind: str, slug: str) -> Select[Any]:
         .join(Source, Source.id == Citation.source_id)
         .where(Source.slug == slug, owner.is_not(None))
     )
+
+
+def cited_and_found(
+    session: Session, query: Select[Any], table: Any, kind: str, q: str | None, source: str | None
+) -> Select[Any]:
+    """`query` kept to the records of `kind` that the source `source` cites, then to those
+    matching the search `q` (each when given): the tail of every list's filters."""
+    if source:
+        query = query.where(table.id.in_(cited_by(session, kind, source)))
+    if q:
+        query = query.where(table.id.in_(matching_record_ids(session, kind, q)))
+    return query
 
 
 CONTEXT_CHARS = 80

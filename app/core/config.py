@@ -14,8 +14,6 @@ class Settings(BaseSettings):
 
     # SQLite file by default; PostgreSQL with e.g. postgresql+psycopg://user@host/db
     database_url: str = f"sqlite:///{DEFAULT_SQLITE_PATH}"
-    host: str = "127.0.0.1"
-    port: int = 8000
     # Seconds a client or shared cache may reuse a response before revalidating.
     cache_max_age: int = 300
     # Seconds a worker trusts its last reading of the dataset version (for ETags).

@@ -52,6 +52,7 @@ class ProblemError(Exception):
     status = 500
     type = "internal-error"
     title = "Internal server error"
+    params: list[InvalidParam] | None = None  # the `invalid-params` member, when given
 
     def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
@@ -79,44 +80,20 @@ class NotReady(ProblemError):
     status, type, title = 503, "not-ready", "Service not ready"
 
 
-_TYPES_BY_STATUS = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable"}
-
-
-def problem_response(
-    request: Request,
-    *,
-    status: int,
-    type: str,
-    title: str,
-    detail: str,
-    params: list[InvalidParam] | None = None,
-    headers: dict[str, str] | None = None,
-) -> JSONResponse:
+async def _problem_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)
     body = Problem(
-        type=PROBLEM_BASE + type,
-        title=title,
-        status=status,
-        detail=detail,
+        type=PROBLEM_BASE + exc.type,
+        title=exc.title,
+        status=exc.status,
+        detail=exc.detail,
         instance=request.url.path,
-        **({"invalid-params": params} if params else {}),
+        **({"invalid-params": exc.params} if exc.params else {}),
     )
     return JSONResponse(
         body.model_dump(by_alias=True, exclude_none=True),
-        status_code=status,
+        status_code=exc.status,
         media_type=PROBLEM_MEDIA_TYPE,
-        headers=headers,
-    )
-
-
-async def _problem_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ProblemError)
-    return problem_response(
-        request,
-        status=exc.status,
-        type=exc.type,
-        title=exc.title,
-        detail=exc.detail,
-        params=getattr(exc, "params", None),
         headers=exc.headers,
     )
 
@@ -129,15 +106,10 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
         detail = f"There is no resource at {request.url.path}."
     if exc.status_code == 405:
         detail = f"{request.method} is not allowed on {request.url.path}."
-    kind = _TYPES_BY_STATUS.get(exc.status_code, phrase.lower().replace(" ", "-"))
-    return problem_response(
-        request,
-        status=exc.status_code,
-        type=kind,
-        title=phrase,
-        detail=detail,
-        headers=getattr(exc, "headers", None),
-    )
+    problem = ProblemError(detail, headers=getattr(exc, "headers", None))
+    problem.status, problem.title = exc.status_code, phrase
+    problem.type = phrase.lower().replace(" ", "-")  # not-found, method-not-allowed, ...
+    return await _problem_error(request, problem)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -147,25 +119,16 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         for error in exc.errors()
     ]
     names = ", ".join(p.name for p in params)
-    return problem_response(
-        request,
-        status=422,
-        type="invalid-parameters",
-        title="Invalid parameters",
-        detail=f"The request has invalid parameters: {names}.",
-        params=params,
-    )
+    problem = ProblemError(f"The request has invalid parameters: {names}.")
+    problem.status, problem.type, problem.title = 422, "invalid-parameters", "Invalid parameters"
+    problem.params = params
+    return await _problem_error(request, problem)
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     # The message of an unexpected error may leak internals; the log keeps it.
-    return problem_response(
-        request,
-        status=500,
-        type="internal-error",
-        title="Internal server error",
-        detail="The server failed to answer this request; the failure has been logged.",
-    )
+    failed = "The server failed to answer this request; the failure has been logged."
+    return await _problem_error(request, ProblemError(failed))
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -7,13 +7,12 @@ from sqlalchemy import Date, Select, func, literal_column, select, text
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.dates import OPEN_ENDED, DateRange, DateSpan
 from app.core.models import Include, Ref, Resource, SortField
 from app.events.models import (
     Event,
     EventArea,
-    EventKind,
     EventOrganisation,
     EventPerson,
     EventProgramme,
@@ -37,7 +36,6 @@ from app.query.lists import (
 from app.query.params import Page, Shape
 from app.query.related import linked_refs
 from app.quotes.models import Quote, quote_label
-from app.search.service import matching_record_ids
 
 RESOURCE = Resource(
     kind="event",
@@ -125,11 +123,7 @@ def matching(
                 Event.start_date, Event.end_date, dates, order_key=Event.date_key, earliest=earliest
             )
         )
-    if source:
-        query = query.where(Event.id.in_(cited_by(session, "event", source)))
-    if q:
-        query = query.where(Event.id.in_(matching_record_ids(session, "event", q)))
-    return query
+    return cited_and_found(session, query, Event, "event", q, source)
 
 
 def earliest_start(session: Session, dates: DateRange) -> date | None:
@@ -174,10 +168,7 @@ def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
     citations = citations_for(session, "event", ids)
     return [
         EventPublic(
-            slug=r.slug,
-            title=r.title,
-            summary=r.summary,
-            kind=EventKind(r.kind),
+            **r.model_dump(),
             date=DateSpan.of(r),
             place=Place(name=r.place_name, country=r.place_country),
             areas=areas[r.id],

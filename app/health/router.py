@@ -4,7 +4,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict
 
 from app.core.errors import NotReady, problem_responses
-from app.health.service import current_data_version, readiness_problem
+from app.health.service import readiness
 
 router = APIRouter(tags=["health"])
 
@@ -41,8 +41,7 @@ async def healthz(response: Response) -> Health:
 def readyz(request: Request, response: Response) -> Readiness:
     """The database is reachable, migrated to head and seeded; 503 with a problem if not."""
     response.headers["Cache-Control"] = "no-store"
-    problem = readiness_problem(request.app.state.engine, request.app.state.head_revision)
+    problem, version = readiness(request.app.state.engine)
     if problem is not None:
         raise NotReady(problem, headers={"Retry-After": "5", "Cache-Control": "no-store"})
-    version = current_data_version(request.app.state.engine)
-    return Readiness(status="ready", data_version=version or "")
+    return Readiness(status="ready", data_version=version)

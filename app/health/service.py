@@ -12,28 +12,24 @@ from app.rendering import render_version
 HEAD_REVISION = "search_index"
 
 
-def head_revision() -> str:
-    return HEAD_REVISION
-
-
-def readiness_problem(engine: Engine, head: str | None) -> str | None:
-    """None when ready; otherwise why not, in words."""
+def readiness(engine: Engine) -> tuple[str | None, str]:
+    """(None, the dataset's version) when ready; otherwise (why not, in words, "")."""
     try:
         with engine.connect() as conn:
             current = _current_revision(conn)
-            if current != head:
-                return f"the database is at migration {current}, not head {head}"
+            if current != HEAD_REVISION:
+                return f"the database is at migration {current}, not head {HEAD_REVISION}", ""
             row = conn.execute(DatasetVersion.__table__.select()).first()  # type: ignore[attr-defined]
             if row is None:
-                return "the database holds no dataset: run `python -m seeds`"
+                return "the database holds no dataset: run `python -m seeds`", ""
             if row.render_version != render_version():
                 return (
                     "the stored documents were rendered by another version of the service: "
                     "run `python -m seeds`"
-                )
+                ), ""
     except SQLAlchemyError as exc:
-        return f"the database is unreachable ({type(exc).__name__})"
-    return None
+        return f"the database is unreachable ({type(exc).__name__})", ""
+    return None, row.version
 
 
 def _current_revision(conn: Connection) -> str | None:
@@ -42,12 +38,3 @@ def _current_revision(conn: Connection) -> str | None:
     except SQLAlchemyError:
         conn.rollback()
         return None
-
-
-def current_data_version(engine: Engine) -> str | None:
-    try:
-        with engine.connect() as conn:
-            row = conn.execute(DatasetVersion.__table__.select()).first()  # type: ignore[attr-defined]
-    except SQLAlchemyError:
-        return None
-    return row.version if row else None

@@ -7,36 +7,22 @@ the stored documents and CSV the stored lines as they are.
 
 import json
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import anyio.to_thread
 from fastapi import Response
 from fastapi.responses import StreamingResponse
-from sqlmodel import Session
 
 from app.core.db import Database
 from app.core.models import MEDIA_TYPES, Format, Resource
 from app.query.csv_rows import csv_columns, csv_header, csv_lines
-from app.query.documents import utf8
+from app.query.documents import StoredExport, utf8
 from app.query.lists import Listed
 from app.query.params import Page
 
 T = TypeVar("T")
 Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]
 EXTENSIONS = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}
-
-
-class Export(Protocol):
-    """Every record a list query matches, checked when made, read on a session given."""
-
-    @property
-    def resource(self) -> Resource: ...
-    @property
-    def has_lines(self) -> bool: ...
-
-    def documents(self, session: Session) -> Iterator[list[str | bytes]]: ...
-    def lines(self, session: Session) -> Iterator[list[str | bytes]]: ...
-    def records(self, session: Session) -> Iterator[list[dict[str, Any]]]: ...
 
 
 def _rendered(
@@ -64,7 +50,11 @@ def export_page(
 
 
 def export_all(
-    db: Database, export: Export, page: Page[Any], fmt: Format, renderer: Renderer | None = None
+    db: Database,
+    export: StoredExport,
+    page: Page[Any],
+    fmt: Format,
+    renderer: Renderer | None = None,
 ) -> StreamingResponse:
     """Every match, streamed in chunks of UTF-8 bytes made in a worker thread."""
     resource = export.resource

@@ -13,7 +13,8 @@ from sqlmodel import Session
 from app.core.db import Database
 from app.core.errors import InvalidParameter, NotAcceptable, NotFound, problem_responses
 from app.core.models import MEDIA_TYPES, Format, Resource
-from app.http.exports import Export, Renderer, export_all, export_page
+from app.http.exports import Renderer, export_all, export_page
+from app.query.documents import StoredExport
 from app.query.lists import Listed
 from app.query.params import Page, Shape, encode_cursor
 
@@ -85,7 +86,7 @@ async def list_answer(
     formats: tuple[Format, ...],
     resource: Resource,
     read: Callable[[Session, Page[Any]], Listed],
-    export: Callable[[Session, Page[Any]], Export],
+    export: Callable[[Session, Page[Any]], StoredExport],
     *,
     bounded: bool | None = None,
     renderer: Renderer | None = None,

@@ -5,11 +5,10 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.models import Include, Resource, SortField
 from app.organisations.models import (
     Organisation,
-    OrganisationKind,
     OrganisationPublic,
     OrganisationQuery,
 )
@@ -17,8 +16,7 @@ from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs
 from app.query.params import Page, Shape
-from app.query.related import refs_by_id, refs_pointing_at
-from app.search.service import matching_record_ids
+from app.query.related import linked_refs, refs_by_id
 
 RESOURCE = Resource(
     kind="organisation",
@@ -78,26 +76,18 @@ def matching(
         query = query.where(Organisation.parent_id == parent)
     if filters.country:
         query = query.where(func.lower(Organisation.country) == filters.country.lower())
-    if source:
-        query = query.where(Organisation.id.in_(cited_by(session, "organisation", source)))
-    if q:
-        query = query.where(Organisation.id.in_(matching_record_ids(session, "organisation", q)))
-    return query
+    return cited_and_found(session, query, Organisation, "organisation", q, source)
 
 
 def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPublic]:
     """Public organisations with parent, parts and citations."""
     ids = [r.id for r in rows if r.id is not None]
     parents = refs_by_id(session, Organisation, (r.parent_id for r in rows))
-    children = refs_pointing_at(session, Organisation, "parent_id", ids)
+    children = linked_refs(session, Organisation, "parent_id", "id", Organisation, ids)
     citations = citations_for(session, "organisation", ids)
     return [
         OrganisationPublic(
-            slug=r.slug,
-            name=r.name,
-            acronym=r.acronym,
-            kind=OrganisationKind(r.kind),
-            country=r.country,
+            **r.model_dump(),
             parent=parents.get(r.parent_id) if r.parent_id else None,
             children=children[r.id],
             citations=citations[r.id],

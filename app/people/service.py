@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.models import Include, Resource, SortField
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, RolePublic
@@ -15,7 +15,6 @@ from app.query.facets import column_facet
 from app.query.lists import Listed, read_documents, resolve_slugs
 from app.query.params import Page, Shape
 from app.query.related import refs_by_id
-from app.search.service import matching_record_ids
 
 RESOURCE = Resource(
     kind="person",
@@ -62,11 +61,7 @@ def matching(
         query = query.where(Person.id.in_(holders))
     if filters.country:
         query = query.where(func.lower(Person.country) == filters.country.lower())
-    if source:
-        query = query.where(Person.id.in_(cited_by(session, "person", source)))
-    if q:
-        query = query.where(Person.id.in_(matching_record_ids(session, "person", q)))
-    return query
+    return cited_and_found(session, query, Person, "person", q, source)
 
 
 def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
@@ -85,9 +80,7 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
     citations = citations_for(session, "person", ids)
     return [
         PersonPublic(
-            slug=r.slug,
-            name=r.name,
-            country=r.country,
+            **r.model_dump(),
             roles=[
                 RolePublic(
                     title=role.title,

@@ -7,7 +7,7 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.dates import DateRange, DateSpan
 from app.core.models import Include, Resource, SortField
 from app.events.models import Event, EventProgramme
@@ -15,7 +15,6 @@ from app.organisations.models import Organisation
 from app.programmes.models import (
     Programme,
     ProgrammeArea,
-    ProgrammeKind,
     ProgrammeOrganisation,
     ProgrammePublic,
     ProgrammeQuery,
@@ -31,8 +30,7 @@ from app.query.lists import (
     with_descendants,
 )
 from app.query.params import Page, Shape
-from app.query.related import linked_refs, refs_by_id, refs_pointing_at
-from app.search.service import matching_record_ids
+from app.query.related import linked_refs, refs_by_id
 
 RESOURCE = Resource(
     kind="programme",
@@ -113,11 +111,7 @@ def matching(
         dates = filters.dates
         if not dates.is_open:
             query = query.where(overlaps(Programme.start_date, Programme.end_date, dates))
-    if source:
-        query = query.where(Programme.id.in_(cited_by(session, "programme", source)))
-    if q:
-        query = query.where(Programme.id.in_(matching_record_ids(session, "programme", q)))
-    return query
+    return cited_and_found(session, query, Programme, "programme", q, source)
 
 
 def _in_areas(session: Session, query: Select[Any], slugs: Sequence[str]) -> Select[Any]:
@@ -138,17 +132,12 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
         session, ProgrammeOrganisation, "programme_id", "organisation_id", Organisation, ids
     )
     predecessors = refs_by_id(session, Programme, (r.predecessor_id for r in rows))
-    successors = refs_pointing_at(session, Programme, "predecessor_id", ids)
+    successors = linked_refs(session, Programme, "predecessor_id", "id", Programme, ids)
     citations = citations_for(session, "programme", ids)
     return [
         ProgrammePublic(
-            slug=r.slug,
-            name=r.name,
-            acronym=r.acronym,
-            kind=ProgrammeKind(r.kind),
-            description=r.description,
+            **r.model_dump(),
             in_force=DateSpan.of(r),
-            priority_areas=r.priority_areas,
             predecessor=predecessors.get(r.predecessor_id) if r.predecessor_id else None,
             successors=successors[r.id],
             areas=areas[r.id],

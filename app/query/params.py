@@ -36,7 +36,6 @@ class QueryModel(Generic[M]):
             (info.alias or name, _repeats(info.annotation))
             for name, info in model.model_fields.items()
         ]
-        self._strict = model.model_config.get("extra") == "forbid"
 
     async def __call__(self, request: Request) -> M:
         """A dependency; async, since it does no I/O and so needs no thread."""
@@ -49,8 +48,6 @@ class QueryModel(Generic[M]):
         for alias, repeats in self._fields:
             if alias in params:
                 data[alias] = params.getlist(alias) if repeats else params[alias]
-        if self._strict:  # a model that refuses unknown parameters sees them all
-            data = {**{k: params[k] for k in params if k not in data}, **data}
         try:
             return self.model.model_validate(data)
         except ValidationError as exc:

@@ -30,35 +30,18 @@ def linked_refs(
     owner_ids: Iterable[int],
     name: str = "name",
 ) -> dict[int, list[Ref]]:
-    """For each owner id, the references it links to through `link`, ordered by name."""
+    """For each owner id, the references it links to through `link`, ordered by name.
+    With `target` as `link`, the records whose `own` column points at the owner (children,
+    successors), read with no join."""
     ids = list(owner_ids)
     out: dict[int, list[Ref]] = defaultdict(list)
     if not ids:
         return out
     label = getattr(target, name)
-    query = (
-        select(getattr(link, own), target.slug, label)
-        .join(target, target.id == getattr(link, other))
-        .where(getattr(link, own).in_(ids))
-        .order_by(label, target.slug)
-    )
+    query = select(getattr(link, own), target.slug, label).where(getattr(link, own).in_(ids))
+    if link is not target:
+        query = query.join(target, target.id == getattr(link, other))
+    query = query.order_by(label, target.slug)
     for owner, slug, text in session.execute(query):
         out[owner].append(Ref(slug=slug, name=text))
-    return out
-
-
-def refs_pointing_at(
-    session: Session, table: Any, column: str, ids: Iterable[int], name: str = "name"
-) -> dict[int, list[Ref]]:
-    """For each id, the records of `table` whose `column` points at it (children, successors)."""
-    wanted = list(ids)
-    out: dict[int, list[Ref]] = defaultdict(list)
-    if not wanted:
-        return out
-    pointer, label = getattr(table, column), getattr(table, name)
-    query = (
-        select(pointer, table.slug, label).where(pointer.in_(wanted)).order_by(label, table.slug)
-    )
-    for target, slug, text in session.execute(query):
-        out[target].append(Ref(slug=slug, name=text))
     return out

@@ -6,7 +6,7 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_by
+from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.dates import DateSpan
 from app.core.models import Include, Resource, SortField
 from app.events.models import Event
@@ -24,8 +24,7 @@ from app.query.lists import (
 )
 from app.query.params import Page, Shape
 from app.query.related import linked_refs, refs_by_id
-from app.quotes.models import Quote, QuoteArea, QuoteMode, QuotePublic, QuoteQuery
-from app.search.service import matching_record_ids
+from app.quotes.models import Quote, QuoteArea, QuotePublic, QuoteQuery
 from app.sources.models import Source
 
 RESOURCE = Resource(
@@ -103,11 +102,7 @@ def matching(
     dates = filters.dates
     if not dates.is_open:
         query = query.where(overlaps(Quote.start_date, Quote.end_date, dates))
-    if source:
-        query = query.where(Quote.id.in_(cited_by(session, "quote", source)))
-    if q:
-        query = query.where(Quote.id.in_(matching_record_ids(session, "quote", q)))
-    return query
+    return cited_and_found(session, query, Quote, "quote", q, source)
 
 
 def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
@@ -121,19 +116,14 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
     citations = citations_for(session, "quote", ids)
     return [
         QuotePublic(
-            slug=r.slug,
-            text=r.text,
-            mode=QuoteMode(r.mode),
+            **r.model_dump(),
             speaker=speakers.get(r.speaker_id) if r.speaker_id else None,
             speaker_organisation=(
                 orgs.get(r.speaker_organisation_id) if r.speaker_organisation_id else None
             ),
-            speaker_role=r.speaker_role,
             date=DateSpan.of(r),
             event=events.get(r.event_id) if r.event_id else None,
             source=sources[r.source_id],
-            text_start=r.text_start,
-            text_end=r.text_end,
             areas=areas[r.id],
             citations=citations[r.id],
         )

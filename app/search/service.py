@@ -18,10 +18,6 @@ PATHS = {
 }  # fmt: skip
 
 
-def _is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
-
-
 def _matching(
     session: Session, query: SearchQuery, types: list[str] | None = None
 ) -> tuple[Select[Any], Any]:
@@ -32,7 +28,7 @@ def _matching(
     the wide `search_document` table is joined only to filter by type.
     """
     doc = SearchDocument.__table__
-    if _is_sqlite(session):
+    if session.get_bind().dialect.name == "sqlite":
         key: Any = literal_column("search_fts.rowid")
         # bm25() is lower-is-better; titles weigh four times the body.
         score = (-func.bm25(literal_column("search_fts"), 4.0, 1.0, type_=Double)).label("score")

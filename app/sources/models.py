@@ -20,7 +20,9 @@ class SourceKind(StrEnum):
     topic_page = "topic_page"
 
 
-class SourceBase(SQLModel):
+class Source(SQLModel, table=True):
+    __tablename__ = "source"
+
     slug: str = Field(unique=True, index=True)
     title: str
     publisher: str | None = None
@@ -30,11 +32,6 @@ class SourceBase(SQLModel):
     file_name: str
     url: str | None = None
     sha256: str
-
-
-class Source(SourceBase, table=True):
-    __tablename__ = "source"
-
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.query.documents).

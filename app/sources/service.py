@@ -17,14 +17,14 @@ from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person
 from app.programmes.models import Programme
-from app.query.documents import StoredExport, completed, read_all
+from app.query.documents import StoredExport, completed
 from app.query.documents import shape as shaped
 from app.query.facets import column_facet
 from app.query.lists import Listed, read_documents, read_page, resolve_slugs
 from app.query.params import Page, Shape
 from app.quotes.models import Quote, quote_label
 from app.search.service import matching_record_ids
-from app.sources.models import CitationQuery, Source, SourceKind, SourcePublic, SourceQuery
+from app.sources.models import CitationQuery, Source, SourcePublic, SourceQuery
 
 # For each cited kind: its table and the column that names a record.
 _CITED: dict[str, tuple[Any, Any]] = {
@@ -111,26 +111,15 @@ def matching(
 
 
 @dataclass(frozen=True)
-class CitationExport:
-    """Every citation `query` matches, for an export (an `app.http.exports.Export`):
-    rendered batch by batch as it is read, there being no stored documents or lines."""
+class CitationExport(StoredExport):
+    """Every citation `query` matches, for an export: rendered batch by batch as it is read,
+    there being no stored documents or lines."""
 
-    query: Select[Any]
-    page: Page[Any]
-    resource: Resource = CITATIONS
     has_lines: bool = False
 
     def documents(self, session: Session) -> Iterator[list[str | bytes]]:
-        order, start_after = self.page.order, self.page.start_after
-        for rows in read_all(session, self.query, order, start_after=start_after):
+        for rows in self._rows(session, self.query):
             yield [c.model_dump_json() for c in hydrate_citations(session, rows)]
-
-    def lines(self, session: Session) -> Iterator[list[str | bytes]]:
-        raise NotImplementedError("citations have no stored CSV lines")
-
-    def records(self, session: Session) -> Iterator[list[dict[str, Any]]]:
-        for documents in self.documents(session):
-            yield shaped(session, self.resource, documents, self.page.shape)
 
 
 def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> Listed:
@@ -144,7 +133,7 @@ def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) ->
 def export_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> CitationExport:
     """Every citation into the source matching the page's filters, for an export."""
     query = citations_into(session=session, slug=slug, kinds=page.filters.type)
-    return CitationExport(query, page)
+    return CitationExport(CITATIONS, query, page)
 
 
 def citations_into(*, session: Session, slug: str, kinds: list[str]) -> Select[Any]:
@@ -165,8 +154,22 @@ def citations_into(*, session: Session, slug: str, kinds: list[str]) -> Select[A
 
 def hydrate(session: Session, rows: list[Source]) -> list[SourcePublic]:
     """Public sources, without their text."""
-    counts = _citation_counts(session, [r.id for r in rows])
-    return [_fields(r, counts) for r in rows]
+    ids = [r.id for r in rows if r.id is not None]
+    query = (
+        select(Citation.source_id, func.count())
+        .where(Citation.source_id.in_(ids))
+        .group_by(Citation.source_id)
+    )
+    counts = dict(session.execute(query).all())
+    return [
+        SourcePublic(
+            **r.model_dump(),
+            published=format_partial(r.published_date, r.published_precision),
+            length=len(r.text),
+            citation_count=counts.get(r.id, 0),
+        )
+        for r in rows
+    ]
 
 
 def hydrate_citations(session: Session, rows: Sequence[Any]) -> list[CitationInSource]:
@@ -204,27 +207,3 @@ def _subject(row: Any) -> tuple[str, int]:
         if value is not None:
             return kind, value
     raise ValueError(f"citation {row.id} supports no record")
-
-
-def _citation_counts(session: Session, ids: list[int | None]) -> dict[int, int]:
-    query = (
-        select(Citation.source_id, func.count())
-        .where(Citation.source_id.in_([i for i in ids if i is not None]))
-        .group_by(Citation.source_id)
-    )
-    return {source_id: n for source_id, n in session.execute(query).all()}
-
-
-def _fields(row: Source, counts: dict[int, int]) -> SourcePublic:
-    return SourcePublic(
-        slug=row.slug,
-        title=row.title,
-        publisher=row.publisher,
-        published=format_partial(row.published_date, row.published_precision),
-        kind=SourceKind(row.kind),
-        file_name=row.file_name,
-        url=row.url,
-        sha256=row.sha256,
-        length=len(row.text),
-        citation_count=counts.get(row.id or 0, 0),
-    )

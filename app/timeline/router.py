@@ -34,11 +34,7 @@ async def get_timeline(
     page ends inside it. Undated events are not on the timeline.
     """
     negotiate(request, None, (Format.json,))
-    page = await db.read(lambda s: service.timeline(session=s, query=query), bounded=False)
-    return other_page(
-        request,
-        page.years,
-        limit=query.limit,
-        next_cursor=page.next_cursor,
-        returned=page.returned,
+    years, next_cursor, returned = await db.read(
+        lambda s: service.timeline(session=s, query=query), bounded=False
     )
+    return other_page(request, years, limit=query.limit, next_cursor=next_cursor, returned=returned)

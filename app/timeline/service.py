@@ -1,7 +1,6 @@
 """The timeline: events and programme milestones in one date order."""
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from heapq import merge
 from itertools import groupby
@@ -24,13 +23,6 @@ from app.timeline.models import ItemType, TimelineItem, TimelineQuery, TimelineY
 _RANK = {ItemType.programme_end: 0, ItemType.event: 1, ItemType.programme_start: 2}
 _CURSOR = Order((SortKey(None, is_date=True), SortKey(None), SortKey(None)), "timeline")
 Key = tuple[date, int, str]
-
-
-@dataclass(frozen=True)
-class TimelinePage:
-    years: list[TimelineYear]
-    next_cursor: str | None
-    returned: int
 
 
 def _key(item: TimelineItem) -> Key:
@@ -107,9 +99,12 @@ def _within(span: DateSpan, dates: DateRange) -> bool:
     return not (dates.start is not None and span.latest < dates.start)
 
 
-def timeline(*, session: Session, query: TimelineQuery) -> TimelinePage:
-    """A page of the timeline, grouped by year; undated events have no place on it.
-    Programme milestones come unless an event-only filter is given."""
+def timeline(
+    *, session: Session, query: TimelineQuery
+) -> tuple[list[TimelineYear], str | None, int]:
+    """A page of the timeline grouped by year (undated events have no place on it), the
+    next page's cursor, and how many items the page holds. Programme milestones come
+    unless an event-only filter is given."""
     q, source, limit = query.q, query.source, query.limit
     start: Key | None = None
     if query.cursor:
@@ -134,4 +129,4 @@ def timeline(*, session: Session, query: TimelineQuery) -> TimelinePage:
         TimelineYear(year=year, items=list(items))
         for year, items in groupby(page, key=lambda i: _key(i)[0].year)
     ]
-    return TimelinePage(years=years, next_cursor=next_cursor, returned=len(page))
+    return years, next_cursor, len(page)
