@@ -72,6 +72,11 @@ bench: setup  ## measure; records the figures in docs/performance.md
 mechanisms: setup
 	$(BIN)/python -m bench.mechanisms --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
 
+# What FastAPI's own handling costs a route, and each dependency it solves (in process).
+.PHONY: framework-cost
+framework-cost: setup
+	$(BIN)/python -m bench.framework_cost
+
 # Where the worker's time goes while wrk drives the first page (py-spy; see bench/load_profile.py).
 .PHONY: profile-load
 profile-load: setup
