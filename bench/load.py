@@ -14,7 +14,8 @@ class LoadResult:
     p50_ms: float
     p99_ms: float
     requests: int
-    errors: int
+    errors: int  # non-2xx/3xx answers and socket errors (timeouts included)
+    bad_answers: int = 0  # non-2xx/3xx answers alone
 
 
 def ensure_wrk() -> str:
@@ -69,4 +70,7 @@ def run_wrk(
     failed = int(bad.group(1)) if bad else 0
     if errors:
         failed += sum(int(g) for g in errors.groups())
-    return LoadResult(requests_per_s=rps, p50_ms=p50, p99_ms=p99, requests=total, errors=failed)
+    return LoadResult(
+        requests_per_s=rps, p50_ms=p50, p99_ms=p99, requests=total, errors=failed,
+        bad_answers=int(bad.group(1)) if bad else 0,
+    )  # fmt: skip
