@@ -1,6 +1,5 @@
 """Build the application: settings, database engine, routers and error handlers."""
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -39,9 +38,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # What starting made (routes, models, SQLAlchemy's metadata) lives as long as the
-        # process; frozen, the collector stops walking it at every full collection.
-        gc.freeze()
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
         yield
         database.close()

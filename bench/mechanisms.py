@@ -119,7 +119,6 @@ VARIANTS = (
     Variant("search ranking window", ("search",), env={"SEARCH_RANK_WINDOW": "0"}),
     Variant("JIT off", ("search", "filtered"), (
         ("core/db.py", '"-c jit=off"', '"-c jit=on"'),), backends=("postgresql",)),
-    Variant("gc.freeze at start", ("first",), (("main.py", "        gc.freeze()\n", ""),)),
     Variant("answer store (on, against off)", ("first", "filtered", "search"),
             env={"RESPONSE_CACHE_MB": "64"}),
     Variant("mechanisms removed (the tree before the restructuring)",
