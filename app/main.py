@@ -28,6 +28,9 @@ areas and quotes, with the people, organisations and source documents behind the
 
 Every record carries **citations**: the exact words of a source document that support
 it, with character offsets into the source's text (`text[start:end] == evidence`).
+
+A query parameter that a route does not take is refused with a 422 problem naming it, so
+a typo never passes for a filter; `_` (a cache-buster) and `utm_…` tags are ignored.
 """
 
 

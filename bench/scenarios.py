@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import create_engine, func, select
 
 from app.core.dates import FAR_FUTURE
+from app.core.orders import encode_cursor
 from app.events.models import Event
-from app.query.params import encode_cursor
 
 
 @dataclass(frozen=True)

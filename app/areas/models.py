@@ -6,7 +6,8 @@ from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref, shown_as
+from app.core.models import Ref
+from app.http.docs import shown_as
 
 
 class CooperationArea(SQLModel, table=True):

@@ -7,7 +7,8 @@ from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
 from app.citations.service import add_context, citations_for, cited_and_found
-from app.core.models import Include, Resource, SortField
+from app.core.models import Include, Resource
+from app.core.orders import SortField
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
 from app.query.documents import StoredExport, completed, one

@@ -2,22 +2,19 @@
 references to related records, the list envelope, what every list takes, and what a
 resource's list offers (`Resource`: its sorts, facets and embeds)."""
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from functools import cache, cached_property
-from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import JSON, Float, Integer, String, func
+from pydantic import BaseModel, Field
+from sqlalchemy import JSON
 from sqlmodel import Field as ColumnField
 from sqlmodel import Session, SQLModel
 
-from app.core.dates import FAR_FUTURE, FAR_PAST
 from app.core.errors import InvalidParameter
+from app.core.orders import Order, SortField, SortKey
 
 # Named constraints keep Alembic migrations deterministic across SQLite and PostgreSQL.
 # Set here, before any table is declared: every resource's models import this module.
@@ -33,30 +30,6 @@ metadata = SQLModel.metadata
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
-
-
-# Schema name -> its example record, nulls included (the OpenAPI document drops every null
-# as FastAPI writes it; app.http.docs puts these back, so each example is a valid answer).
-SHOWN: dict[str, dict[str, Any]] = {}
-
-
-def shown_as(kind: str, *, without: tuple[str, ...] = ()) -> ConfigDict:
-    """A public model's config whose schema shows a real record of `kind` as its example:
-    the record as served, kept in app/examples.json (`make examples` writes it again;
-    tests/docs/test_examples.py checks it is what the API serves)."""
-    record = {k: v for k, v in _examples()[kind].items() if k not in without}
-
-    def show(schema: dict[str, Any], model: type) -> None:
-        schema["examples"] = [record]
-        SHOWN[model.__name__] = record
-
-    return ConfigDict(json_schema_extra=show)
-
-
-@cache
-def _examples() -> dict[str, dict[str, Any]]:
-    path = Path(__file__).parents[1] / "examples.json"
-    return cast(dict[str, dict[str, Any]], json.loads(path.read_text(encoding="utf-8")))
 
 
 class DatasetVersion(SQLModel, table=True):
@@ -153,54 +126,6 @@ class CitedQuery(BaseModel):
 
 
 Facet = Callable[[Session, Any], list[tuple[Any, int]]]
-
-
-@dataclass(frozen=True)
-class SortKey:
-    """One ORDER BY term: a non-null SQL expression and its direction."""
-
-    expression: Any
-    descending: bool = False
-    is_date: bool = False
-
-    def ordering(self) -> Any:
-        return self.expression.desc() if self.descending else self.expression.asc()
-
-    @cached_property
-    def value_type(self) -> type | None:
-        """The Python type of this key's values in a cursor (dates come as ISO text);
-        None for an expression of no known type: text or a whole number."""
-        column_type = getattr(self.expression, "type", None)
-        column_type = getattr(column_type, "impl_instance", column_type)  # a decorator's
-        kinds = ((String, str), (Integer, int), (Float, float))
-        return next((k for sql, k in kinds if isinstance(column_type, sql)), None)
-
-
-@dataclass(frozen=True)
-class SortField:
-    """A field a list may be sorted by. Dates sort undated records last either way."""
-
-    column: Any
-    is_date: bool = False
-    # A stored, indexed, non-null expression of the ascending order (e.g. `date_key`).
-    ascending: Any = None
-
-    def key(self, descending: bool) -> SortKey:
-        expression = self.column
-        if not descending and self.ascending is not None:
-            expression = self.ascending
-        elif self.is_date:
-            expression = func.coalesce(self.column, FAR_PAST if descending else FAR_FUTURE)
-        return SortKey(expression, descending=descending, is_date=self.is_date)
-
-
-@dataclass(frozen=True)
-class Order:
-    """A parsed `sort=`: its keys (a unique column last) and its signature, the order
-    written one way, which a cursor carries so that it is used with its own order."""
-
-    keys: tuple[SortKey, ...]
-    signature: str
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.dates import OPEN_ENDED, DateRange, DateSpan
-from app.core.models import Include, Ref, Resource, SortField
+from app.core.models import Include, Ref, Resource
+from app.core.orders import SortField
 from app.events.models import (
     Event,
     EventArea,

@@ -6,9 +6,11 @@ package ships those files in its wheel; we use only its static directory and ren
 the pages with FastAPI's own HTML helpers, pointed at our local copies.
 """
 
+import json
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import (
@@ -18,10 +20,8 @@ from fastapi.openapi.docs import (
 )
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-
-from app.core.models import SHOWN
 
 DOCS_URL = "/docs"
 OAUTH2_REDIRECT_URL = "/docs/oauth2-redirect"
@@ -106,6 +106,30 @@ class _AsFastAPI(GenerateJsonSchema):
 
     def sort(self, value: JsonSchemaValue, parent_key: str | None = None) -> JsonSchemaValue:
         return value
+
+
+# Schema name -> its example record, nulls included (the OpenAPI document drops every null
+# as FastAPI writes it; app.http.docs puts these back, so each example is a valid answer).
+SHOWN: dict[str, dict[str, Any]] = {}
+
+
+def shown_as(kind: str, *, without: tuple[str, ...] = ()) -> ConfigDict:
+    """A public model's config whose schema shows a real record of `kind` as its example:
+    the record as served, kept in app/examples.json (`make examples` writes it again;
+    tests/docs/test_examples.py checks it is what the API serves)."""
+    record = {k: v for k, v in _examples()[kind].items() if k not in without}
+
+    def show(schema: dict[str, Any], model: type) -> None:
+        schema["examples"] = [record]
+        SHOWN[model.__name__] = record
+
+    return ConfigDict(json_schema_extra=show)
+
+
+@cache
+def _examples() -> dict[str, dict[str, Any]]:
+    path = Path(__file__).parents[1] / "examples.json"
+    return cast(dict[str, dict[str, Any]], json.loads(path.read_text(encoding="utf-8")))
 
 
 def install_openapi(app: FastAPI) -> None:

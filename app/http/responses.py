@@ -13,10 +13,11 @@ from sqlmodel import Session
 from app.core.db import Database
 from app.core.errors import InvalidParameter, NotAcceptable, NotFound, problem_responses
 from app.core.models import MEDIA_TYPES, Format, Resource
+from app.core.orders import encode_cursor
 from app.http.exports import Renderer, export_all, export_page
 from app.query.documents import StoredExport
 from app.query.lists import Listed
-from app.query.params import Page, Shape, encode_cursor
+from app.query.params import Page, Shape
 
 _ACCEPTED = {
     "application/json": Format.json,

@@ -6,7 +6,8 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for, cited_and_found
-from app.core.models import Include, Resource, SortField
+from app.core.models import Include, Resource
+from app.core.orders import SortField
 from app.organisations.models import (
     Organisation,
     OrganisationPublic,

@@ -6,7 +6,8 @@ from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref, shown_as
+from app.core.models import Ref
+from app.http.docs import shown_as
 from app.query.params import repeatable
 
 

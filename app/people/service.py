@@ -7,7 +7,8 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.citations.service import add_context, citations_for, cited_and_found
-from app.core.models import Include, Resource, SortField
+from app.core.models import Include, Resource
+from app.core.orders import SortField
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, RolePublic
 from app.query.documents import StoredExport, completed, one

@@ -17,10 +17,10 @@ from sqlmodel import Field, Session, SQLModel
 
 from app.core.models import (
     Include,
-    Order,
     Resource,
     metadata,  # noqa: F401  (constraint names before any table)
 )
+from app.core.orders import Order
 from app.query.csv_rows import csv_columns, csv_record
 from app.query.facets import facet_counts
 from app.query.lists import AsBytes, Listed, ordered

@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from app.core.dates import FAR_FUTURE, DateRange
 from app.core.errors import InvalidParameter
-from app.core.models import Order, SortKey
+from app.core.orders import Order, SortKey
 
 
 def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:

@@ -2,20 +2,17 @@
 reads a model field by field, which costs more than the rest of a first page: see
 docs/performance.md); and the cursors that carry a page's place."""
 
-import base64
-import binascii
-import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Generic, TypeVar, get_args, get_origin
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError, create_model
-from pydantic_core import to_json
 
 from app.core.errors import InvalidParameter
-from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery, Order, Resource, SortKey
+from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery, Resource
+from app.core.orders import Order, decode_cursor
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,9 +23,17 @@ def repeatable(description: str) -> Any:
     return Field(default_factory=list, description=description, json_schema_extra={"default": []})
 
 
+def ignored(name: str) -> bool:
+    """Parameters every route accepts and ignores: `_`, the cache-buster some HTTP
+    clients add, and `utm_…` campaign tags that links pick up on the way. Any other name
+    a route does not take is refused, so that a typo never looks like a result."""
+    return name == "_" or name.startswith("utm_")
+
+
 class QueryModel(Generic[M]):
     """Reads `model` from a request's query string (its parameters are declared to
-    OpenAPI by `app.http.docs.query_parameters`)."""
+    OpenAPI by `app.http.docs.query_parameters`); a parameter it does not declare is a
+    422 naming it."""
 
     def __init__(self, model: type[M]) -> None:
         self.model = model
@@ -36,27 +41,41 @@ class QueryModel(Generic[M]):
             (info.alias or name, _repeats(info.annotation))
             for name, info in model.model_fields.items()
         ]
+        self._names = frozenset(alias for alias, _ in self._fields)
+        self._taken = ", ".join(sorted(self._names)) or "none"
 
     async def __call__(self, request: Request) -> M:
         """A dependency; async, since it does no I/O and so needs no thread."""
         return self.read(request)
 
     def read(self, request: Request) -> M:
-        """The model, validated; a 422 problem naming every invalid parameter."""
+        """The model, validated; a 422 problem naming every invalid or unknown parameter."""
         params = request.query_params
+        unknown = [] if self._names.issuperset(params.keys()) else self._unknown(params.keys())
         data: dict[str, Any] = {}
         for alias, repeats in self._fields:
             if alias in params:
                 data[alias] = params.getlist(alias) if repeats else params[alias]
         try:
-            return self.model.model_validate(data)
+            model = self.model.model_validate(data)
         except ValidationError as exc:
             # The shape FastAPI gives, so the one problem handler renders it.
             errors = [
                 {**error, "loc": ("query", *error["loc"])}
                 for error in exc.errors(include_url=False)
             ]
-            raise RequestValidationError(errors) from None
+            raise RequestValidationError([*errors, *unknown]) from None
+        if unknown:
+            raise RequestValidationError(unknown)
+        return model
+
+    def _unknown(self, names: Iterable[str]) -> list[dict[str, Any]]:
+        reason = f"is not a parameter of this route; it takes {self._taken}"
+        return [
+            {"loc": ("query", name), "msg": reason, "type": "unknown_parameter"}
+            for name in names
+            if name not in self._names and not ignored(name)
+        ]
 
 
 def _repeats(annotation: Any) -> bool:
@@ -106,45 +125,6 @@ class Page(Generic[M]):
     def plain(self) -> bool:
         """Stored documents are the whole answer: nothing counted, nothing reshaped."""
         return not (self.count or self.facets) and self.shape.as_stored
-
-
-def encode_cursor(signature: str, values: list[Any]) -> str:
-    """An opaque, URL-safe cursor: the order's signature and the last row's sort values
-    (pydantic-core writes dates as ISO text and floats in their shortest exact form)."""
-    return base64.urlsafe_b64encode(to_json([signature, values])).rstrip(b"=").decode()
-
-
-def decode_cursor(token: str, order: Order) -> list[Any]:
-    """The sort values a cursor carries, each of its key's type; 422 if it is malformed or
-    from another order (a forged value must never reach the database as it is)."""
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        signature, values = json.loads(base64.urlsafe_b64decode(padded))
-    except (ValueError, binascii.Error, TypeError, RecursionError):
-        raise InvalidParameter("query.cursor", "is not a cursor this service issued") from None
-    shaped = isinstance(values, list) and len(values) == len(order.keys)
-    if signature != order.signature or not shaped:
-        raise InvalidParameter(
-            "query.cursor", "belongs to a different sort order; start again without a cursor"
-        )
-    try:
-        return [_typed(v, k) for v, k in zip(values, order.keys, strict=True)]
-    except (TypeError, ValueError):
-        raise InvalidParameter("query.cursor", "is not a cursor this service issued") from None
-
-
-def _typed(value: Any, key: SortKey) -> Any:
-    """`value` as its key's column takes it (dates come as ISO text); else ValueError."""
-    if key.is_date:
-        return date.fromisoformat(value)
-    kind = key.value_type
-    if type(value) is str and kind in (str, None) and "\x00" not in value:
-        return value
-    if type(value) is int and kind in (int, float, None) and -(2**63) <= value < 2**63:
-        return value
-    if type(value) is float and kind is float:
-        return value
-    raise ValueError(f"{value!r} is not a value of this order")
 
 
 # What a list request may give and still be a bounded read: how much, where, what shape.

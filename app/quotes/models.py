@@ -10,7 +10,8 @@ from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, DateSpan, DatesQuery, SpanColumns
-from app.core.models import Ref, shown_as
+from app.core.models import Ref
+from app.http.docs import shown_as
 from app.query.params import repeatable
 
 

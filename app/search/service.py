@@ -5,9 +5,8 @@ from typing import Any
 from sqlalchemy import Double, Select, cast, func, literal_column, select, text
 from sqlmodel import Session
 
-from app.core.models import Order, SortKey
+from app.core.orders import Order, SortKey, decode_cursor, encode_cursor
 from app.query.lists import after
-from app.query.params import decode_cursor, encode_cursor
 from app.search.models import SearchDocument, SearchHit
 from app.search.query import SearchQuery, parse
 from app.search.snippet import snippet

@@ -8,7 +8,8 @@ from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CITED_KINDS
-from app.core.models import metadata, shown_as  # noqa: F401  (constraint names before any table)
+from app.core.models import metadata  # noqa: F401  (constraint names before any table)
+from app.http.docs import shown_as
 from app.query.params import repeatable
 
 

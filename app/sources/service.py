@@ -12,7 +12,8 @@ from app.areas.models import CooperationArea
 from app.citations.models import CITED_KINDS, Citation, CitationInSource, CitedRecord
 from app.core.dates import format_partial
 from app.core.errors import InvalidParameter, NotFound
-from app.core.models import Resource, SortField
+from app.core.models import Resource
+from app.core.orders import SortField
 from app.events.models import Event
 from app.organisations.models import Organisation
 from app.people.models import Person

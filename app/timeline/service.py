@@ -10,12 +10,11 @@ from sqlalchemy import Select, and_, or_
 from sqlmodel import Session, col
 
 from app.core.dates import DateRange, DateSpan, Precision, format_partial, parse_partial
-from app.core.models import Order, SortKey
+from app.core.orders import Order, SortKey, decode_cursor, encode_cursor
 from app.events import service as events
 from app.events.models import Event
 from app.programmes import service as programmes
 from app.programmes.models import Programme
-from app.query.params import decode_cursor, encode_cursor
 from app.timeline.models import ItemType, TimelineItem, TimelineQuery, TimelineYear
 
 # Items sort by (first day, type rank, slug): on one day a programme ends, then events

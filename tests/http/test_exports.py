@@ -20,14 +20,13 @@ from sqlalchemy import Engine, event, select, true
 from sqlmodel import Session
 
 from app.citations.models import Citation
-from app.core.models import Order, SortKey
+from app.core.orders import Order, SortKey, encode_cursor
 from app.events import router as events
 from app.events.models import Event
 from app.events.service import RESOURCE as EVENTS
 from app.http.exports import in_threads
 from app.query.csv_rows import csv_columns, csv_lines
 from app.query.documents import StoredExport, read_all
-from app.query.params import encode_cursor
 from app.rendering import RENDERED
 from app.sources.service import CITATIONS
 from tests.support import FILES, url, walk

@@ -19,7 +19,8 @@ import app.query.lists as lists
 from app.areas.models import CooperationArea
 from app.core.dates import FAR_FUTURE, DateRange
 from app.core.errors import InvalidParameter
-from app.core.models import Order, Resource
+from app.core.models import Resource
+from app.core.orders import Order
 from app.events.models import Event, EventArea, EventPerson
 from app.events.service import RESOURCE as EVENTS
 from app.programmes.models import Programme

@@ -2,10 +2,9 @@
 results and errors FastAPI gives, declared to OpenAPI exactly as FastAPI declares it, and
 working next to ordinary FastAPI dependencies; the list and detail dependencies
 (`ListParameters`, `DetailParameters`): sort, fields, include, facets, cursors, and
-whether a page is a `bounded` read."""
+whether a page is a `bounded` read (cursors: tests/core/test_orders.py)."""
 
 import asyncio
-import base64
 import json
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -21,11 +20,12 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
-from sqlalchemy import Date, Float, Integer, String, literal_column
+from sqlalchemy import Integer
 
 from app.areas import router as areas
 from app.core.errors import InvalidParameter, install_error_handlers
-from app.core.models import Format, Order, SortKey
+from app.core.models import Format
+from app.core.orders import SortKey, encode_cursor
 from app.events import router as events
 from app.http.docs import install_openapi, query_parameters
 from app.organisations import router as organisations
@@ -36,15 +36,13 @@ from app.query.params import (
     Page,
     QueryModel,
     Shape,
-    decode_cursor,
-    encode_cursor,
     repeatable,
 )
 from app.quotes import router as quotes
 from app.search import router as search
 from app.sources import router as sources
 from app.timeline import router as timeline
-from tests.support import assert_problem, curated, slugs, url
+from tests.support import assert_problem, curated, slugs
 
 # --- Throwaway models ------------------------------------------------------------------
 
@@ -150,10 +148,33 @@ class TestQueryModelReading:
         assert QueryModel(Filters).read(request_for("name=n&from=2013")).from_ == "2013"
 
     def test_the_python_name_of_an_aliased_field_is_not_a_parameter(self):
-        assert QueryModel(Filters).read(request_for("name=n&from_=2013")).from_ is None
+        with pytest.raises(RequestValidationError) as caught:
+            QueryModel(Filters).read(request_for("name=n&from_=2013"))
+        assert [e["loc"] for e in caught.value.errors()] == [("query", "from_")]
 
-    def test_absent_fields_keep_their_defaults_and_unknown_ones_are_ignored(self):
-        read = QueryModel(Filters).read(request_for("name=n&colourful=yes&other=1"))
+    def test_an_unknown_parameter_is_refused_naming_it_and_what_the_route_takes(self):
+        with pytest.raises(RequestValidationError) as caught:
+            QueryModel(Filters).read(request_for("name=n&colourful=yes&other=1"))
+        errors = caught.value.errors()
+        assert [e["loc"] for e in errors] == [("query", "colourful"), ("query", "other")]
+        assert {e["type"] for e in errors} == {"unknown_parameter"}
+        assert "it takes colour, from, limit, name, tag" in errors[0]["msg"]
+
+    def test_unknown_and_invalid_parameters_are_refused_together(self):
+        with pytest.raises(RequestValidationError) as caught:
+            QueryModel(Filters).read(request_for("name=n&limit=abc&colourful=yes"))
+        assert [e["loc"] for e in caught.value.errors()] == [
+            ("query", "limit"),
+            ("query", "colourful"),
+        ]
+
+    @pytest.mark.parametrize("ignored", ["_=1732950000", "utm_source=newsletter&utm_medium="])
+    def test_a_cache_buster_and_campaign_tags_are_accepted_and_ignored(self, ignored: str):
+        read = QueryModel(Filters).read(request_for(f"name=n&{ignored}"))
+        assert read.model_fields_set == {"name"}
+
+    def test_absent_fields_keep_their_defaults(self):
+        read = QueryModel(Filters).read(request_for("name=n"))
         assert read.model_dump() == {
             "from_": None,
             "colour": [],
@@ -200,13 +221,11 @@ FILTER_QUERIES = [
     "name=n&tag=x",
     "name=a&name=b&limit=2&limit=30",
     "name=n&from=2013",
-    "name=n&from_=2013",
     "name=n&limit=abc",
     "name=n&colour=green&colour=red&colour=x",
     "limit=0",
     "limit=101&colour=",
     "name=&limit=",
-    "name=n&other=1&colourful=2",
     "name=n&colour=red&from=1&from=2",
     "name=%E6%9D%B1%E4%BA%AC&tag=a%2Cb&tag=%20",
 ]
@@ -644,6 +663,64 @@ class TestOrdinaryFastAPIWithTheseDependencies:
 # --- The app's list and detail parameters ---------------------------------------------
 
 
+# Every route that takes query parameters, with one it does not take.
+UNKNOWN_ON_EVERY_ROUTE = [
+    "/v1/events?areas=maritime-security",  # a typo of `area`
+    "/v1/events/ipcp-signing-2014?field=title",
+    "/v1/programmes?in_force=2021-01-01",
+    "/v1/areas?parents=cyber-defence",
+    "/v1/quotes?speakers=shinzo-abe",
+    "/v1/people?countries=Japan",
+    "/v1/organisations?kinds=state",
+    "/v1/sources?kinds=news",
+    "/v1/sources/blog-2014-05-07-ipcp-signing/citations?types=event",
+    "/v1/search?q=cyber&types=areas",
+    "/v1/timeline?year=2014",
+]
+
+
+class TestUnknownParameters:
+    """A parameter a route does not take is a 422 naming it: a typo never looks like a
+    result. `_` (a cache-buster) and `utm_…` (campaign tags) are accepted and ignored."""
+
+    @pytest.mark.parametrize("address", UNKNOWN_ON_EVERY_ROUTE)
+    def test_every_route_refuses_a_parameter_it_does_not_take(
+        self, client: TestClient, address: str
+    ):
+        name = address.split("?", 1)[1].split("&")[-1].split("=")[0]  # the last one
+        problem = assert_problem(client.get(address), 422, f"query.{name}")
+        [invalid] = problem["invalid-params"]
+        assert invalid["reason"].startswith("is not a parameter of this route; it takes ")
+
+    def test_the_refusal_lists_what_the_route_takes(self, client: TestClient):
+        problem = assert_problem(client.get("/v1/timeline?year=2014"), 422, "query.year")
+        taken = problem["invalid-params"][0]["reason"].split("it takes ")[1].split(", ")
+        documented = [
+            p["name"]
+            for p in client.get("/openapi.json").json()["paths"]["/v1/timeline"]["get"][
+                "parameters"
+            ]
+        ]
+        assert sorted(taken) == sorted(documented)
+
+    def test_a_typo_beside_a_bad_value_reports_both(self, client: TestClient):
+        problem = assert_problem(client.get("/v1/events?limit=0&areas=x"), 422)
+        assert [p["name"] for p in problem["invalid-params"]] == ["query.limit", "query.areas"]
+
+    @pytest.mark.parametrize(
+        "extra", ["_=1732950000", "utm_source=newsletter&utm_campaign=nato", "_="]
+    )
+    def test_a_cache_buster_and_campaign_tags_change_nothing(self, client: TestClient, extra: str):
+        plain = client.get("/v1/events?kind=signing&limit=3").json()
+        tagged = client.get(f"/v1/events?kind=signing&limit=3&{extra}")
+        assert tagged.status_code == 200
+        assert tagged.json()["data"] == plain["data"]
+
+    def test_health_routes_take_no_parameters_and_ignore_any(self, client: TestClient):
+        # Probes are called by load balancers that add their own; they answer regardless.
+        assert client.get("/healthz?probe=lb").status_code == 200
+
+
 class TestListParameterValidation:
     def test_an_unknown_or_repeated_sort_field_is_a_422_problem(self, client: TestClient):
         problem = assert_problem(client.get("/v1/events?sort=colour"), 422, "query.sort")
@@ -721,150 +798,6 @@ class TestDetailParameters:
         with pytest.raises(InvalidParameter) as refused:
             run(events.DETAIL, query)
         assert [p.name for p in refused.value.params] == [param]
-
-
-# --- Cursors ---------------------------------------------------------------------------
-
-
-def token(payload: Any) -> str:
-    """A cursor-like token made by hand: base64url of any JSON."""
-    return base64.urlsafe_b64encode(json.dumps(payload).encode()).rstrip(b"=").decode()
-
-
-# Keys of typed columns, as a real order's are: a cursor's values must be of their types.
-ORDER = Order(
-    keys=(
-        SortKey(literal_column("d", Date), is_date=True),
-        SortKey(literal_column("t", String)),
-        SortKey(literal_column("f", Float)),
-    ),
-    signature="-date,title",
-)
-RANK = Order(keys=(SortKey(literal_column("f", Float)),), signature="rank")
-
-
-class TestCursorEncoding:
-    """A cursor carries the last row's sort values exactly: dates, text in any script,
-    and floats (a search's rank) to the last bit, in a URL-safe token."""
-
-    def test_values_come_back_as_they_went(self):
-        values = [date(2013, 4, 15), "東京-summit “quoted”", 1.4385746406451851]
-        cursor = encode_cursor("-date,title", values)
-        assert decode_cursor(cursor, ORDER) == values
-        assert re.fullmatch(r"[A-Za-z0-9_-]+", cursor)  # no padding, nothing to escape
-
-    @pytest.mark.parametrize("rank", [0.1, 1e-7, 2.5e-300, 123456.78901234567])
-    def test_a_float_survives_to_the_last_bit(self, rank: float):
-        assert decode_cursor(encode_cursor("rank", [rank]), RANK) == [rank]
-
-    @pytest.mark.parametrize(
-        ("cursor", "reason"),
-        [
-            ("!!!", "is not a cursor"),
-            (base64.urlsafe_b64encode(b"not json").decode(), "is not a cursor"),
-            (token({"signature": "-date,title"}), "is not a cursor"),
-            (token([1, 2, 3]), "is not a cursor"),
-            (token(["date", ["2013-04-15", "t", 1.0]]), "different sort order"),
-            (token(["-date,title", ["2013-04-15", "t"]]), "different sort order"),
-            (token(["-date,title", ["2013-13-01", "t", 1.0]]), "is not a cursor"),
-            (token(["-date,title", [20130415, "t", 1.0]]), "is not a cursor"),
-            (token(["-date,title", [None, "t", 1.0]]), "is not a cursor"),
-        ],
-        ids=[
-            "not-base64",
-            "not-json",
-            "an-object",
-            "three-items",
-            "another-order",
-            "too-few-values",
-            "no-such-date",
-            "a-number-for-a-date",
-            "null-for-a-date",
-        ],
-    )
-    def test_a_malformed_or_foreign_cursor_is_an_invalid_parameter(self, cursor: str, reason: str):
-        with pytest.raises(InvalidParameter, match=reason) as refused:
-            decode_cursor(cursor, ORDER)
-        assert [p.name for p in refused.value.params] == ["query.cursor"]
-
-
-# Hand-made cursors for `/v1/events?sort=title`, each refused with a 422.
-REFUSED_CURSORS = {
-    "not-base64": "!!!",
-    "padding-only": "====",
-    "not-json": base64.urlsafe_b64encode(b"not json").decode(),
-    "an-object": token({"a": 1}),
-    "three-items": token([1, 2, 3]),
-    "a-string": token("ab"),
-    "another-orders-signature": token(["-title", ["A", "a"]]),
-    "a-list-as-signature": token([["title"], ["A", "a"]]),
-    "too-few-values": token(["title", ["A"]]),
-    "too-many-values": token(["title", ["A", "a", "b"]]),
-}
-# The right signature, values that are not the order's (not a list, nested, beyond 64
-# bits, numbers or bools for text, a NUL in text): forged, and refused before any query.
-FORGED_VALUES = {
-    "values-a-number": token(["title", 5]),
-    "values-null": token(["title", None]),
-    "values-a-string": token(["title", "ab"]),
-    "lists-as-values": token(["title", [[1], [2]]]),
-    "an-object-as-value": token(["title", [{"a": 1}, "x"]]),
-    "numbers-for-text": token(["title", [5, 6]]),
-    "a-bool-for-text": token(["title", [True, "x"]]),
-    "an-int-beyond-64-bits": token(["title", [10**30, "x"]]),
-    "a-nul-in-text": token(["title", ["a\x00b", "x"]]),
-}
-
-
-class TestCursorsOverHTTP:
-    def test_a_cursor_continues_where_its_page_ended(self, client: TestClient):
-        first = client.get("/v1/events?sort=title&limit=2").json()
-        cursor = first["meta"]["next_cursor"]
-        after = client.get(url("/v1/events", sort="title", limit=2, cursor=cursor))
-        assert after.status_code == 200, after.text
-        both = client.get("/v1/events?sort=title&limit=4").json()["data"]
-        assert first["data"] + after.json()["data"] == both
-
-    def test_a_cursor_from_another_sort_is_a_422_problem(self, client: TestClient):
-        cursor = client.get("/v1/events?sort=title&limit=2").json()["meta"]["next_cursor"]
-        response = client.get(url("/v1/events", sort="-date", limit=2, cursor=cursor))
-        assert "sort" in assert_problem(response, 422, "query.cursor")["detail"]
-
-    def test_a_cursor_from_one_spelling_of_an_order_continues_another(self, client: TestClient):
-        first = client.get("/v1/events", params={"limit": 3, "sort": "-date, title"}).json()
-        again = client.get("/v1/events", params={"limit": 3, "sort": " -date,title "}).json()
-        assert again["data"] == first["data"]
-        cursor = first["meta"]["next_cursor"]
-        after = client.get(
-            "/v1/events", params={"limit": 3, "sort": "-date,title", "cursor": cursor}
-        )
-        assert after.status_code == 200, after.text
-        six = client.get("/v1/events", params={"limit": 6, "sort": "-date,title"}).json()
-        assert first["data"] + after.json()["data"] == six["data"]
-
-    def test_a_forged_cursor_is_a_422_problem(self, client: TestClient):
-        assert_problem(client.get("/v1/events?cursor=bm90LWEtY3Vyc29y"), 422, "query.cursor")
-
-    @pytest.mark.parametrize("name", REFUSED_CURSORS)
-    def test_a_malformed_cursor_is_a_422_problem_never_a_500(self, client: TestClient, name: str):
-        response = client.get(url("/v1/events", sort="title", cursor=REFUSED_CURSORS[name]))
-        assert_problem(response, 422, "query.cursor")
-
-    def test_a_cursor_with_values_of_the_wrong_shape_is_a_422_problem_never_a_500(
-        self, client: TestClient
-    ):
-        answers = {
-            name: client.get(url("/v1/events", sort="title", cursor=cursor)).status_code
-            for name, cursor in FORGED_VALUES.items()
-        }
-        assert answers == dict.fromkeys(FORGED_VALUES, 422)
-
-    @pytest.mark.parametrize("sort", ["date", "-date", "end", "kind,-date"])
-    def test_a_date_that_is_no_date_is_a_422_problem(self, client: TestClient, sort: str):
-        order = events.LIST.resource.order(sort)
-        values: list[Any] = ["2013-02-30" if k.is_date else "x" for k in order.keys]
-        cursor = encode_cursor(order.signature, values)
-        assert_problem(client.get(url("/v1/events", sort=sort, cursor=cursor)), 422, "query.cursor")
 
 
 # --- Bounded pages ---------------------------------------------------------------------
