@@ -5,14 +5,14 @@ import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.core.dates import parse_partial
+from app.core.models import SLUG, SLUG_MAX_LENGTH
 from app.events.models import EventKind
 from app.organisations.models import OrganisationKind
 from app.programmes.models import ProgrammeKind
 from app.quotes.models import QuoteMode
 from app.sources.models import SourceKind
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Field(pattern=SLUG, max_length=120)
+Slug = Field(pattern=SLUG, max_length=SLUG_MAX_LENGTH)
 
 
 class _Record(BaseModel):

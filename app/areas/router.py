@@ -2,12 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from app.areas import service
 from app.areas.models import AreaPublic, AreaQuery
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.params import DetailParameters, ListParameters, Page, Shape
@@ -49,7 +49,7 @@ async def list_areas(
 )
 async def get_area(
     request: Request,
-    slug: Annotated[str, Path(description="Area slug.")],
+    slug: Annotated[str, slug_in_path("Area")],
     shape: Annotated[Shape, Depends(DETAIL)],
     db: DatabaseDep,
 ) -> Response:

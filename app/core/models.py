@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from fastapi import Path
 from pydantic import BaseModel, Field
 from sqlalchemy import JSON
 from sqlmodel import Field as ColumnField
@@ -30,6 +31,14 @@ metadata = SQLModel.metadata
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+# What every slug looks like (the loader refuses any other), so a path can say so.
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_MAX_LENGTH = 120
+
+
+def slug_in_path(what: str) -> Any:
+    """A route's `{slug}`: anything else is a 422 naming `path.slug`, before any query."""
+    return Path(description=f"{what} slug.", pattern=SLUG, max_length=SLUG_MAX_LENGTH)
 
 
 class DatasetVersion(SQLModel, table=True):

@@ -95,10 +95,19 @@ def _typed(value: Any, key: SortKey) -> Any:
     if key.is_date:
         return date.fromisoformat(value)
     kind = key.value_type
-    if type(value) is str and kind in (str, None) and "\x00" not in value:
+    if type(value) is str and kind in (str, None) and _storable(value):
         return value
     if type(value) is int and kind in (int, float, None) and -(2**63) <= value < 2**63:
         return value
     if type(value) is float and kind is float:
         return value
     raise ValueError(f"{value!r} is not a value of this order")
+
+
+def _storable(text: str) -> bool:
+    """Text a database can hold: no NUL, and no unpaired surrogate (not UTF-8 at all)."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text

@@ -3,10 +3,10 @@
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format
+from app.core.models import Envelope, Format, slug_in_path
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
@@ -79,7 +79,7 @@ def _calendar(request: Request) -> Any:
 )
 async def get_event(
     request: Request,
-    slug: Annotated[str, Path(description="Event slug.")],
+    slug: Annotated[str, slug_in_path("Event")],
     shape: Annotated[Shape, Depends(DETAIL)],
     db: DatabaseDep,
 ) -> Response:

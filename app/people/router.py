@@ -2,10 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope
+from app.core.models import Envelope, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.people import service
@@ -45,7 +45,7 @@ async def list_people(
 )
 async def get_person(
     request: Request,
-    slug: Annotated[str, Path(description="Person slug.")],
+    slug: Annotated[str, slug_in_path("Person")],
     shape: Annotated[Shape, Depends(DETAIL)],
     db: DatabaseDep,
 ) -> Response:

@@ -49,24 +49,30 @@ class QueryModel(Generic[M]):
         return self.read(request)
 
     def read(self, request: Request) -> M:
-        """The model, validated; a 422 problem naming every invalid or unknown parameter."""
+        """The model, validated; a 422 problem naming every invalid or unknown parameter
+        (a NUL character in a value makes it invalid)."""
         params = request.query_params
-        unknown = [] if self._names.issuperset(params.keys()) else self._unknown(params.keys())
+        refused = [] if self._names.issuperset(params.keys()) else self._unknown(params.keys())
         data: dict[str, Any] = {}
         for alias, repeats in self._fields:
             if alias in params:
                 data[alias] = params.getlist(alias) if repeats else params[alias]
+        if b"%00" in request.scope["query_string"]:
+            refused += _without_nul(data)
         try:
             model = self.model.model_validate(data)
         except ValidationError as exc:
             # The shape FastAPI gives, so the one problem handler renders it.
+            # A value taken out for its NUL is not also "missing".
+            taken_out = {error["loc"][1] for error in refused}
             errors = [
                 {**error, "loc": ("query", *error["loc"])}
                 for error in exc.errors(include_url=False)
+                if not error["loc"] or error["loc"][0] not in taken_out
             ]
-            raise RequestValidationError([*errors, *unknown]) from None
-        if unknown:
-            raise RequestValidationError(unknown)
+            raise RequestValidationError([*errors, *refused]) from None
+        if refused:
+            raise RequestValidationError(refused)
         return model
 
     def _unknown(self, names: Iterable[str]) -> list[dict[str, Any]]:
@@ -76,6 +82,16 @@ class QueryModel(Generic[M]):
             for name in names
             if name not in self._names and not ignored(name)
         ]
+
+
+def _without_nul(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Take out of `data` each parameter holding a NUL character (no value can: PostgreSQL
+    text cannot store one), and the errors that name them."""
+    held = [k for k, v in data.items() if "\x00" in (v if isinstance(v, str) else "".join(v))]
+    for name in held:
+        del data[name]
+    reason = "holds a NUL character (%00), which no value may contain"
+    return [{"loc": ("query", name), "msg": reason, "type": "nul_character"} for name in held]
 
 
 def _repeats(annotation: Any) -> bool:

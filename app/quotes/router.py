@@ -2,10 +2,10 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.params import DetailParameters, ListParameters, Page, Shape
@@ -49,7 +49,7 @@ async def list_quotes(
 )
 async def get_quote(
     request: Request,
-    slug: Annotated[str, Path(description="Quote slug.")],
+    slug: Annotated[str, slug_in_path("Quote")],
     shape: Annotated[Shape, Depends(DETAIL)],
     db: DatabaseDep,
 ) -> Response:

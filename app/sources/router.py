@@ -3,11 +3,11 @@
 from functools import partial
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 
 from app.citations.models import CitationInSource
 from app.core.db import DatabaseDep
-from app.core.models import Envelope
+from app.core.models import Envelope, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
@@ -49,7 +49,7 @@ async def list_sources(
 )
 async def get_source(
     request: Request,
-    slug: Annotated[str, Path(description="Source slug.")],
+    slug: Annotated[str, slug_in_path("Source")],
     shape: Annotated[Shape, Depends(DETAIL)],
     db: DatabaseDep,
 ) -> Response:
@@ -67,7 +67,7 @@ async def get_source(
 )
 async def list_source_citations(
     request: Request,
-    slug: Annotated[str, Path(description="Source slug.")],
+    slug: Annotated[str, slug_in_path("Source")],
     page: Annotated[Page[CitationQuery], Depends(CITATIONS)],
     db: DatabaseDep,
 ) -> Response:

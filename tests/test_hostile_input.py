@@ -1,0 +1,114 @@
+"""Hostile input answers a 4xx problem document, never a 500 or a wrong 200, on both
+back-ends: a NUL character in any query parameter of any route (PostgreSQL text cannot
+hold one), malformed slugs in any path, and forged cursors carrying text no database
+can store. Every parameter and path comes from the OpenAPI document, so a new one is
+covered when it is declared."""
+
+import base64
+import json
+from functools import cache
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.main import create_app
+from tests.support import assert_problem
+
+
+@cache
+def spec() -> dict[str, Any]:
+    app = create_app(Settings(database_url="sqlite://"))
+    with TestClient(app) as client:
+        return dict(client.get("/openapi.json").json())
+
+
+def query_parameters() -> list[tuple[str, str]]:
+    """(path, parameter) for every query parameter of every operation, with the path's
+    `{slug}` filled by a real one."""
+    found = []
+    for path, item in spec()["paths"].items():
+        for parameter in item.get("get", {}).get("parameters", []):
+            if parameter["in"] == "query":
+                found.append((path.replace("{slug}", SLUGS.get(path, "")), parameter["name"]))
+    return found
+
+
+# A real record for each route with a `{slug}`, so that only the parameter is wrong.
+SLUGS = {
+    "/v1/events/{slug}": "ipcp-signing-2014",
+    "/v1/programmes/{slug}": "individually-tailored-partnership-programme-2023",
+    "/v1/areas/{slug}": "cyber-defence",
+    "/v1/quotes/{slug}": "abe-security-asia-europe-intertwined-2014",
+    "/v1/people/{slug}": "anders-fogh-rasmussen",
+    "/v1/organisations/{slug}": "nato-emerging-security-challenges-division",
+    "/v1/sources/{slug}": "blog-2014-05-07-ipcp-signing",
+    "/v1/sources/{slug}/citations": "blog-2014-05-07-ipcp-signing",
+}
+# Slugs no record can have: each is a 422 naming `path.slug`, before any query.
+MALFORMED_SLUGS = {
+    "a-nul": "ipcp%00signing",
+    "only-a-nul": "%00",
+    "upper-case": "IPCP-SIGNING-2014",
+    "a-like-wildcard": "%25",
+    "an-underscore": "ipcp_signing",
+    "a-space": "ipcp%20signing",
+    "too-long": "a" * 121,
+    "not-utf-8": "%ED%A0%80",
+    "a-trailing-dash": "ipcp-",
+}
+
+
+class TestNulInQueryParameters:
+    @pytest.mark.parametrize(
+        ("path", "name"), query_parameters(), ids=lambda v: v if "/" not in v else v[4:]
+    )
+    def test_a_nul_in_any_query_parameter_is_a_422_naming_it(
+        self, client: TestClient, path: str, name: str
+    ):
+        extra = "&q=cyber" if path == "/v1/search" and name != "q" else ""
+        response = client.get(f"{path}?{name}=a%00b{extra}")
+        problem = assert_problem(response, 422, f"query.{name}")
+        assert any("NUL" in p["reason"] for p in problem["invalid-params"])
+
+    def test_every_route_with_parameters_is_covered(self):
+        covered = {path for path, _ in query_parameters()}
+        # 7 lists, 7 details, a source's citations, search and the timeline.
+        assert len(covered) == 17 and "/v1/search" in covered and "/v1/timeline" in covered
+
+
+class TestMalformedSlugs:
+    @pytest.mark.parametrize("template", SLUGS)
+    @pytest.mark.parametrize("name", MALFORMED_SLUGS)
+    def test_a_slug_no_record_can_have_is_a_422_naming_path_slug(
+        self, client: TestClient, template: str, name: str
+    ):
+        response = client.get(template.replace("{slug}", MALFORMED_SLUGS[name]))
+        assert_problem(response, 422, "path.slug")
+
+    @pytest.mark.parametrize("template", SLUGS)
+    def test_a_well_formed_slug_of_no_record_is_still_a_404(
+        self, client: TestClient, template: str
+    ):
+        assert_problem(client.get(template.replace("{slug}", "no-such-record")), 404)
+
+    def test_the_document_declares_what_a_slug_looks_like(self):
+        for template in SLUGS:
+            [slug] = [
+                p for p in spec()["paths"][template]["get"]["parameters"] if p["in"] == "path"
+            ]
+            assert slug["schema"]["pattern"] == "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+            assert slug["schema"]["maxLength"] == 120
+
+
+class TestTextInCursors:
+    @pytest.mark.parametrize("text", ["a\x00b", "a\ud800b", "\udfff"], ids=["nul", "high", "low"])
+    def test_a_cursor_carrying_text_no_database_can_hold_is_a_422(
+        self, client: TestClient, text: str
+    ):
+        forged = json.dumps(["title", [text, "x"]]).encode()
+        cursor = base64.urlsafe_b64encode(forged).rstrip(b"=").decode()
+        response = client.get(f"/v1/events?sort=title&cursor={quote(cursor)}")
+        assert_problem(response, 422, "query.cursor")
