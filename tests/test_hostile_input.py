@@ -112,3 +112,55 @@ class TestTextInCursors:
         cursor = base64.urlsafe_b64encode(forged).rstrip(b"=").decode()
         response = client.get(f"/v1/events?sort=title&cursor={quote(cursor)}")
         assert_problem(response, 422, "query.cursor")
+
+
+class TestRepeatedValues:
+    """Repeats are de-duplicated; more than 50 different values of one parameter, given
+    again and again or in a comma list, is a 422 naming it (docs/api.md)."""
+
+    def test_a_value_repeated_a_thousand_times_counts_once(self, client: TestClient):
+        once = client.get("/v1/events?kind=signing&limit=200").json()["data"]
+        repeated = client.get("/v1/events?" + "kind=signing&" * 1000 + "limit=200")
+        assert repeated.status_code == 200 and repeated.json()["data"] == once
+
+    def test_a_filter_repeated_a_thousand_times_on_citations_counts_once(self, client: TestClient):
+        base = "/v1/sources/blog-2014-05-07-ipcp-signing/citations"
+        once = client.get(f"{base}?type=event&limit=200").json()["data"]
+        repeated = client.get(f"{base}?" + "type=event&" * 1000 + "limit=200")
+        assert repeated.status_code == 200 and repeated.json()["data"] == once
+
+    def test_more_than_50_different_values_of_one_filter_is_a_422(self, client: TestClient):
+        many = "&".join(f"area=area-{i}" for i in range(51))
+        problem = assert_problem(client.get(f"/v1/events?{many}"), 422, "query.area")
+        assert "51 different values; at most 50" in problem["invalid-params"][0]["reason"]
+
+    @pytest.mark.parametrize("name", ["include", "facets", "fields"])
+    def test_a_comma_list_repeating_one_item_ten_thousand_times_counts_once(
+        self, client: TestClient, name: str
+    ):
+        item = {"include": "areas", "facets": "kind", "fields": "title"}[name]
+        once = client.get(f"/v1/events?{name}={item}&limit=3").json()
+        repeated = client.get(f"/v1/events?{name}=" + ",".join([item] * 10_000) + "&limit=3")
+        assert repeated.status_code == 200
+        assert repeated.json()["data"] == once["data"]
+
+    @pytest.mark.parametrize(
+        ("path", "name"),
+        [
+            ("/v1/events", "include"),
+            ("/v1/events", "facets"),
+            ("/v1/events", "fields"),
+            ("/v1/events/ipcp-signing-2014", "fields"),
+            ("/v1/search?q=cyber", "type"),
+        ],
+    )
+    def test_a_comma_list_of_more_than_50_different_items_is_a_422(
+        self, client: TestClient, path: str, name: str
+    ):
+        items = ",".join(f"item{i}" for i in range(51))
+        joiner = "&" if "?" in path else "?"
+        assert_problem(client.get(f"{path}{joiner}{name}={items}"), 422, f"query.{name}")
+
+    def test_an_unknown_facet_is_refused_before_any_query(self, client: TestClient):
+        problem = assert_problem(client.get("/v1/events?facets=kind,colour"), 422, "query.facets")
+        assert "colour" in problem["detail"]

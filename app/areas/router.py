@@ -10,7 +10,8 @@ from app.core.db import DatabaseDep
 from app.core.models import Envelope, Format, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
-from app.query.params import DetailParameters, ListParameters, Page, Shape
+from app.query.documents import DetailParameters
+from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
 FORMATS = (Format.json, Format.csv, Format.ndjson)

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from sqlalchemy import Integer
 from sqlalchemy.ext.compiler import compiles
@@ -146,29 +146,38 @@ class DateRange:
         return self.start is None and self.end is None
 
 
+def _checked_partial(value: str) -> str:
+    try:
+        parse_partial(value)
+    except ValueError as exc:
+        raise PydanticCustomError("partial_date", str(exc)) from None
+    return value
+
+
+# A query parameter holding a partial date, checked as it is read: every date parameter
+# takes `2013`, `2013-04` or `2013-04-15`, and says the same when given anything else.
+PartialDate = Annotated[str, AfterValidator(_checked_partial)]
+
+
+def span_of(value: str) -> DateRange:
+    """The days a partial date covers: `2021` is every day of 2021."""
+    first, last, _ = parse_partial(value)
+    return DateRange(first, last)
+
+
 class DatesQuery(BaseModel):
     """`from`/`to`: a date range of partial dates, checked as it is parsed."""
 
-    from_: str | None = Field(
+    from_: PartialDate | None = Field(
         None,
         alias="from",
         description="Start of a date range: `2013`, `2013-04` or `2013-04-15`. Records "
         "whose span (at its precision) overlaps the range match.",
         examples=["2013"],
     )
-    to: str | None = Field(
+    to: PartialDate | None = Field(
         None, description="End of the date range, inclusive, partial dates allowed."
     )
-
-    @field_validator("from_", "to")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                parse_partial(value)
-            except ValueError as exc:
-                raise PydanticCustomError("partial_date", str(exc)) from None
-        return value
 
     @field_validator("to")
     @classmethod

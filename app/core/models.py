@@ -31,6 +31,8 @@ metadata = SQLModel.metadata
 T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+Q_MAX_LENGTH = 500  # characters of a full-text query, on every route that takes one
+MAX_ITEMS = 50  # distinct values of one parameter, repeated or in a comma list
 # What every slug looks like (the loader refuses any other), so a path can say so.
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 120
@@ -125,7 +127,7 @@ class CitedQuery(BaseModel):
     q: str | None = Field(
         None,
         min_length=1,
-        max_length=500,
+        max_length=Q_MAX_LENGTH,
         description='Full-text search: words, "phrases", OR, -exclusions. '
         "British and American spellings match each other.",
     )

@@ -18,7 +18,8 @@ from app.http.responses import (
     origin,
     record_answer,
 )
-from app.query.params import DetailParameters, ListParameters, Page, Shape
+from app.query.documents import DetailParameters
+from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 FORMATS = (Format.json, Format.csv, Format.ndjson, Format.ics)

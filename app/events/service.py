@@ -113,7 +113,9 @@ def matching(
             ids = resolve_slugs(session, table, values, name)
             query = linked_to(session, query, Event, link, "event_id", column, ids)
     if filters.place:
-        query = query.where(func.lower(Event.place_name).contains(filters.place.lower()))
+        # Escaped: `%` and `_` are part of a place name, not wildcards.
+        place = filters.place.lower()
+        query = query.where(func.lower(Event.place_name).contains(place, autoescape=True))
     if filters.country:
         query = query.where(func.lower(Event.place_country) == filters.country.lower())
     dates = filters.dates

@@ -10,7 +10,8 @@ from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.people import service
 from app.people.models import PersonPublic, PersonQuery
-from app.query.params import DetailParameters, Format, ListParameters, Page, Shape
+from app.query.documents import DetailParameters
+from app.query.params import Format, ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/people", tags=["people"])
 FORMATS = (Format.json, Format.csv, Format.ndjson)

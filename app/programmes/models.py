@@ -1,6 +1,5 @@
 """Partnership frameworks and programmes, with their in-force spans and lineage."""
 
-from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, Field
@@ -9,7 +8,7 @@ from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.dates import DateSpan, DatesQuery, SpanColumns
+from app.core.dates import DateSpan, DatesQuery, PartialDate, SpanColumns
 from app.core.models import Ref
 from app.http.docs import shown_as
 from app.query.params import repeatable
@@ -89,6 +88,9 @@ class ProgrammeQuery(DatesQuery):
 
     kind: list[ProgrammeKind] = repeatable("Programme kind. Repeatable.")
     area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
-    in_force_on: date | None = Field(
-        None, description="Programmes whose in-force span contains this day (YYYY-MM-DD)."
+    in_force_on: PartialDate | None = Field(
+        None,
+        description="Programmes in force at some time in this day, month or year "
+        "(`2021-01-01`, `2021-01`, `2021`): the same as `from` and `to` both set to it.",
+        examples=["2021-01-01"],
     )

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for, cited_and_found
-from app.core.dates import DateRange, DateSpan
+from app.core.dates import DateSpan, span_of
 from app.core.models import Include, Resource
 from app.core.orders import SortField
 from app.events.models import Event, EventProgramme
@@ -106,9 +106,9 @@ def matching(
             query = query.where(Programme.kind.in_([str(k) for k in filters.kind]))
         query = _in_areas(session, query, filters.area)
         if filters.in_force_on:
-            # In force on a day: the in-force span overlaps that single day.
-            day = DateRange(filters.in_force_on, filters.in_force_on)
-            query = query.where(overlaps(Programme.start_date, Programme.end_date, day))
+            # In force on a day (or in a month, a year): the in-force span overlaps it.
+            days = span_of(filters.in_force_on)
+            query = query.where(overlaps(Programme.start_date, Programme.end_date, days))
         dates = filters.dates
         if not dates.is_open:
             query = query.where(overlaps(Programme.start_date, Programme.end_date, dates))

@@ -1,6 +1,7 @@
 """Query parameters: one model per route, read by a plain dependency in one pass (FastAPI
 reads a model field by field, which costs more than the rest of a first page: see
-docs/performance.md); and the cursors that carry a page's place."""
+docs/performance.md), refusing what no route takes; and what a list request asks
+(`Page`: filters, order, cursor, shape, format)."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from app.core.errors import InvalidParameter
-from app.core.models import DEFAULT_LIMIT, CitedQuery, Format, ListQuery, Resource
+from app.core.models import DEFAULT_LIMIT, MAX_ITEMS, CitedQuery, Format, ListQuery, Resource
 from app.core.orders import Order, decode_cursor
 
 M = TypeVar("M", bound=BaseModel)
@@ -56,7 +57,9 @@ class QueryModel(Generic[M]):
         data: dict[str, Any] = {}
         for alias, repeats in self._fields:
             if alias in params:
-                data[alias] = params.getlist(alias) if repeats else params[alias]
+                data[alias] = _distinct(params.getlist(alias)) if repeats else params[alias]
+                if repeats and len(data[alias]) > MAX_ITEMS:
+                    refused.append(_too_many(alias, len(data[alias])))
         if b"%00" in request.scope["query_string"]:
             refused += _without_nul(data)
         try:
@@ -112,9 +115,24 @@ class Shape:
         return not (self.fields or self.include)
 
 
-def split(value: str | None) -> list[str]:
-    """A comma list's parts, stripped, empty ones dropped."""
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
+def split(value: str | None, name: str) -> list[str]:
+    """A comma list's parts, stripped, without empty parts or repeats; a 422 naming
+    `query.<name>` past `MAX_ITEMS` of them."""
+    parts = _distinct(part.strip() for part in (value or "").split(","))
+    parts = [part for part in parts if part]
+    if len(parts) > MAX_ITEMS:
+        raise RequestValidationError([_too_many(name, len(parts))])
+    return parts
+
+
+def _distinct(values: Iterable[str]) -> list[str]:
+    """Each value once, in the order first given: a repeat asks for nothing more."""
+    return list(dict.fromkeys(values))
+
+
+def _too_many(name: str, count: int) -> dict[str, Any]:
+    reason = f"holds {count} different values; at most {MAX_ITEMS} are taken"
+    return {"loc": ("query", name), "msg": reason, "type": "too_many_values"}
 
 
 @dataclass(frozen=True)
@@ -149,11 +167,11 @@ _BOUNDED = frozenset({"limit", "cursor", "fields", "include", "format", "sort"})
 
 def checked_shape(resource: Resource, fields: str | None, include: str | None) -> Shape:
     """`fields=` and `include=` checked against what `resource` has; 422 otherwise."""
-    chosen = split(fields) or None
+    chosen = split(fields, "fields") or None
     unknown = [f for f in chosen or () if f not in resource.public_model.model_fields]
     if unknown:
         raise InvalidParameter("query.fields", f"unknown field(s) {', '.join(unknown)}")
-    embedded = split(include)
+    embedded = split(include, "include")
     unknown = [name for name in embedded if name not in resource.includes]
     if unknown:
         raise InvalidParameter("query.include", f"cannot include {', '.join(unknown)}")
@@ -208,28 +226,16 @@ class ListParameters(Generic[M]):
             start_after=decode_cursor(query.cursor, order) if query.cursor else None,
             shape=checked_shape(self.resource, query.fields, query.include),
             count=query.count,
-            facets=tuple(split(query.facets)),
+            facets=self._facets(query.facets),
             format=query.format,
             bounded=query.model_fields_set <= _BOUNDED and order.signature == self._default,
         )
 
-
-class DetailParameters:
-    """The dependency giving a detail route its `Shape` (`fields=`, `include=`)."""
-
-    def __init__(self, resource: Resource) -> None:
-        includes = ", ".join(resource.includes) or "none"
-
-        class DetailQuery(BaseModel):
-            fields: str | None = Field(
-                None, description="Sparse fieldset: comma list of top-level fields."
-            )
-            include: str | None = Field(None, description=f"Embed related records: {includes}.")
-
-        self.resource = resource
-        self.query = QueryModel(DetailQuery)
-        self.model = DetailQuery
-
-    async def __call__(self, request: Request) -> Shape:
-        query = self.query.read(request)
-        return checked_shape(self.resource, query.fields, query.include)
+    def _facets(self, value: str | None) -> tuple[str, ...]:
+        """`facets=` checked before any query: each names a facet of this resource."""
+        names = split(value, "facets")
+        unknown = [name for name in names if name not in self.resource.facets]
+        if unknown:
+            allowed = ", ".join(sorted(self.resource.facets)) or "none"
+            raise InvalidParameter("query.facets", f"no facet {unknown[0]!r}; use {allowed}")
+        return tuple(names)

@@ -7,10 +7,10 @@ from pydantic import BaseModel, Field
 
 from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
-from app.core.models import MAX_LIMIT, Format
+from app.core.models import MAX_LIMIT, Q_MAX_LENGTH, Format
 from app.http.docs import query_parameters
 from app.http.responses import negotiate, other_page
-from app.query.params import QueryModel
+from app.query.params import QueryModel, split
 from app.search import service
 from app.search.models import SearchResults
 
@@ -23,7 +23,7 @@ class SearchParams(BaseModel):
 
     q: str = Field(
         min_length=1,
-        max_length=500,
+        max_length=Q_MAX_LENGTH,
         description='Words, "phrases", OR and -exclusions; British and American '
         "spellings match each other, and an area's aliases find the area.",
         examples=["cyber defense"],
@@ -59,7 +59,7 @@ async def search(
     """
     negotiate(request, None, (Format.json,))
     q, limit = query.q, query.limit
-    wanted = [t.strip() for t in (query.type or ",".join(TYPES)).split(",") if t.strip()]
+    wanted = split(query.type, "type") or list(TYPES)
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
         raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")

@@ -146,6 +146,14 @@ class TestListEventsByPlace:
         want = expected(lambda e: text.lower() in (e["place"]["name"] or "").lower())
         assert want and served(client, place=text) == want
 
+    @pytest.mark.parametrize("text", ["%", "_", "%%", "to_yo", "b%s"])
+    def test_like_wildcards_in_place_are_plain_characters(self, client: TestClient, text: str):
+        # No curated place holds `%` or `_`; as wildcards they would match every event.
+        assert served(client, place=text) == expected(
+            lambda e: text.lower() in (e["place"]["name"] or "").lower()
+        )
+        assert not served(client, place=text)
+
     def test_country_matches_in_any_case(self, client: TestClient):
         for country in ("japan", "BELGIUM", "Lithuania"):
             want = expected(lambda e, c=country: (e["place"]["country"] or "").lower() == c.lower())

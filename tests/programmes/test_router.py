@@ -80,8 +80,22 @@ class TestListProgrammesInForce:
         open_ended = expected(lambda p: (p.get("in_force") or {}).get("open_ended", False))
         assert open_ended and open_ended <= served(client, in_force_on="2099-01-01")
 
-    def test_in_force_on_must_be_a_full_date(self, client: TestClient):
-        assert_problem(client.get(f"{PROGRAMMES}?in_force_on=2021"), 422, "query.in_force_on")
+    @pytest.mark.parametrize("partial", ["2021", "2020-12", "2014", "2014-05"])
+    def test_in_force_on_a_month_or_a_year_is_the_range_of_its_days(
+        self, client: TestClient, partial: str
+    ):
+        first, last = partial_span(partial)
+        want = expected(lambda p: overlaps(record_span(p.get("in_force")), first, last))
+        assert served(client, in_force_on=partial) == want
+        assert want == served(client, **{"from": partial, "to": partial})
+
+    @pytest.mark.parametrize("bad", ["0", "21", "2021-13", "2021-02-30", "yesterday", ""])
+    def test_in_force_on_refuses_what_from_refuses_with_the_same_reason(
+        self, client: TestClient, bad: str
+    ):
+        on = assert_problem(client.get(f"{PROGRAMMES}?in_force_on={bad}"), 422, "query.in_force_on")
+        since = assert_problem(client.get(f"{PROGRAMMES}?from={bad}"), 422, "query.from")
+        assert on["invalid-params"][0]["reason"] == since["invalid-params"][0]["reason"]
 
     @pytest.mark.parametrize(
         ("low", "high"),

@@ -119,6 +119,11 @@ class TestTimeline:
 
 
 class TestTimelineFilters:
+    def test_a_query_is_capped_at_500_characters_as_on_every_route(self, client: TestClient):
+        for route in (TIMELINE, "/v1/search", "/v1/events"):
+            assert client.get(url(route, q="a" * 500)).status_code == 200
+            assert_problem(client.get(url(route, q="a" * 501)), 422, "query.q")
+
     @pytest.mark.parametrize(
         "area", ["cyber-defence", "emerging-security-challenges", "arms-control"]
     )
