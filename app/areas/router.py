@@ -7,14 +7,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from app.areas import service
 from app.areas.models import AreaPublic, AreaQuery
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format, slug_in_path
+from app.core.models import Envelope, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/areas", tags=["areas"])
-FORMATS = (Format.json, Format.csv, Format.ndjson)
 LIST = ListParameters(service.RESOURCE, AreaQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 
@@ -36,7 +35,7 @@ async def list_areas(
     events, programmes and quotes linked to it or to its sub-areas.
     """
     return await list_answer(
-        request, db, page, FORMATS, service.RESOURCE, service.list_areas, service.export_areas
+        request, db, page, service.RESOURCE, service.list_areas, service.export_areas
     )
 
 

@@ -151,8 +151,8 @@ class Include:
 
 @dataclass(frozen=True)
 class Resource:
-    """What the API offers of one resource: its public shape, its sorts, facets and
-    embeds. Parameters are checked against it; its service reads with it."""
+    """What the API offers of one resource: its public shape, its sorts, facets, embeds
+    and formats. Parameters are checked against it; its service reads with it."""
 
     kind: str
     plural: str
@@ -163,6 +163,7 @@ class Resource:
     facets: dict[str, Facet] = field(default_factory=dict)
     includes: dict[str, Include] = field(default_factory=dict)
     tiebreak: str = "slug"  # a unique column, last in every order
+    formats: tuple[Format, ...] = (Format.json, Format.csv, Format.ndjson)  # JSON first
 
     def order(self, sort: str | None) -> Order:
         """Parse `sort=-date,title`; 422 naming what is wrong."""

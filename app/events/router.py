@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format, slug_in_path
+from app.core.models import Envelope, slug_in_path
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
@@ -22,7 +22,6 @@ from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
-FORMATS = (Format.json, Format.csv, Format.ndjson, Format.ics)
 LIST = ListParameters(service.RESOURCE, EventQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 
@@ -50,7 +49,6 @@ async def list_events(
         request,
         db,
         page,
-        FORMATS,
         service.RESOURCE,
         service.list_events,
         service.export_events,

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.areas.models import CooperationArea
 from app.citations.service import add_context, citations_for, cited_and_found
 from app.core.dates import OPEN_ENDED, DateRange, DateSpan
-from app.core.models import Include, Ref, Resource
+from app.core.models import Format, Include, Ref, Resource
 from app.core.orders import SortField
 from app.events.models import (
     Event,
@@ -68,6 +68,7 @@ RESOURCE = Resource(
         "quotes": Include("quotes", Quote),
         "citations": Include("citations", apply=add_context),
     },
+    formats=(Format.json, Format.csv, Format.ndjson, Format.ics),
 )
 # Every event: statements are immutable, so filters build on it without changing it.
 _ALL = select(Event)

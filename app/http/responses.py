@@ -11,7 +11,7 @@ from pydantic_core import to_json
 from sqlmodel import Session
 
 from app.core.db import Database
-from app.core.errors import InvalidParameter, NotAcceptable, NotFound, problem_responses
+from app.core.errors import NotAcceptable, NotFound, problem_responses
 from app.core.models import MEDIA_TYPES, Format, Resource
 from app.core.orders import encode_cursor
 from app.http.exports import Renderer, export_all, export_page
@@ -33,11 +33,9 @@ _ACCEPTED = {
 
 
 def negotiate(request: Request, requested: Format | None, allowed: tuple[Format, ...]) -> Format:
-    """`format=` wins; otherwise the Accept header's most preferred format we serve."""
+    """`format=` wins (its parameter admits only `allowed`: `ListParameters`); otherwise
+    the Accept header's most preferred format we serve."""
     if requested is not None:
-        if requested not in allowed:
-            names = ", ".join(allowed)
-            raise InvalidParameter("query.format", f"{requested} is not served here; use {names}")
         return requested
     header = request.headers.get("accept", "")
     if not header.strip():
@@ -84,7 +82,6 @@ async def list_answer(
     request: Request,
     db: Database,
     page: Page[Any],
-    formats: tuple[Format, ...],
     resource: Resource,
     read: Callable[[Session, Page[Any]], Listed],
     export: Callable[[Session, Page[Any]], StoredExport],
@@ -96,7 +93,7 @@ async def list_answer(
     asked for; or, in a format other than JSON with no `limit=`, every match (`export`),
     streamed. The page is read on the event loop when `bounded` (by default: when the page
     says so)."""
-    fmt = negotiate(request, page.format, formats)
+    fmt = negotiate(request, page.format, resource.formats)
     if fmt is not Format.json and page.limit is None:
         matches = await db.read(lambda s: export(s, page), bounded=False)
         return export_all(db, matches, page, fmt, renderer)

@@ -11,10 +11,9 @@ from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, re
 from app.organisations import service
 from app.organisations.models import OrganisationPublic, OrganisationQuery
 from app.query.documents import DetailParameters
-from app.query.params import Format, ListParameters, Page, Shape
+from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
-FORMATS = (Format.json, Format.csv, Format.ndjson)
 LIST = ListParameters(service.RESOURCE, OrganisationQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 
@@ -35,7 +34,6 @@ async def list_organisations(
         request,
         db,
         page,
-        FORMATS,
         service.RESOURCE,
         service.list_organisations,
         service.export_organisations,

@@ -11,10 +11,9 @@ from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, re
 from app.people import service
 from app.people.models import PersonPublic, PersonQuery
 from app.query.documents import DetailParameters
-from app.query.params import Format, ListParameters, Page, Shape
+from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/people", tags=["people"])
-FORMATS = (Format.json, Format.csv, Format.ndjson)
 LIST = ListParameters(service.RESOURCE, PersonQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 
@@ -32,7 +31,7 @@ async def list_people(
 ) -> Response:
     """Named people with the roles the sources give them."""
     return await list_answer(
-        request, db, page, FORMATS, service.RESOURCE, service.list_people, service.export_people
+        request, db, page, service.RESOURCE, service.list_people, service.export_people
     )
 
 

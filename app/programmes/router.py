@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format, slug_in_path
+from app.core.models import Envelope, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.programmes import service
@@ -14,7 +14,6 @@ from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape
 
 router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
-FORMATS = (Format.json, Format.csv, Format.ndjson)
 LIST = ListParameters(service.RESOURCE, ProgrammeQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 
@@ -39,7 +38,6 @@ async def list_programmes(
         request,
         db,
         page,
-        FORMATS,
         service.RESOURCE,
         service.list_programmes,
         service.export_programmes,

@@ -5,7 +5,7 @@ docs/performance.md), refusing what no route takes; and what a list request asks
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, get_args, get_origin
+from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -200,6 +200,13 @@ class ListParameters(Generic[M]):
             name: (str | None, Field(None, description=text, examples=examples.get(name)))
             for name, text in described.items()
         }
+        # This list's formats only, so the document offers what the route can produce.
+        formats: Any = Literal.__getitem__(tuple(f.value for f in resource.formats))
+        offered = ", ".join(f.value for f in resource.formats)
+        fields["format"] = (
+            formats | None,
+            Field(None, description=f"Response format ({offered}); overrides the Accept header."),
+        )
         bases = (filters, CitedQuery, ListQuery) if cited else (filters, ListQuery)
         name = "".join(part.title() for part in resource.plural.split("_")) + "Query"
         self.query = QueryModel(create_model(name, __base__=bases, **fields))
@@ -227,7 +234,7 @@ class ListParameters(Generic[M]):
             shape=checked_shape(self.resource, query.fields, query.include),
             count=query.count,
             facets=self._facets(query.facets),
-            format=query.format,
+            format=Format(query.format) if query.format else None,
             bounded=query.model_fields_set <= _BOUNDED and order.signature == self._default,
         )
 

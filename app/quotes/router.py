@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, Format, slug_in_path
+from app.core.models import Envelope, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.documents import DetailParameters
@@ -14,7 +14,6 @@ from app.quotes import service
 from app.quotes.models import QuotePublic, QuoteQuery
 
 router = APIRouter(prefix="/v1/quotes", tags=["quotes"])
-FORMATS = (Format.json, Format.csv, Format.ndjson)
 LIST = ListParameters(service.RESOURCE, QuoteQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 
@@ -36,7 +35,7 @@ async def list_quotes(
     source's text. `source=` gives the quotes of one document.
     """
     return await list_answer(
-        request, db, page, FORMATS, service.RESOURCE, service.list_quotes, service.export_quotes
+        request, db, page, service.RESOURCE, service.list_quotes, service.export_quotes
     )
 
 

@@ -11,12 +11,11 @@ from app.core.models import Envelope, slug_in_path
 from app.http.docs import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.documents import DetailParameters
-from app.query.params import Format, ListParameters, Page, Shape
+from app.query.params import ListParameters, Page, Shape
 from app.sources import service
 from app.sources.models import CitationQuery, SourceDetail, SourcePublic, SourceQuery
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
-FORMATS = (Format.json, Format.csv, Format.ndjson)
 LIST = ListParameters(service.RESOURCE, SourceQuery)
 DETAIL = DetailParameters(service.RESOURCE)
 # A source's citations take neither `q` nor `source`: they are not a list of cited records.
@@ -36,7 +35,7 @@ async def list_sources(
 ) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
     return await list_answer(
-        request, db, page, FORMATS, service.RESOURCE, service.list_sources, service.export_sources
+        request, db, page, service.RESOURCE, service.list_sources, service.export_sources
     )
 
 
@@ -81,7 +80,6 @@ async def list_source_citations(
         request,
         db,
         page,
-        FORMATS,
         service.CITATIONS,
         partial(service.list_citations, slug=slug),
         partial(service.export_citations, slug=slug),

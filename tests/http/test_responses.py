@@ -13,7 +13,7 @@ from fastapi import Request
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
-from app.core.errors import InvalidParameter, NotAcceptable
+from app.core.errors import NotAcceptable
 from app.core.models import Format
 from app.http.responses import link_host, negotiate
 from app.main import create_app
@@ -164,12 +164,6 @@ class TestNegotiate:
         request = Request({"type": "http", "headers": [(b"accept", b"image/png")]})
         assert negotiate(request, Format.csv, LISTS) is Format.csv
 
-    def test_a_format_not_served_is_an_invalid_parameter_naming_those_that_are(self):
-        request = Request({"type": "http", "headers": []})
-        with pytest.raises(InvalidParameter) as invalid:
-            negotiate(request, Format.ics, LISTS)
-        assert invalid.value.detail == "query.format: ics is not served here; use json, csv, ndjson"
-
 
 class TestNegotiationOverHttp:
     def test_format_and_accept_choose_the_same_representation(self, client: TestClient):
@@ -220,11 +214,40 @@ class TestNegotiationOverHttp:
         self, client: TestClient
     ):
         problem = assert_problem(client.get("/v1/areas?format=ics"), 422, "query.format")
-        assert (
-            problem["invalid-params"][0]["reason"]
-            == "ics is not served here; use json, csv, ndjson"
-        )
+        assert problem["invalid-params"][0]["reason"] == "Input should be 'json', 'csv' or 'ndjson'"
         assert client.get("/v1/events?format=ics&limit=1").status_code == 200
+
+    @pytest.mark.parametrize(
+        "path", ["/v1/areas", "/v1/events", "/v1/sources/blog-2014-05-07-ipcp-signing/citations"]
+    )
+    def test_the_document_offers_each_list_exactly_the_formats_it_serves(
+        self, client: TestClient, path: str
+    ):
+        spec = client.get("/openapi.json").json()
+        [param] = [
+            p
+            for p in spec["paths"][path.replace("blog-2014-05-07-ipcp-signing", "{slug}")]["get"][
+                "parameters"
+            ]
+            if p["name"] == "format"
+        ]
+        [offered] = [s["enum"] for s in param["schema"]["anyOf"] if "enum" in s]
+        for fmt in ("json", "csv", "ndjson", "ics"):
+            status = client.get(f"{path}?format={fmt}&limit=1").status_code
+            assert (status == 200) == (fmt in offered), (fmt, status)
+
+    @pytest.mark.parametrize(
+        "path", ["/v1/events/ipcp-signing-2014", "/v1/search?q=cyber", "/v1/timeline?limit=1"]
+    )
+    def test_a_route_with_one_format_refuses_format_and_a_foreign_accept(
+        self, client: TestClient, path: str
+    ):
+        # It takes no `format=`; both ways of asking for CSV are refused, naming what is offered.
+        joiner = "&" if "?" in path else "?"
+        refused = assert_problem(client.get(f"{path}{joiner}format=csv"), 422, "query.format")
+        assert "it takes" in refused["invalid-params"][0]["reason"]
+        not_acceptable = assert_problem(client.get(path, headers={"accept": "text/csv"}), 406)
+        assert "application/json" in not_acceptable["detail"]
 
 
 # --- Links ---------------------------------------------------------------------------
