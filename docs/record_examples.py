@@ -1,8 +1,10 @@
-"""Write app/examples.json: one real record per resource, exactly as the API serves it.
+"""Write app/examples.json: one real record per resource, exactly as the API serves it,
+and a real problem for each error status a request can get.
 
-The OpenAPI document shows these as the examples of each record schema, so they are
-always real answers that validate against their own schemas. Usage, on the seeded default
-database: `make examples` (tests/docs/test_examples.py fails when the file is stale).
+The OpenAPI document shows these as the examples of each record schema and of each
+problem response, so they are always real answers that validate against their schemas.
+Usage, on the seeded default database: `make examples` (tests/docs/test_examples.py fails
+when the file is stale).
 """
 
 import json
@@ -26,13 +28,30 @@ SHOWN = {
 }
 
 
+# Status -> a request that gets that problem, and its headers.
+PROBLEMS = {
+    "404": ("/v1/events/no-such-event", {}),
+    "406": ("/v1/areas", {"accept": "text/calendar"}),
+    "422": ("/v1/events?areas=maritime-security&limit=0", {}),
+}
+
+
 def render(client: TestClient) -> str:
-    """The file's text: each shown record as served, keyed by kind."""
-    records = {}
+    """The file's text: each shown record as served, keyed by kind, and the problems."""
+    records: dict[str, object] = {}
     for kind, path in SHOWN.items():
         response = client.get(path)
         response.raise_for_status()
         records[kind] = response.json()
+    problems = {}
+    for status, (path, headers) in PROBLEMS.items():
+        response = client.get(path, headers=headers)
+        assert str(response.status_code) == status, (path, response.status_code)
+        problems[status] = response.json()
+    # Not ready: an app on a database with no schema yet.
+    with TestClient(create_app(Settings(database_url="sqlite://"))) as empty:
+        problems["503"] = empty.get("/readyz").json()
+    records["problems"] = problems
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 

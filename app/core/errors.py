@@ -125,10 +125,12 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     return await _problem_error(request, problem)
 
 
+# The message of an unexpected error may leak internals; the log keeps it.
+FAILED = "The server failed to answer this request; the failure has been logged."
+
+
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    # The message of an unexpected error may leak internals; the log keeps it.
-    failed = "The server failed to answer this request; the failure has been logged."
-    return await _problem_error(request, ProblemError(failed))
+    return await _problem_error(request, ProblemError(FAILED))
 
 
 def install_error_handlers(app: FastAPI) -> None:

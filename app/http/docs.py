@@ -23,6 +23,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
+from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
+
 DOCS_URL = "/docs"
 OAUTH2_REDIRECT_URL = "/docs/oauth2-redirect"
 REDOC_URL = "/redoc"
@@ -146,6 +148,9 @@ def install_openapi(app: FastAPI) -> None:
             for name, record in SHOWN.items():
                 if name in schemas:
                     schemas[name]["examples"] = [record]
+            for path in document["paths"].values():
+                for operation in path.values():
+                    _problems_as_sent(operation["responses"])
             document["components"]["schemas"] = dict(sorted(schemas.items()))
             for path in document["paths"].values():  # parameters before responses, as usual
                 for method, operation in path.items():
@@ -156,6 +161,30 @@ def install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _problems_as_sent(responses: dict[str, Any]) -> None:
+    """Each problem response declared as the server sends it: the Problem schema under
+    `application/problem+json` (FastAPI puts a model under `application/json`), with a
+    real problem of that status as its example."""
+    problems = {**_examples()["problems"], "500": _failed()}
+    for status, response in responses.items():
+        content = response.get("content", {})
+        if PROBLEM_MEDIA_TYPE in content and "application/json" in content:
+            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+            if status in problems:
+                content[PROBLEM_MEDIA_TYPE]["example"] = problems[status]
+
+
+def _failed() -> dict[str, Any]:
+    failed = ProblemError(FAILED)
+    return {
+        "type": PROBLEM_BASE + failed.type,
+        "title": failed.title,
+        "status": failed.status,
+        "detail": FAILED,
+        "instance": "/v1/events",
+    }
 
 
 def install_docs(app: FastAPI) -> None:
