@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from anyio import to_thread
 from fastapi import FastAPI
@@ -22,16 +23,20 @@ from app.search.router import router as search_router
 from app.sources.router import router as sources_router
 from app.timeline.router import router as timeline_router
 
-DESCRIPTION = """
-A public data service about NATO–Japan cooperation: events, programmes, cooperation
-areas and quotes, with the people, organisations and source documents behind them.
-
-Every record carries **citations**: the exact words of a source document that support
-it, with character offsets into the source's text (`text[start:end] == evidence`).
-
-A query parameter that a route does not take is refused with a 422 problem naming it, so
-a typo never passes for a filter; `_` (a cache-buster) and `utm_…` tags are ignored.
-"""
+# The introduction of /docs and /redoc: what every route shares (docs/api.md has more).
+DESCRIPTION = (Path(__file__).parent / "description.md").read_text(encoding="utf-8")
+TAGS = {
+    "events": "Signings, visits, summits, exercises: dated, placed and cited.",
+    "programmes": "Declarations and partnership programmes, with in-force spans and lineage.",
+    "areas": "The cooperation-area taxonomy (a tree), with every spelling the sources use.",
+    "quotes": "Who said what, when, with the offsets of the words in the source.",
+    "people": "Named people and the roles the documents give them.",
+    "organisations": "Organisations and their parts, as the documents name them.",
+    "sources": "The five source documents, verbatim, and the citations into them.",
+    "search": "Ranked full-text search across every resource.",
+    "timeline": "Events and programme milestones, year by year.",
+    "health": "Probes for load balancers and orchestrators.",
+}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -51,6 +56,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1.0.0",
         description=DESCRIPTION,
         license_info={"name": "Data: see each source document"},
+        openapi_tags=[{"name": name, "description": text} for name, text in TAGS.items()],
+        # Relative: the document names the service it is served by, behind any proxy.
+        servers=[{"url": "/", "description": "The service serving this document"}],
         # Any route can fail unexpectedly; its answer is a problem document too.
         responses=problem_responses(500),
         docs_url=None,

@@ -107,3 +107,20 @@ class TestOpenAPI:
         assert {"application/json", "text/csv", "application/x-ndjson", "text/calendar"} <= set(
             content
         )
+
+
+class TestDocumentMetadata:
+    def test_the_document_names_its_server_and_says_it_is_public(self, spec: dict[str, Any]):
+        assert spec["servers"] == [{"url": "/", "description": "The service serving this document"}]
+        assert spec["security"] == []  # no operation asks for credentials
+
+    def test_every_tag_in_use_is_described(self, spec: dict[str, Any]):
+        described = {tag["name"]: tag["description"] for tag in spec["tags"]}
+        used = {tag for _, _, op in operations(spec) for tag in op["tags"]}
+        assert used == set(described)
+        assert all(text.endswith(".") for text in described.values())
+
+    def test_the_introduction_explains_the_query_semantics(self, spec: dict[str, Any]):
+        intro = spec["info"]["description"]
+        for topic in ("## Lists", "partial", "cursor", "`format`", "## Input and errors", "ETag"):
+            assert topic in intro, topic

@@ -118,8 +118,11 @@ SHOWN: dict[str, dict[str, Any]] = {}
 def shown_as(kind: str, *, without: tuple[str, ...] = ()) -> ConfigDict:
     """A public model's config whose schema shows a real record of `kind` as its example:
     the record as served, kept in app/examples.json (`make examples` writes it again;
-    tests/docs/test_examples.py checks it is what the API serves)."""
-    record = {k: v for k, v in _examples()[kind].items() if k not in without}
+    tests/docs/test_examples.py checks it is what the API serves; a kind not recorded yet
+    has no example until it is)."""
+    record = {k: v for k, v in _examples().get(kind, {}).items() if k not in without}
+    if not record:
+        return ConfigDict()
 
     def show(schema: dict[str, Any], model: type) -> None:
         schema["examples"] = [record]
@@ -151,6 +154,7 @@ def install_openapi(app: FastAPI) -> None:
             for path in document["paths"].values():
                 for operation in path.values():
                     _problems_as_sent(operation["responses"])
+            document["security"] = []  # public: no operation asks for credentials
             document["components"]["schemas"] = dict(sorted(schemas.items()))
             for path in document["paths"].values():  # parameters before responses, as usual
                 for method, operation in path.items():

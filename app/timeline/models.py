@@ -2,11 +2,12 @@
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from app.core.dates import DateSpan
 from app.core.models import MAX_LIMIT, Q_MAX_LENGTH
 from app.events.models import EventQuery
+from app.http.docs import shown_as
 
 
 class ItemType(StrEnum):
@@ -25,36 +26,7 @@ class TimelineItem(BaseModel):
 
 
 class TimelineYear(BaseModel):
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "year": 2014,
-                    "items": [
-                        {
-                            "type": "event",
-                            "slug": "ipcp-signing-2014",
-                            "title": "Japan and NATO sign the Individual Partnership and "
-                            "Cooperation Program",
-                            "kind": "signing",
-                            "date": {
-                                "start": "2014-05-06",
-                                "end": "2014-05-06",
-                                "start_precision": "day",
-                                "end_precision": "day",
-                                "earliest": "2014-05-06",
-                                "latest": "2014-05-06",
-                                "label": None,
-                                "note": "001 says 'agreed Tuesday in Brussels'; resolved from "
-                                "its dateline, Wednesday, May 7, 2014.",
-                            },
-                            "url": "/v1/events/ipcp-signing-2014",
-                        }
-                    ],
-                }
-            ]
-        }
-    )
+    model_config = shown_as("timeline-year")
 
     year: int
     items: list[TimelineItem]
