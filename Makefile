@@ -6,12 +6,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: bench run test setup migrate seed check lint typecheck pytest browser clean examples
+.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest browser clean examples
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
 
-test: setup lint typecheck pytest  ## set up and run every test (SQLite and PostgreSQL)
+test: setup lint typecheck spec-lint pytest  ## set up and run every test (SQLite and PostgreSQL)
 
 setup: $(STAMP)
 
@@ -45,11 +45,29 @@ pytest: setup browser
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# apt waits up to ten minutes for another process holding the package lock.
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600
+
 browser:  ## install Debian's chromium when it is missing
-	@test -x $(CHROMIUM) || { \
-		$(SUDO) apt-get update && \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; }
+	@test -x $(CHROMIUM) || { $(APT) update && $(APT) install -y --no-install-recommends chromium; }
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is still missing after apt-get" >&2; exit 1; }
+
+# The OpenAPI document, linted by Redocly (its strict recommended rules) and Spectral (its
+# OpenAPI rules), warnings included; the tools are pinned in package.json and
+# package-lock.json, and installed into node_modules/ (Node.js and npm from Debian when
+# missing). Exceptions, with their reasons: .redocly.lint-ignore.yaml.
+NODE_STAMP := node_modules/.installed
+SPEC := var/openapi.json
+
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { $(APT) update && $(APT) install -y --no-install-recommends nodejs npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+spec-lint: setup $(NODE_STAMP)  ## lint the OpenAPI document the service serves
+	$(BIN)/python docs/openapi_file.py $(SPEC)
+	node_modules/.bin/redocly lint $(SPEC)
+	node_modules/.bin/spectral lint --fail-severity=warn $(SPEC)
 
 readme-examples: setup  ## re-render the README's examples from a service running on HOST:PORT
 	$(BIN)/python docs/render_examples.py http://$(HOST):$(PORT)

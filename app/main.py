@@ -25,6 +25,11 @@ from app.timeline.router import router as timeline_router
 
 # The introduction of /docs and /redoc: what every route shares (docs/api.md has more).
 DESCRIPTION = (Path(__file__).parent / "description.md").read_text(encoding="utf-8")
+# The curated records are this project's work; quoted source text stays its publisher's.
+LICENSE = {
+    "name": "CC BY 4.0 (the curated records; each source document keeps its publisher's terms)",
+    "identifier": "CC-BY-4.0",
+}
 TAGS = {
     "events": "Signings, visits, summits, exercises: dated, placed and cited.",
     "programmes": "Declarations and partnership programmes, with in-force spans and lineage.",
@@ -55,7 +60,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="NATO–Japan cooperation API",
         version="1.0.0",
         description=DESCRIPTION,
-        license_info={"name": "Data: see each source document"},
+        license_info=LICENSE,
+        contact={
+            key: value
+            for key, value in (
+                ("name", settings.contact_name),
+                ("url", settings.contact_url),
+                ("email", settings.contact_email),
+            )
+            if value
+        },
         openapi_tags=[{"name": name, "description": text} for name, text in TAGS.items()],
         # Relative: the document names the service it is served by, behind any proxy.
         servers=[{"url": "/", "description": "The service serving this document"}],

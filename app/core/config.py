@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     db_threads: int = 0
     # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
     public_base_url: str = ""
+    # Who answers for this deployment, named in the OpenAPI document (`info.contact`).
+    contact_name: str = "The operators of this service"
+    contact_url: str = ""
+    contact_email: str = ""
     sql_echo: bool = False
 
     @property
