@@ -14,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
+from app.core.dates import PARTIAL_DATE
 from app.main import create_app
 from tests.support import assert_problem
 
@@ -164,3 +165,27 @@ class TestRepeatedValues:
     def test_an_unknown_facet_is_refused_before_any_query(self, client: TestClient):
         problem = assert_problem(client.get("/v1/events?facets=kind,colour"), 422, "query.facets")
         assert "colour" in problem["detail"]
+
+
+DATE_PARAMETERS = [
+    (path, name) for path, name in query_parameters() if name in ("from", "to", "in_force_on")
+]
+
+
+class TestDateParameters:
+    def test_every_date_parameter_declares_the_partial_date_pattern(self):
+        # from/to on events, programmes, quotes and the timeline; in_force_on on programmes.
+        assert len(DATE_PARAMETERS) == 9
+        for path, name in DATE_PARAMETERS:  # lists: their paths have no {slug}
+            [declared] = [
+                p for p in spec()["paths"][path]["get"]["parameters"] if p["name"] == name
+            ]
+            [text] = [s for s in declared["schema"]["anyOf"] if s.get("type") == "string"]
+            assert text["pattern"] == PARTIAL_DATE, (path, name)
+
+    @pytest.mark.parametrize(("path", "name"), DATE_PARAMETERS)
+    @pytest.mark.parametrize("value", ["", "%202013", "2013%20", "2013-1", "2013-13", "13"])
+    def test_what_the_pattern_refuses_the_server_refuses(
+        self, client: TestClient, path: str, name: str, value: str
+    ):
+        assert_problem(client.get(f"{path}?{name}={value}"), 422, f"query.{name}")

@@ -146,8 +146,15 @@ class DateRange:
         return self.start is None and self.end is None
 
 
+# What a date parameter looks like, as the OpenAPI document declares it (a month 01-12, a
+# day 01-31); the calendar then rules out the 30th of February.
+PARTIAL_DATE = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+
+
 def _checked_partial(value: str) -> str:
     try:
+        if re.fullmatch(PARTIAL_DATE, value) is None:  # nothing around it, not even spaces
+            raise ValueError(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         parse_partial(value)
     except ValueError as exc:
         raise PydanticCustomError("partial_date", str(exc)) from None
@@ -156,7 +163,9 @@ def _checked_partial(value: str) -> str:
 
 # A query parameter holding a partial date, checked as it is read: every date parameter
 # takes `2013`, `2013-04` or `2013-04-15`, and says the same when given anything else.
-PartialDate = Annotated[str, AfterValidator(_checked_partial)]
+PartialDate = Annotated[
+    str, AfterValidator(_checked_partial), Field(json_schema_extra={"pattern": PARTIAL_DATE})
+]
 
 
 def span_of(value: str) -> DateRange:
