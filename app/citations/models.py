@@ -1,5 +1,7 @@
 """Citations: the exact words of a source that support a record, with offsets."""
 
+from typing import Literal, get_args
+
 from pydantic import BaseModel, ConfigDict
 from pydantic import Field as SchemaField
 from sqlalchemy import CheckConstraint, Text
@@ -7,8 +9,10 @@ from sqlmodel import Field, SQLModel
 
 from app.core.models import metadata  # noqa: F401  (naming convention before any table)
 
-# The record kinds a citation can support, each with its own nullable foreign key.
-CITED_KINDS = ("event", "programme", "area", "quote", "person", "organisation")
+# The record kinds a citation can support, each with its own nullable foreign key (a
+# source's citations filter by them).
+CitedKind = Literal["event", "programme", "area", "quote", "person", "organisation"]
+CITED_KINDS: tuple[str, ...] = get_args(CitedKind)
 _EXACTLY_ONE = " + ".join(f"(CASE WHEN {k}_id IS NULL THEN 0 ELSE 1 END)" for k in CITED_KINDS)
 
 

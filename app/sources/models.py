@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
-from app.citations.models import CITED_KINDS
+from app.citations.models import CitedKind
 from app.core.models import metadata  # noqa: F401  (constraint names before any table)
 from app.http.docs import shown_as
 from app.query.params import repeatable
@@ -69,4 +69,4 @@ class SourceQuery(BaseModel):
 class CitationQuery(BaseModel):
     """The filters of a source's citations."""
 
-    type: list[str] = repeatable(f"Only citations of these record types: {', '.join(CITED_KINDS)}.")
+    type: list[CitedKind] = repeatable("Only citations of these record types. Repeatable.")

@@ -78,6 +78,18 @@ class TestListSourceCitationsErrors:
         problem = assert_problem(client.get("/v1/sources/no-such-source/citations"), 404)
         assert "no-such-source" in problem["detail"]
 
-    def test_unknown_record_type_is_a_422_problem(self, client: TestClient):
-        response = client.get(f"/v1/sources/{SOURCES[0]}/citations?type=treaty")
-        assert_problem(response, 422, "query.type")
+    @pytest.mark.parametrize("kind", ["treaty", "", "events"])
+    def test_unknown_record_type_is_a_422_problem_naming_the_kinds(
+        self, client: TestClient, kind: str
+    ):
+        response = client.get(f"/v1/sources/{SOURCES[0]}/citations?type={kind}")
+        problem = assert_problem(response, 422, "query.type")
+        assert "'event'" in problem["invalid-params"][0]["reason"]
+
+    def test_the_document_lists_the_record_types(self, client: TestClient):
+        spec = client.get("/openapi.json").json()
+        operation = spec["paths"]["/v1/sources/{slug}/citations"]["get"]
+        [kind] = [p for p in operation["parameters"] if p["name"] == "type"]
+        assert kind["schema"]["items"]["enum"] == [
+            "event", "programme", "area", "quote", "person", "organisation"
+        ]  # fmt: skip
