@@ -184,7 +184,9 @@ class TestDateParameters:
             assert text["pattern"] == PARTIAL_DATE, (path, name)
 
     @pytest.mark.parametrize(("path", "name"), DATE_PARAMETERS)
-    @pytest.mark.parametrize("value", ["", "%202013", "2013%20", "2013-1", "2013-13", "13"])
+    @pytest.mark.parametrize(
+        "value", ["", "%202013", "2013%20", "2013-1", "2013-13", "13", "0000", "0000-01"]
+    )
     def test_what_the_pattern_refuses_the_server_refuses(
         self, client: TestClient, path: str, name: str, value: str
     ):

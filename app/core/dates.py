@@ -146,9 +146,9 @@ class DateRange:
         return self.start is None and self.end is None
 
 
-# What a date parameter looks like, as the OpenAPI document declares it (a month 01-12, a
-# day 01-31); the calendar then rules out the 30th of February.
-PARTIAL_DATE = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+# What a date parameter looks like, as the OpenAPI document declares it (a year 0001-9999,
+# a month 01-12, a day 01-31); the calendar then rules out the 30th of February.
+PARTIAL_DATE = r"^(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
 
 
 def _checked_partial(value: str) -> str:
