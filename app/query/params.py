@@ -65,8 +65,8 @@ class QueryModel(Generic[M]):
         try:
             model = self.model.model_validate(data)
         except ValidationError as exc:
-            # The shape FastAPI gives, so the one problem handler renders it.
-            # A value taken out for its NUL is not also "missing".
+            # The shape FastAPI gives, so the one problem handler renders it. A parameter
+            # refused already (a NUL, too many values) is not reported again (as missing).
             taken_out = {error["loc"][1] for error in refused}
             errors = [
                 {**error, "loc": ("query", *error["loc"])}
