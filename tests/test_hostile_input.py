@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from app.core.config import Settings
 from app.core.dates import PARTIAL_DATE
+from app.core.models import SLUG
 from app.main import create_app
 from tests.support import assert_problem
 
@@ -191,3 +192,39 @@ class TestDateParameters:
         self, client: TestClient, path: str, name: str, value: str
     ):
         assert_problem(client.get(f"{path}?{name}={value}"), 422, f"query.{name}")
+
+
+def declared(path: str, name: str) -> dict[str, Any]:
+    template = (
+        next(t for t in SLUGS if t.replace("{slug}", SLUGS[t]) == path)
+        if (path not in spec()["paths"])
+        else path
+    )
+    [parameter] = [p for p in spec()["paths"][template]["get"]["parameters"] if p["name"] == name]
+    return dict(parameter["schema"])
+
+
+def names_records(schema: dict[str, Any]) -> bool:
+    """Whether a parameter's schema says it holds slugs (one, or a list of them)."""
+    return SLUG in (schema.get("pattern"), schema.get("items", {}).get("pattern"))
+
+
+SLUG_FILTERS = [
+    (path, name) for path, name in query_parameters() if names_records(declared(path, name))
+]
+
+
+class TestSlugFilters:
+    def test_every_filter_naming_records_declares_what_a_slug_looks_like(self):
+        names = {name for _, name in SLUG_FILTERS}
+        assert names == {
+            "source", "area", "programme", "person", "organisation", "speaker", "event", "parent"
+        }  # fmt: skip
+
+    @pytest.mark.parametrize(("path", "name"), SLUG_FILTERS)
+    @pytest.mark.parametrize("value", ["", "Not%20A%20Slug", "a" * 121])
+    def test_a_value_that_is_no_slug_is_a_422_naming_the_filter(
+        self, client: TestClient, path: str, name: str, value: str
+    ):
+        extra = "&q=cyber" if path == "/v1/search" else ""
+        assert_problem(client.get(f"{path}?{name}={value}{extra}"), 422, f"query.{name}")

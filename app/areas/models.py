@@ -6,7 +6,7 @@ from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref
+from app.core.models import SLUG_SCHEMA, Ref
 from app.http.docs import shown_as
 
 
@@ -49,5 +49,7 @@ class AreaPublic(BaseModel):
 class AreaQuery(BaseModel):
     """The areas list's own filters."""
 
-    parent: str | None = Field(None, description="Only the direct sub-areas of this area.")
+    parent: str | None = Field(
+        None, description="Only the direct sub-areas of this area.", json_schema_extra=SLUG_SCHEMA
+    )
     top_level: bool = Field(False, description="Only areas without a parent.")

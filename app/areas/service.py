@@ -61,7 +61,7 @@ def matching(
 ) -> Select[Any]:
     """Areas matching every given filter."""
     query = _ALL
-    if filters.parent:
+    if filters.parent is not None:  # given empty, it names no area: a 422
         (parent,) = resolve_slugs(session, CooperationArea, [filters.parent], "parent")
         query = query.where(CooperationArea.parent_id == parent)
     if filters.top_level:

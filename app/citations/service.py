@@ -50,7 +50,7 @@ def cited_and_found(
 ) -> Select[Any]:
     """`query` kept to the records of `kind` that the source `source` cites, then to those
     matching the search `q` (each when given): the tail of every list's filters."""
-    if source:
+    if source is not None:  # given empty, it names no source: a 422
         query = query.where(table.id.in_(cited_by(session, kind, source)))
     if q:
         query = query.where(table.id.in_(matching_record_ids(session, kind, q)))

@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from fastapi import Path
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, JsonValue
 from sqlalchemy import JSON
 from sqlmodel import Field as ColumnField
 from sqlmodel import Session, SQLModel
@@ -36,6 +36,9 @@ MAX_ITEMS = 50  # distinct values of one parameter, repeated or in a comma list
 # What every slug looks like (the loader refuses any other), so a path can say so.
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_MAX_LENGTH = 120
+# What the document says of a parameter naming records by slug (the server answers any
+# other value with a 422 naming the parameter: no record has such a slug).
+SLUG_SCHEMA: dict[str, JsonValue] = {"pattern": SLUG, "maxLength": SLUG_MAX_LENGTH}
 
 
 def slug_in_path(what: str) -> Any:
@@ -132,7 +135,9 @@ class CitedQuery(BaseModel):
         "British and American spellings match each other.",
     )
     source: str | None = Field(
-        None, description="Only records cited by this source (a source slug)."
+        None,
+        description="Only records cited by this source (a source slug).",
+        json_schema_extra=SLUG_SCHEMA,
     )
 
 

@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, OPEN_ENDED, DateSpan, DatesQuery, SpanColumns, SpanDays
-from app.core.models import Ref
+from app.core.models import SLUG_SCHEMA, Ref
 from app.http.docs import shown_as
 from app.query.params import repeatable
 
@@ -137,9 +137,9 @@ class EventQuery(DatesQuery):
     """The events list's own filters (the timeline takes them too)."""
 
     kind: list[EventKind] = repeatable("Event kind; repeat for any of several.")
-    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
-    programme: list[str] = repeatable("Programme slug. Repeatable.")
-    person: list[str] = repeatable("Person slug. Repeatable.")
-    organisation: list[str] = repeatable("Organisation slug. Repeatable.")
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.", SLUG_SCHEMA)
+    programme: list[str] = repeatable("Programme slug. Repeatable.", SLUG_SCHEMA)
+    person: list[str] = repeatable("Person slug. Repeatable.", SLUG_SCHEMA)
+    organisation: list[str] = repeatable("Organisation slug. Repeatable.", SLUG_SCHEMA)
     place: str | None = Field(None, description="Part of the place name, any case.")
     country: str | None = Field(None, description="Country of the place, any case.")

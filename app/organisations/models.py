@@ -8,7 +8,7 @@ from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref
+from app.core.models import SLUG_SCHEMA, Ref
 from app.http.docs import shown_as
 from app.query.params import repeatable
 
@@ -63,5 +63,7 @@ class OrganisationQuery(BaseModel):
     """The organisations list's own filters."""
 
     kind: list[OrganisationKind] = repeatable("Organisation kind. Repeatable.")
-    parent: str | None = SchemaField(None, description="Only the direct parts of this body.")
+    parent: str | None = SchemaField(
+        None, description="Only the direct parts of this body.", json_schema_extra=SLUG_SCHEMA
+    )
     country: str | None = SchemaField(None, description="Country, any case.")

@@ -72,7 +72,7 @@ def matching(
     query = _ALL
     if filters.kind:
         query = query.where(Organisation.kind.in_([str(k) for k in filters.kind]))
-    if filters.parent:
+    if filters.parent is not None:  # given empty, it names nothing: a 422
         (parent,) = resolve_slugs(session, Organisation, [filters.parent], "parent")
         query = query.where(Organisation.parent_id == parent)
     if filters.country:

@@ -6,7 +6,7 @@ from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import Ref
+from app.core.models import SLUG_SCHEMA, Ref
 from app.http.docs import shown_as
 from app.query.params import repeatable
 
@@ -55,6 +55,6 @@ class PersonQuery(BaseModel):
     """The people list's own filters."""
 
     organisation: list[str] = repeatable(
-        "People holding a role in this organisation (slug). Repeatable."
+        "People holding a role in this organisation (slug). Repeatable.", SLUG_SCHEMA
     )
     country: str | None = SchemaField(None, description="Country, any case.")

@@ -9,7 +9,7 @@ from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DateSpan, DatesQuery, PartialDate, SpanColumns
-from app.core.models import Ref
+from app.core.models import SLUG_SCHEMA, Ref
 from app.http.docs import shown_as
 from app.query.params import repeatable
 
@@ -87,7 +87,7 @@ class ProgrammeQuery(DatesQuery):
     """The programmes list's own filters; `from`/`to` match the in-force span."""
 
     kind: list[ProgrammeKind] = repeatable("Programme kind. Repeatable.")
-    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.", SLUG_SCHEMA)
     in_force_on: PartialDate | None = Field(
         None,
         description="Programmes in force at some time in this day, month or year "

@@ -18,10 +18,12 @@ from app.core.orders import Order, decode_cursor
 M = TypeVar("M", bound=BaseModel)
 
 
-def repeatable(description: str) -> Any:
+def repeatable(description: str, items: dict[str, Any] | None = None) -> Any:
     """A parameter that may be given several times, absent meaning none (its empty list
-    made by a factory: a list default is deep-copied on every validation)."""
-    return Field(default_factory=list, description=description, json_schema_extra={"default": []})
+    made by a factory: a list default is deep-copied on every validation); `items` adds
+    to what the document says of each value."""
+    extra = {"default": [], **({"items": {"type": "string", **items}} if items else {})}
+    return Field(default_factory=list, description=description, json_schema_extra=extra)
 
 
 def ignored(name: str) -> bool:

@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, DateSpan, DatesQuery, SpanColumns
-from app.core.models import Ref
+from app.core.models import SLUG_SCHEMA, Ref
 from app.http.docs import shown_as
 from app.query.params import repeatable
 
@@ -82,10 +82,12 @@ class QuotePublic(BaseModel):
 class QuoteQuery(DatesQuery):
     """The quotes list's own filters."""
 
-    speaker: list[str] = repeatable("Person slug. Repeatable.")
-    organisation: list[str] = repeatable("Organisation the speaker spoke for (slug). Repeatable.")
-    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.")
-    event: list[str] = repeatable("Event the words were said at (slug). Repeatable.")
+    speaker: list[str] = repeatable("Person slug. Repeatable.", SLUG_SCHEMA)
+    organisation: list[str] = repeatable(
+        "Organisation the speaker spoke for (slug). Repeatable.", SLUG_SCHEMA
+    )
+    area: list[str] = repeatable("Area slug; matches its sub-areas too. Repeatable.", SLUG_SCHEMA)
+    event: list[str] = repeatable("Event the words were said at (slug). Repeatable.", SLUG_SCHEMA)
     mode: QuoteMode | None = Field(
         None, description="`direct` (the speaker's words) or `reported` (indirect speech)."
     )

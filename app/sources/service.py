@@ -105,7 +105,7 @@ def matching(
         query = query.where(Source.kind.in_([str(k) for k in filters.kind]))
     if q:
         query = query.where(Source.id.in_(matching_record_ids(session, "source", q)))
-    if source:  # a source is "cited by" itself alone
+    if source is not None:  # a source is "cited by" itself alone (empty: a 422)
         resolve_slugs(session, Source, [source], "source")
         query = query.where(Source.slug == source)
     return query
