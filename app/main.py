@@ -14,7 +14,8 @@ from app.core.errors import install_error_handlers, problem_responses
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
-from app.http.docs import install_docs, install_openapi
+from app.http.docs import install_docs
+from app.http.openapi import install_openapi
 from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router

@@ -8,7 +8,7 @@ from app.areas import service
 from app.areas.models import AreaPublic, AreaQuery
 from app.core.db import DatabaseDep
 from app.core.models import Envelope, slug_in_path
-from app.http.docs import query_parameters
+from app.http.openapi import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape

@@ -104,7 +104,8 @@ MEDIA_TYPES = {
 
 
 class ListQuery(BaseModel):
-    """What every list takes; each resource's model describes the allowed values."""
+    """What every list takes (`app.query.params.ListParameters` adds `sort`, `fields`,
+    `include` and `facets`, whose values each resource names)."""
 
     limit: int | None = Field(
         None,
@@ -117,10 +118,6 @@ class ListQuery(BaseModel):
         None, description="Opaque cursor from `meta.next_cursor` or `links.next`."
     )
     count: bool = Field(False, description="Add the exact number of matches as `meta.count`.")
-    sort: str | None = None
-    fields: str | None = None
-    include: str | None = None
-    facets: str | None = None
     format: Format | None = Field(None, description="Response format; overrides the Accept header.")
 
 
@@ -171,19 +168,19 @@ class Resource:
     formats: tuple[Format, ...] = (Format.json, Format.csv, Format.ndjson)  # JSON first
 
     def order(self, sort: str | None) -> Order:
-        """Parse `sort=-date,title`; 422 naming what is wrong."""
+        """Parse `sort=-date,title`; 422 naming what is wrong. A field sorted by already
+        adds nothing (`date,-date` sorts by date), as the keys before it decide."""
         keys, names, written = [], [], []
-        for raw in (sort or self.default_sort).split(","):
-            name = raw.strip()
-            descending = name.startswith("-")
-            name = name.lstrip("-")
+        for raw in (self.default_sort if sort is None else sort).split(","):
+            descending = raw.startswith("-")
+            name = raw[1:] if descending else raw
             if name not in self.sorts:
-                allowed = ", ".join(sorted(self.sorts))
-                raise InvalidParameter("query.sort", f"cannot sort by {name!r}; use {allowed}")
+                allowed = ", ".join(self.sorts)
+                raise InvalidParameter("query.sort", f"cannot sort by {raw!r}; use {allowed}")
             if name in names:
-                raise InvalidParameter("query.sort", f"{name!r} appears twice")
+                continue
             names.append(name)
-            written.append(("-" if descending else "") + name)
+            written.append(raw)
             keys.append(self.sorts[name].key(descending))
         if self.tiebreak not in names:
             keys.append(SortKey(getattr(self.table, self.tiebreak)))

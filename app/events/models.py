@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, OPEN_ENDED, DateSpan, DatesQuery, SpanColumns, SpanDays
 from app.core.models import SLUG_SCHEMA, Ref
-from app.http.docs import shown_as
+from app.http.openapi import shown_as
 from app.query.params import repeatable
 
 

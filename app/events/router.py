@@ -10,7 +10,7 @@ from app.core.models import Envelope, slug_in_path
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
-from app.http.docs import query_parameters
+from app.http.openapi import query_parameters
 from app.http.responses import (
     DETAIL_RESPONSES,
     list_answer,

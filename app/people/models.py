@@ -7,7 +7,7 @@ from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.models import SLUG_SCHEMA, Ref
-from app.http.docs import shown_as
+from app.http.openapi import shown_as
 from app.query.params import repeatable
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
 from app.core.models import Envelope, slug_in_path
-from app.http.docs import query_parameters
+from app.http.openapi import query_parameters
 from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
 from app.people import service
 from app.people.models import PersonPublic, PersonQuery

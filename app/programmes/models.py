@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 from app.citations.models import CitationPublic
 from app.core.dates import DateSpan, DatesQuery, PartialDate, SpanColumns
 from app.core.models import SLUG_SCHEMA, Ref
-from app.http.docs import shown_as
+from app.http.openapi import shown_as
 from app.query.params import repeatable
 
 

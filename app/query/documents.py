@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
-from pydantic import BaseModel
-from pydantic import Field as ParameterField
+from pydantic import BaseModel, create_model
 from sqlalchemy import Select, Text, and_, delete, func, insert, select, update
 from sqlmodel import Field, Session, SQLModel
 
@@ -26,7 +25,7 @@ from app.core.orders import Order
 from app.query.csv_rows import csv_columns, csv_record
 from app.query.facets import facet_counts
 from app.query.lists import AsBytes, Listed, ordered
-from app.query.params import Page, QueryModel, Shape, checked_shape
+from app.query.params import Page, QueryModel, Shape, checked_shape, shape_parameters
 
 RENDER_BATCH = 500
 Hydrate = Callable[[Session, list[Any]], Sequence[BaseModel]]
@@ -187,20 +186,10 @@ class DetailParameters:
     """The dependency giving a detail route its `Shape` (`fields=`, `include=`)."""
 
     def __init__(self, resource: Resource) -> None:
-        includes = ", ".join(resource.includes) or "none"
-
-        class DetailQuery(BaseModel):
-            fields: str | None = ParameterField(
-                None, description="Sparse fieldset: comma list of top-level fields."
-            )
-            include: str | None = ParameterField(
-                None, description=f"Embed related records: {includes}."
-            )
-
         self.resource = resource
-        self.query = QueryModel(DetailQuery)
-        self.model = DetailQuery
+        self.model = create_model("DetailQuery", **shape_parameters(resource))
+        self.query = QueryModel(self.model)
 
     async def __call__(self, request: Request) -> Shape:
         query = self.query.read(request)
-        return checked_shape(self.resource, query.fields, query.include)
+        return checked_shape(self.resource, query.fields, getattr(query, "include", None))

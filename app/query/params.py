@@ -35,7 +35,7 @@ def ignored(name: str) -> bool:
 
 class QueryModel(Generic[M]):
     """Reads `model` from a request's query string (its parameters are declared to
-    OpenAPI by `app.http.docs.query_parameters`); a parameter it does not declare is a
+    OpenAPI by `app.http.openapi.query_parameters`); a parameter it does not declare is a
     422 naming it."""
 
     def __init__(self, model: type[M]) -> None:
@@ -117,11 +117,31 @@ class Shape:
         return not (self.fields or self.include)
 
 
+def comma_list(description: str, values: Iterable[str]) -> Any:
+    """A parameter naming one or more of `values` in a comma list (`fields=title,date`),
+    declared as an array sent the way generated clients send one: `style: form`,
+    `explode: false` (`app.http.openapi.query_parameters` reads the mark)."""
+    array = {"type": "array", "items": {"type": "string", "enum": list(values)}, "minItems": 1}
+
+    def declare(schema: dict[str, Any]) -> None:
+        del schema["anyOf"]  # the model's `str | None`: how the server reads it
+        schema.update(array, **{COMMA_LIST: True})
+
+    return Field(None, description=description, json_schema_extra=declare)
+
+
+COMMA_LIST = "x-comma-list"
+
+
 def split(value: str | None, name: str) -> list[str]:
-    """A comma list's distinct non-empty parts, stripped; over `MAX_ITEMS`, a 422."""
-    if not value:  # the usual case, three times a list request
+    """A comma list's distinct parts, exactly as written (`title, date` names a field
+    " date", which no record has); an empty list or part, or over `MAX_ITEMS`, is a 422."""
+    if value is None:  # the usual case, three times a list request
         return []
-    parts = [part for part in _distinct(part.strip() for part in value.split(",")) if part]
+    parts = _distinct(value.split(","))
+    if "" in parts:
+        reason = "is empty" if value == "" else f"has an empty item in {value!r}"
+        raise InvalidParameter(f"query.{name}", reason + "; give one or more names, by commas")
     if len(parts) > MAX_ITEMS:
         raise RequestValidationError([_too_many(name, len(parts))])
     return parts
@@ -170,14 +190,35 @@ _BOUNDED = frozenset({"limit", "cursor", "fields", "include", "format", "sort"})
 def checked_shape(resource: Resource, fields: str | None, include: str | None) -> Shape:
     """`fields=` and `include=` checked against what `resource` has; 422 otherwise."""
     chosen = split(fields, "fields") or None
-    unknown = [f for f in chosen or () if f not in resource.public_model.model_fields]
-    if unknown:
-        raise InvalidParameter("query.fields", f"unknown field(s) {', '.join(unknown)}")
+    _refuse_unknown("fields", chosen or (), resource.public_model.model_fields)
     embedded = split(include, "include")
-    unknown = [name for name in embedded if name not in resource.includes]
-    if unknown:
-        raise InvalidParameter("query.include", f"cannot include {', '.join(unknown)}")
+    _refuse_unknown("include", embedded, resource.includes)
     return Shape(fields=chosen, include=embedded)
+
+
+def _refuse_unknown(name: str, given: Iterable[str], offered: Iterable[str]) -> None:
+    """A 422 naming the first of `given` that is not `offered`, and what is."""
+    unknown = [value for value in given if value not in offered]
+    if unknown:
+        allowed = ", ".join(offered) or "none"
+        raise InvalidParameter(f"query.{name}", f"{unknown[0]!r} is not one of {allowed}")
+
+
+def shape_parameters(resource: Resource) -> dict[str, Any]:
+    """`fields=` and `include=` (when the resource embeds anything), as model fields."""
+    names = resource.public_model.model_fields
+    kept = ", and `slug`," if "slug" in names else ""
+    parameters = {
+        "fields": comma_list(
+            f"Sparse fieldset: only these top-level fields{kept} in each record.", names
+        )
+    }
+    if resource.includes:
+        parameters["include"] = comma_list(
+            "Embed these related records in full, in place of their references.",
+            resource.includes,
+        )
+    return {name: (str | None, field) for name, field in parameters.items()}
 
 
 class ListParameters(Generic[M]):
@@ -186,22 +227,13 @@ class ListParameters(Generic[M]):
 
     def __init__(self, resource: Resource, filters: type[M], *, cited: bool = True) -> None:
         self.resource = resource
-        sorts = ", ".join(sorted(resource.sorts))
-        described = {
-            "sort": f"Comma list of fields, `-` for descending. Fields: {sorts}. "
-            f"Default `{resource.default_sort}`; the slug breaks ties.",
-            "fields": "Sparse fieldset: comma list of "
-            f"{', '.join(resource.public_model.model_fields)}.",
-            "include": "Embed related records in full: comma list of "
-            f"{', '.join(resource.includes) or 'none'}.",
-            "facets": "Counts per value for the current filter: "
-            f"{', '.join(resource.facets) or 'none'}.",
-        }
-        examples = {"sort": [resource.default_sort]}
-        fields: dict[str, Any] = {
-            name: (str | None, Field(None, description=text, examples=examples.get(name)))
-            for name, text in described.items()
-        }
+        fields = shape_parameters(resource)
+        fields["sort"] = (str | None, _sort_parameter(resource))
+        if resource.facets:
+            fields["facets"] = (
+                str | None,
+                comma_list("Counts per value, for the records matched.", resource.facets),
+            )
         # This list's formats only, so the document offers what the route can produce.
         formats: Any = Literal.__getitem__(tuple(f.value for f in resource.formats))
         offered = ", ".join(f.value for f in resource.formats)
@@ -233,9 +265,9 @@ class ListParameters(Generic[M]):
             order=order,
             limit=query.limit,
             start_after=decode_cursor(query.cursor, order) if query.cursor else None,
-            shape=checked_shape(self.resource, query.fields, query.include),
+            shape=checked_shape(self.resource, query.fields, getattr(query, "include", None)),
             count=query.count,
-            facets=self._facets(query.facets),
+            facets=self._facets(getattr(query, "facets", None)),
             format=Format(query.format) if query.format else None,
             bounded=query.model_fields_set <= _BOUNDED and order.signature == self._default,
         )
@@ -243,8 +275,15 @@ class ListParameters(Generic[M]):
     def _facets(self, value: str | None) -> tuple[str, ...]:
         """`facets=` checked before any query: each names a facet of this resource."""
         names = split(value, "facets")
-        unknown = [name for name in names if name not in self.resource.facets]
-        if unknown:
-            allowed = ", ".join(sorted(self.resource.facets)) or "none"
-            raise InvalidParameter("query.facets", f"no facet {unknown[0]!r}; use {allowed}")
+        _refuse_unknown("facets", names, self.resource.facets)
         return tuple(names)
+
+
+def _sort_parameter(resource: Resource) -> Any:
+    """`sort=`: fields of `resource`, each ascending or (`-`) descending."""
+    keys = [f"{sign}{name}" for name in resource.sorts for sign in ("", "-")]
+    return comma_list(
+        f"Sort keys in order, `-` for descending (default `{resource.default_sort}`); "
+        f"the {resource.tiebreak} breaks ties. A field sorted by already adds nothing.",
+        keys,
+    )

@@ -8,9 +8,9 @@ from pydantic import BaseModel, Field
 from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
 from app.core.models import MAX_LIMIT, Q_MAX_LENGTH, Format
-from app.http.docs import query_parameters
+from app.http.openapi import query_parameters
 from app.http.responses import negotiate, other_page
-from app.query.params import QueryModel, split
+from app.query.params import QueryModel, comma_list, split
 from app.search import service
 from app.search.models import SearchResults
 
@@ -28,9 +28,7 @@ class SearchParams(BaseModel):
         "spellings match each other, and an area's aliases find the area.",
         examples=["cyber defense"],
     )
-    type: str | None = Field(
-        None, description=f"Comma list of resources to search: {', '.join(TYPES)}. Default all."
-    )
+    type: str | None = comma_list("Search only these resources (default: all).", TYPES)
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Hits per page.")
     cursor: str | None = Field(None, description="Opaque cursor of the next page.")
 
@@ -62,7 +60,8 @@ async def search(
     wanted = split(query.type, "type") or list(TYPES)
     unknown = [t for t in wanted if t not in TYPES]
     if unknown:
-        raise InvalidParameter("query.type", f"unknown type(s) {', '.join(unknown)}")
+        allowed = ", ".join(TYPES)
+        raise InvalidParameter("query.type", f"{unknown[0]!r} is not one of {allowed}")
     hits, next_cursor, ranking_window = await db.read(
         lambda session: service.search(
             session,

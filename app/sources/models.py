@@ -9,7 +9,7 @@ from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitedKind
 from app.core.models import metadata  # noqa: F401  (constraint names before any table)
-from app.http.docs import shown_as
+from app.http.openapi import shown_as
 from app.query.params import repeatable
 
 

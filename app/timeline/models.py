@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 from app.core.dates import DateSpan
 from app.core.models import MAX_LIMIT, Q_MAX_LENGTH
 from app.events.models import EventQuery
-from app.http.docs import shown_as
+from app.http.openapi import shown_as
 
 
 class ItemType(StrEnum):

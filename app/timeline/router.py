@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from app.core.db import DatabaseDep
 from app.core.errors import problem_responses
 from app.core.models import Envelope, Format
-from app.http.docs import query_parameters
+from app.http.openapi import query_parameters
 from app.http.responses import negotiate, other_page
 from app.query.params import QueryModel
 from app.timeline import service

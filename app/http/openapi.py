@@ -1,0 +1,138 @@
+"""The OpenAPI document: query parameters declared as FastAPI would, real examples with
+their nulls, problems under the media type they are sent with, and record schemas that
+say what `fields=` and `include=` do to a record."""
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+from fastapi import FastAPI
+from pydantic import BaseModel, ConfigDict
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+
+from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
+from app.query.params import COMMA_LIST
+
+# Schemas that query parameters refer to (enums), for the OpenAPI document's components.
+COMPONENTS: dict[str, Any] = {}
+_ORDER = {"type": 0, "enum": 1, "title": 2, "description": 3}
+
+
+def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` declaring `model`'s fields as query parameters, exactly as FastAPI
+    declares a query model it reads itself (routes read theirs in one pass)."""
+    schema = model.model_json_schema(
+        ref_template="#/components/schemas/{model}", schema_generator=_AsFastAPI
+    )
+    for key, component in schema.get("$defs", {}).items():  # in FastAPI's key order
+        COMPONENTS[key] = dict(sorted(component.items(), key=lambda i: _ORDER.get(i[0], 9)))
+    required = set(schema.get("required", ()))
+    parameters = []
+    for name, field_schema in schema["properties"].items():
+        if field_schema.get("default", ...) is None:
+            del field_schema["default"]  # FastAPI leaves out a default of None
+        # FastAPI's order: the default after the description, the title last (enums have
+        # none from pydantic).
+        if "default" in field_schema and "description" in field_schema:
+            field_schema["default"] = field_schema.pop("default")
+        if "$ref" not in field_schema:  # FastAPI gives a bare reference no title
+            field_schema["title"] = field_schema.pop("title", name.replace("_", " ").title())
+        parameter = {"name": name, "in": "query", "required": name in required}
+        if field_schema.pop(COMMA_LIST, False):  # one value, the items joined by commas
+            parameter |= {"style": "form", "explode": False}
+        parameter["schema"] = field_schema
+        if "description" in field_schema:
+            parameter["description"] = field_schema["description"]
+        if field_schema.get("deprecated"):
+            parameter["deprecated"] = True
+        parameters.append(parameter)
+    return {"parameters": parameters}
+
+
+class _AsFastAPI(GenerateJsonSchema):
+    """Keys in the order FastAPI writes them (pydantic sorts a whole model's)."""
+
+    def sort(self, value: JsonSchemaValue, parent_key: str | None = None) -> JsonSchemaValue:
+        return value
+
+
+# Schema name -> its example record, nulls included (the OpenAPI document drops every null
+# as FastAPI writes it; app.http.docs puts these back, so each example is a valid answer).
+SHOWN: dict[str, dict[str, Any]] = {}
+
+
+def shown_as(kind: str, *, without: tuple[str, ...] = ()) -> ConfigDict:
+    """A public model's config whose schema shows a real record of `kind` as its example:
+    the record as served, kept in app/examples.json (`make examples` writes it again;
+    tests/docs/test_examples.py checks it is what the API serves; a kind not recorded yet
+    has no example until it is)."""
+    record = {k: v for k, v in _examples().get(kind, {}).items() if k not in without}
+    if not record:
+        return ConfigDict()
+
+    def show(schema: dict[str, Any], model: type) -> None:
+        schema["examples"] = [record]
+        SHOWN[model.__name__] = record
+
+    return ConfigDict(json_schema_extra=show)
+
+
+@cache
+def _examples() -> dict[str, dict[str, Any]]:
+    path = Path(__file__).parents[1] / "examples.json"
+    return cast(dict[str, dict[str, Any]], json.loads(path.read_text(encoding="utf-8")))
+
+
+def install_openapi(app: FastAPI) -> None:
+    """The OpenAPI document as FastAPI makes it, with the schemas that query parameters
+    refer to (routes read their parameters in one pass and declare them themselves), and
+    the record examples with their nulls."""
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = make()
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update({k: v for k, v in COMPONENTS.items() if k not in schemas})
+            for name, record in SHOWN.items():
+                if name in schemas:
+                    schemas[name]["examples"] = [record]
+            for path in document["paths"].values():
+                for operation in path.values():
+                    _problems_as_sent(operation["responses"])
+            document["security"] = []  # public: no operation asks for credentials
+            document["components"]["schemas"] = dict(sorted(schemas.items()))
+            for path in document["paths"].values():  # parameters before responses, as usual
+                for method, operation in path.items():
+                    path[method] = dict(
+                        sorted(operation.items(), key=lambda i: i[0] == "responses")
+                    )
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _problems_as_sent(responses: dict[str, Any]) -> None:
+    """Each problem response declared as the server sends it: the Problem schema under
+    `application/problem+json` (FastAPI puts a model under `application/json`), with a
+    real problem of that status as its example."""
+    problems = {**_examples()["problems"], "500": _failed()}
+    for status, response in responses.items():
+        content = response.get("content", {})
+        if PROBLEM_MEDIA_TYPE in content and "application/json" in content:
+            content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
+            if status in problems:
+                content[PROBLEM_MEDIA_TYPE]["example"] = problems[status]
+
+
+def _failed() -> dict[str, Any]:
+    failed = ProblemError(FAILED)
+    return {
+        "type": PROBLEM_BASE + failed.type,
+        "title": failed.title,
+        "status": failed.status,
+        "detail": FAILED,
+        "instance": "/v1/events",
+    }
