@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
-from app.citations.service import add_context, citations_for, cited_and_found
+from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.models import Include, Resource
 from app.core.orders import SortField
 from app.events.models import EventArea
@@ -29,7 +29,7 @@ RESOURCE = Resource(
     includes={
         "parent": Include("parent", CooperationArea),
         "children": Include("children", CooperationArea),
-        "citations": Include("citations", apply=add_context),
+        "citations": IN_CONTEXT,
     },
 )
 # Every cooperationarea: statements are immutable, so filters build on it without changing it.

@@ -84,3 +84,12 @@ class CitationInSource(BaseModel):
     evidence: str
     start: int
     end: int
+
+
+class CitationInContext(CitationPublic):
+    """A citation as `include=citations` gives it: with its source's title and the text
+    around the evidence."""
+
+    source_title: str
+    context_before: str = SchemaField(description="Up to 80 characters before `start`.")
+    context_after: str = SchemaField(description="Up to 80 characters after `end`.")

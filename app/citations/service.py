@@ -7,7 +7,8 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlmodel import Session
 
-from app.citations.models import Citation, CitationPublic
+from app.citations.models import Citation, CitationInContext, CitationPublic
+from app.core.models import Include
 from app.query.lists import resolve_slugs
 from app.search.service import matching_record_ids
 from app.sources.models import Source
@@ -74,3 +75,7 @@ def add_context(session: Session, records: list[dict]) -> None:  # type: ignore[
             citation["source_title"] = title
             citation["context_before"] = text[max(0, start - CONTEXT_CHARS) : start]
             citation["context_after"] = text[end : end + CONTEXT_CHARS]
+
+
+# `include=citations`, which every cited resource offers.
+IN_CONTEXT = Include("citations", apply=add_context, shows=CitationInContext)

@@ -72,6 +72,13 @@ class InvalidParameter(ProblemError):
         self.params = [InvalidParam(name=name, reason=reason)]
 
 
+class UnknownRecord(InvalidParameter):
+    """A well-formed slug in a filter that names no record: the list it asks for does not
+    exist, as a detail of a missing record does not (a typo never looks like a result)."""
+
+    status, type, title = 404, "not-found", "Not found"
+
+
 class NotAcceptable(ProblemError):
     status, type, title = 406, "not-acceptable", "Not acceptable"
 

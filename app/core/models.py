@@ -144,11 +144,13 @@ Facet = Callable[[Session, Any], list[tuple[Any, int]]]
 @dataclass(frozen=True)
 class Include:
     """An `include=` name: the references in `field` replaced by the full records of
-    `table` (their stored documents), or, with `apply`, an embedding of its own."""
+    `table` (their stored documents), or, with `apply`, an embedding of its own, whose
+    items `shows` (for the document)."""
 
     field: str
     table: Any = None
     apply: Callable[[Session, list[dict[str, Any]]], None] | None = None
+    shows: type[BaseModel] | None = None
 
 
 @dataclass(frozen=True)

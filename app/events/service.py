@@ -7,7 +7,7 @@ from sqlalchemy import Date, Select, func, literal_column, select, text
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_and_found
+from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.dates import OPEN_ENDED, DateRange, DateSpan
 from app.core.models import Format, Include, Ref, Resource
 from app.core.orders import SortField
@@ -66,7 +66,7 @@ RESOURCE = Resource(
         "people": Include("people", Person),
         "organisations": Include("organisations", Organisation),
         "quotes": Include("quotes", Quote),
-        "citations": Include("citations", apply=add_context),
+        "citations": IN_CONTEXT,
     },
     formats=(Format.json, Format.csv, Format.ndjson, Format.ics),
 )

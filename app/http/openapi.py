@@ -2,7 +2,9 @@
 their nulls, problems under the media type they are sent with, and record schemas that
 say what `fields=` and `include=` do to a record."""
 
+import copy
 import json
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -12,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
+from app.core.models import Resource
 from app.query.params import COMMA_LIST
 
 # Schemas that query parameters refer to (enums), for the OpenAPI document's components.
@@ -84,10 +87,11 @@ def _examples() -> dict[str, dict[str, Any]]:
     return cast(dict[str, dict[str, Any]], json.loads(path.read_text(encoding="utf-8")))
 
 
-def install_openapi(app: FastAPI) -> None:
+def install_openapi(app: FastAPI, resources: Iterable[Resource]) -> None:
     """The OpenAPI document as FastAPI makes it, with the schemas that query parameters
-    refer to (routes read their parameters in one pass and declare them themselves), and
-    the record examples with their nulls."""
+    refer to (routes read their parameters in one pass and declare them themselves), the
+    record examples with their nulls, and the records of `resources` as `fields=` and
+    `include=` shape them."""
     make = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -98,6 +102,7 @@ def install_openapi(app: FastAPI) -> None:
             for name, record in SHOWN.items():
                 if name in schemas:
                     schemas[name]["examples"] = [record]
+            _shaped_records(document, list(resources))
             for path in document["paths"].values():
                 for operation in path.values():
                     _problems_as_sent(operation["responses"])
@@ -112,6 +117,67 @@ def install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _shaped_records(document: dict[str, Any], resources: list[Resource]) -> None:
+    """The record schemas as `fields=` and `include=` shape records: each relation that
+    `include=` can embed holds the related record in full (`XIncluded`, every field there)
+    or its reference, and a record answered where `fields=` is taken is sure to have only
+    its `slug` (`fields=` picks the rest).
+
+    A generated client tries the members of an `anyOf` in order, so the full record comes
+    first: a reference lacks its required fields and falls through to `Ref`, where the
+    other order would read a full record as a reference with untyped extras."""
+    schemas = document["components"]["schemas"]
+    whole = {resource.table: resource.public_model.__name__ for resource in resources}
+    for resource in resources:
+        record = schemas[resource.public_model.__name__]
+        for include in resource.includes.values():
+            if include.shows is not None:
+                schemas.update(_definitions(include.shows))
+                target = include.shows.__name__
+            else:
+                target = _included(schemas, whole[include.table])
+            _embeddable(record["properties"][include.field], target)
+    note = "Every field is present unless `fields=` chose others; `slug` always is."
+    for answered in (o for path in document["paths"].values() for o in path.values()):
+        if any(parameter["name"] == "fields" for parameter in answered.get("parameters", ())):
+            record = schemas[_record_answered(schemas, answered)]
+            record["required"] = [name for name in record["required"] if name == "slug"]
+            record["description"] = " ".join(filter(None, (record.get("description"), note)))
+
+
+def _included(schemas: dict[str, Any], name: str) -> str:
+    """The name of the whole-record schema of `name` (made on first use), as embedded."""
+    included = name.removesuffix("Public") + "Included"
+    if included not in schemas:
+        schemas[included] = copy.deepcopy(schemas[name]) | {"title": included}
+        schemas[included]["description"] = "The whole record, as `include=` embeds it."
+    return included
+
+
+def _record_answered(schemas: dict[str, Any], operation: dict[str, Any]) -> str:
+    """The schema name of the record(s) a JSON answer of `operation` holds."""
+    answer = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    name = answer["$ref"].rsplit("/", 1)[1]
+    data = schemas[name]["properties"].get("data")
+    return data["items"]["$ref"].rsplit("/", 1)[1] if data else name
+
+
+def _embeddable(field: dict[str, Any], target: str) -> None:
+    """`field`'s reference (a `Ref`, a list of them, or a `Ref` or null) may be `target`."""
+    whole = {"$ref": f"#/components/schemas/{target}"}
+    if "items" in field:
+        field["items"] = {"anyOf": [whole, field["items"]]}
+    else:
+        members = field["anyOf"]
+        field["anyOf"] = [m for ref in members for m in ([whole, ref] if "$ref" in ref else [ref])]
+
+
+def _definitions(model: type[BaseModel]) -> dict[str, Any]:
+    """`model`'s schema and those it refers to, for the document's components."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    return {**schema.pop("$defs", {}), model.__name__: schema}
 
 
 def _problems_as_sent(responses: dict[str, Any]) -> None:

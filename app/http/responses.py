@@ -61,11 +61,13 @@ def negotiate(request: Request, requested: Format | None, allowed: tuple[Format,
 
 
 def list_responses(description: str, *, calendar: bool = False) -> dict[int | str, Any]:
-    """A list route's documented answers: JSON page or exports, and its problems."""
+    """A list route's documented answers: JSON page or exports, and its problems (a 404
+    when a filter names a record that does not exist)."""
     content: dict[str, Any] = {"text/csv": {}, "application/x-ndjson": {}}
     if calendar:
         content["text/calendar"] = {}
-    return {200: {"description": description, "content": content}, **problem_responses(406, 422)}
+    answer = {"description": description, "content": content}
+    return {200: answer, **problem_responses(404, 406, 422)}
 
 
 DETAIL_RESPONSES = problem_responses(404, 406, 422)

@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for, cited_and_found
+from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.models import Include, Resource
 from app.core.orders import SortField
 from app.organisations.models import (
@@ -38,7 +38,7 @@ RESOURCE = Resource(
     includes={
         "parent": Include("parent", Organisation),
         "children": Include("children", Organisation),
-        "citations": Include("citations", apply=add_context),
+        "citations": IN_CONTEXT,
     },
 )
 # Every organisation: statements are immutable, so filters build on it without changing it.

@@ -6,8 +6,8 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
-from app.citations.service import add_context, citations_for, cited_and_found
-from app.core.models import Include, Resource
+from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
+from app.core.models import Resource
 from app.core.orders import SortField
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, RolePublic
@@ -25,7 +25,7 @@ RESOURCE = Resource(
     sorts={"name": SortField(Person.name), "slug": SortField(Person.slug)},
     default_sort="name",
     facets={"country": column_facet(Person.country)},
-    includes={"citations": Include("citations", apply=add_context)},
+    includes={"citations": IN_CONTEXT},
 )
 # Every person: statements are immutable, so filters build on it without changing it.
 _ALL = select(Person)

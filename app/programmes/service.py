@@ -7,7 +7,7 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_and_found
+from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.dates import DateSpan, span_of
 from app.core.models import Include, Resource
 from app.core.orders import SortField
@@ -57,7 +57,7 @@ RESOURCE = Resource(
         "organisations": Include("organisations", Organisation),
         "predecessor": Include("predecessor", Programme),
         "successors": Include("successors", Programme),
-        "citations": Include("citations", apply=add_context),
+        "citations": IN_CONTEXT,
     },
 )
 # Every programme: statements are immutable, so filters build on it without changing it.

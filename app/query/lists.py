@@ -1,6 +1,7 @@
 """The SQL of a resource's list: its filters, and its pages, read by keyset (a deep page
 costs what the first does)."""
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
 from app.core.dates import FAR_FUTURE, DateRange
-from app.core.errors import InvalidParameter
+from app.core.errors import InvalidParameter, UnknownRecord
+from app.core.models import SLUG, SLUG_MAX_LENGTH
 from app.core.orders import Order, SortKey
 
 
@@ -163,13 +165,18 @@ def _whole_table_page(
 
 
 def resolve_slugs(session: Session, table: Any, slugs: list[str], param: str) -> list[int]:
-    """The ids of the named records; 422 naming any slug that matches nothing."""
+    """The ids of the named records: a 422 naming a value that is no slug, a 404 naming
+    any slug that matches nothing."""
     if not slugs:
         return []
+    malformed = [s for s in slugs if len(s) > SLUG_MAX_LENGTH or not re.fullmatch(SLUG, s)]
+    if malformed:
+        reason = f"{malformed[0]!r} is not a slug (lowercase letters and digits, by hyphens)"
+        raise InvalidParameter(f"query.{param}", reason)
     found = dict(session.execute(select(table.slug, table.id).where(table.slug.in_(slugs))).all())
     missing = [s for s in slugs if s not in found]
     if missing:
-        raise InvalidParameter(f"query.{param}", f"no record with slug {', '.join(missing)}")
+        raise UnknownRecord(f"query.{param}", f"no record has the slug {', '.join(missing)}")
     return [found[s] for s in slugs]
 
 

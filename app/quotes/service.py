@@ -6,7 +6,7 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
-from app.citations.service import add_context, citations_for, cited_and_found
+from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.dates import DateSpan
 from app.core.models import Include, Resource
 from app.core.orders import SortField
@@ -53,7 +53,7 @@ RESOURCE = Resource(
         "speaker_organisation": Include("speaker_organisation", Organisation),
         "event": Include("event", Event),
         "areas": Include("areas", CooperationArea),
-        "citations": Include("citations", apply=add_context),
+        "citations": IN_CONTEXT,
     },
 )
 # Every quote: statements are immutable, so filters build on it without changing it.

@@ -29,8 +29,8 @@ class TestListAreas:
     def test_an_area_without_sub_areas_has_none(self, client: TestClient):
         assert slugs(client, AREAS, parent="cyber-defence") == []
 
-    def test_unknown_parent_is_a_422_problem_naming_parent(self, client: TestClient):
-        assert_problem(client.get(f"{AREAS}?parent=atlantis"), 422, "query.parent")
+    def test_unknown_parent_is_a_404_problem_naming_parent(self, client: TestClient):
+        assert_problem(client.get(f"{AREAS}?parent=atlantis"), 404, "query.parent")
 
     def test_every_area_lists_its_curated_aliases(self, client: TestClient):
         served = {a["slug"]: a for a in walk(client, f"{AREAS}?limit=200")}

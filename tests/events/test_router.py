@@ -87,8 +87,8 @@ class TestListEventsByArea:
         assert served(client, area=["maritime-security", "trust-funds"]) == one | other
         assert one - other and other - one
 
-    def test_unknown_area_is_a_422_problem_naming_area(self, client: TestClient):
-        problem = assert_problem(client.get(f"{EVENTS}?area=atlantis"), 422, "query.area")
+    def test_unknown_area_is_a_404_problem_naming_area(self, client: TestClient):
+        problem = assert_problem(client.get(f"{EVENTS}?area=atlantis"), 404, "query.area")
         assert "atlantis" in problem["detail"]
 
     def test_a_common_area_is_checked_row_by_row_with_the_same_answer(
@@ -131,11 +131,11 @@ class TestListEventsByLinkedRecord:
         want = expected(lambda e: bool(set(pair) & set(e[field])))
         assert served(client, **{param: pair}) == want
 
-    def test_unknown_slug_is_a_422_problem_naming_the_parameter(
+    def test_unknown_slug_is_a_404_problem_naming_the_parameter(
         self, client: TestClient, param: str, field: str, resource: str
     ):
         problem = assert_problem(
-            client.get(f"{EVENTS}?{param}=nobody-at-all"), 422, f"query.{param}"
+            client.get(f"{EVENTS}?{param}=nobody-at-all"), 404, f"query.{param}"
         )
         assert "nobody-at-all" in problem["detail"]
 

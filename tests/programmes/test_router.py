@@ -55,8 +55,8 @@ class TestListProgrammes:
         assert "arms-control" not in trust_funds and "stockpile-management" in trust_funds
         assert "nato-trust-funds" in served(client, area="arms-control")
 
-    def test_unknown_area_is_a_422_problem_naming_area(self, client: TestClient):
-        assert_problem(client.get(f"{PROGRAMMES}?area=atlantis"), 422, "query.area")
+    def test_unknown_area_is_a_404_problem_naming_area(self, client: TestClient):
+        assert_problem(client.get(f"{PROGRAMMES}?area=atlantis"), 404, "query.area")
 
 
 class TestListProgrammesInForce:

@@ -514,11 +514,11 @@ class TestResolveSlugs:
     ]
 
     @pytest.mark.parametrize(("resource", "param"), SLUG_FILTERS)
-    def test_an_unknown_slug_in_a_filter_is_a_422_problem_naming_it(
+    def test_an_unknown_slug_in_a_filter_is_a_404_problem_naming_it(
         self, client: TestClient, resource: str, param: str
     ):
         response = client.get(url(f"/v1/{resource}", **{param: "no-such-record"}))
-        problem = assert_problem(response, 422, f"query.{param}")
+        problem = assert_problem(response, 404, f"query.{param}")
         assert "no-such-record" in problem["detail"]
 
 

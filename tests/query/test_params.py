@@ -359,7 +359,7 @@ class TestQueryParametersInOpenAPI:
     def test_the_enums_they_refer_to_are_the_components_fastapi_would_make(self):
         standard = twin_app(Everything).openapi()["components"]["schemas"]["Colour"]
         app = FastAPI()
-        install_openapi(app)  # adds the schemas that declared query parameters refer to
+        install_openapi(app, ())  # adds the schemas that declared query parameters refer to
         reader = QueryModel(Everything)
 
         @app.get("/ours", openapi_extra=query_parameters(Everything))

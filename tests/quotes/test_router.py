@@ -53,11 +53,11 @@ class TestListQuotes:
         assert served(client, **{param: pair}) == want
 
     @pytest.mark.parametrize("param", ["speaker", "organisation", "event", "source", "area"])
-    def test_unknown_slug_is_a_422_problem_naming_the_parameter(
+    def test_unknown_slug_is_a_404_problem_naming_the_parameter(
         self, client: TestClient, param: str
     ):
         response = client.get(f"{QUOTES}?{param}=no-such-slug")
-        assert "no-such-slug" in assert_problem(response, 422, f"query.{param}")["detail"]
+        assert "no-such-slug" in assert_problem(response, 404, f"query.{param}")["detail"]
 
     def test_area_matches_the_area_and_its_sub_areas(self, client: TestClient):
         for area in curated("areas"):

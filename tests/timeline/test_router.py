@@ -157,8 +157,8 @@ class TestTimelineFilters:
         assert ("programme_end", ipcp_2020) in found
         assert ("programme_start", ipcp_2020) not in found
 
-    def test_unknown_area_is_a_422_problem(self, client: TestClient):
-        assert_problem(client.get(f"{TIMELINE}?area=atlantis"), 422, "query.area")
+    def test_unknown_area_is_a_404_problem(self, client: TestClient):
+        assert_problem(client.get(f"{TIMELINE}?area=atlantis"), 404, "query.area")
 
     def test_a_limit_above_the_maximum_is_a_422_problem(self, client: TestClient):
         assert_problem(client.get(f"{TIMELINE}?limit=201"), 422, "query.limit")
