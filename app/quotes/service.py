@@ -85,15 +85,13 @@ def matching(
 ) -> Select[Any]:
     """Quotes matching every given filter."""
     query = _ALL
-    if filters.speaker:
-        ids = resolve_slugs(session, Person, filters.speaker, "speaker")
-        query = query.where(Quote.speaker_id.in_(ids))
-    if filters.organisation:
-        ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
-        query = query.where(Quote.speaker_organisation_id.in_(ids))
-    if filters.event:
-        ids = resolve_slugs(session, Event, filters.event, "event")
-        query = query.where(Quote.event_id.in_(ids))
+    for values, table, column, name in (
+        (filters.speaker, Person, Quote.speaker_id, "speaker"),
+        (filters.organisation, Organisation, Quote.speaker_organisation_id, "organisation"),
+        (filters.event, Event, Quote.event_id, "event"),
+    ):
+        if values:
+            query = query.where(column.in_(resolve_slugs(session, table, values, name)))
     if filters.area:
         ids = resolve_slugs(session, CooperationArea, filters.area, "area")
         areas = with_descendants(session, CooperationArea, ids)
