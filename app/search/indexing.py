@@ -1,6 +1,5 @@
 """Build the search documents from the records; the seed loader calls this."""
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,7 +20,7 @@ from app.programmes.models import Programme
 from app.quotes import service as quotes
 from app.quotes.models import Quote, quote_label
 from app.search.models import SearchDocument
-from app.search.spelling import normalise
+from app.search.spelling import WORD, normalise
 from app.sources.models import Source
 
 TABLES: dict[str, Any] = {
@@ -61,14 +60,11 @@ def rebuild_index(session: Session) -> int:
     return written
 
 
-# The index holds plain words, as FTS5's tokenizer sees them. PostgreSQL's parser would
-# otherwise make extra tokens of "NATO-led" (nato-led, nato, led), file names and hosts,
-# which shift the positions of the words after them, so phrases across them never match.
-_WORD = re.compile(r"[^\W_]+")
-
-
 def _terms(text: str) -> str:
-    return " ".join(_WORD.findall(normalise(text)))
+    # The index holds plain words, as FTS5's tokenizer sees them. PostgreSQL's parser would
+    # otherwise make extra tokens of "NATO-led" (nato-led, nato, led), file names and hosts,
+    # which shift the positions of the words after them, so phrases across them never match.
+    return " ".join(WORD.findall(normalise(text)))
 
 
 def _names(refs: Iterable[Ref], aliases: dict[str, list[str]] | None = None) -> list[str]:
