@@ -61,7 +61,6 @@ _ALL = select(Quote)
 
 
 def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
-    """A page of the quotes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Quote, page.order, limit=page.size, start_after=page.start_after
@@ -70,7 +69,6 @@ def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
 
 
 def export_quotes(session: Session, page: Page[QuoteQuery]) -> StoredExport:
-    """Every quote matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 

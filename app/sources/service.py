@@ -66,7 +66,6 @@ _ALL = select(Source)
 
 
 def list_sources(session: Session, page: Page[SourceQuery]) -> Listed:
-    """A page of the sources matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Source, page.order, limit=page.size, start_after=page.start_after
@@ -75,7 +74,6 @@ def list_sources(session: Session, page: Page[SourceQuery]) -> Listed:
 
 
 def export_sources(session: Session, page: Page[SourceQuery]) -> StoredExport:
-    """Every source matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
@@ -132,7 +130,6 @@ def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) ->
 
 
 def export_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> CitationExport:
-    """Every citation into the source matching the page's filters, for an export."""
     query = citations_into(session=session, slug=slug, kinds=page.filters.type)
     return CitationExport(CITATIONS, query, page)
 
