@@ -32,7 +32,7 @@ RESOURCE = Resource(
         "citations": Include("citations", apply=add_context),
     },
 )
-# Every cooperationarea: statements are immutable, so filters build on it without changing it.
+# Every area: statements are immutable, so filters build on it without changing it.
 _ALL = select(CooperationArea)
 
 
