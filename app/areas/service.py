@@ -32,12 +32,11 @@ RESOURCE = Resource(
         "citations": IN_CONTEXT,
     },
 )
-# Every cooperationarea: statements are immutable, so filters build on it without changing it.
+# Every area: statements are immutable, so filters build on it without changing it.
 _ALL = select(CooperationArea)
 
 
 def list_areas(session: Session, page: Page[AreaQuery]) -> Listed:
-    """A page of the areas matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, CooperationArea, page.order, limit=page.size, start_after=page.start_after
@@ -46,7 +45,6 @@ def list_areas(session: Session, page: Page[AreaQuery]) -> Listed:
 
 
 def export_areas(session: Session, page: Page[AreaQuery]) -> StoredExport:
-    """Every area matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 

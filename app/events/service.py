@@ -75,7 +75,6 @@ _ALL = select(Event)
 
 
 def list_events(session: Session, page: Page[EventQuery]) -> Listed:
-    """A page of the events matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Event, page.order, limit=page.size, start_after=page.start_after
@@ -84,7 +83,6 @@ def list_events(session: Session, page: Page[EventQuery]) -> Listed:
 
 
 def export_events(session: Session, page: Page[EventQuery]) -> StoredExport:
-    """Every event matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 

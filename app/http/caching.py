@@ -100,6 +100,7 @@ def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
     accept = headers.get(b"accept", b"").strip()
     if accept == b"*/*":
         accept = b""
+    host = headers.get(b"host")
     digest = hashlib.sha256()
     for part in (
         version.encode(),
@@ -109,14 +110,10 @@ def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
         accept,
         # The host links name, not the raw header: headers that are not hosts all give
         # the same links, so they share one tag and one stored answer.
-        link_host(scope, _latin1(headers.get(b"host"))).encode(),
+        link_host(scope, None if host is None else host.decode("latin-1")).encode(),
     ):
         digest.update(part + b"\0")
     return f'"{digest.hexdigest()[:32]}"'
-
-
-def _latin1(value: bytes | None) -> str | None:
-    return None if value is None else value.decode("latin-1")
 
 
 def _matches(header: str, etag: str) -> bool:
@@ -162,9 +159,7 @@ class AnswerStore:
         return entry
 
     def put(self, key: str, entry: Stored) -> None:
-        if self.max_bytes <= 0 or len(entry.body) > self.max_entry_bytes:
-            return
-        if key in self._entries:
+        if self.max_bytes <= 0 or len(entry.body) > self.max_entry_bytes or key in self._entries:
             return
         self._entries[key] = entry
         self._size += len(entry.body)

@@ -22,7 +22,6 @@ from app.query.params import Page
 
 T = TypeVar("T")
 Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]
-EXTENSIONS = {Format.csv: "csv", Format.ndjson: "ndjson", Format.ics: "ics"}
 
 
 def _rendered(
@@ -70,7 +69,7 @@ def export_all(
     return StreamingResponse(
         in_threads(body),
         media_type=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'inline; filename="{resource.plural}.{EXTENSIONS[fmt]}"'},
+        headers={"Content-Disposition": f'inline; filename="{resource.plural}.{fmt.value}"'},
     )
 
 

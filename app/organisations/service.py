@@ -46,7 +46,6 @@ _ALL = select(Organisation)
 
 
 def list_organisations(session: Session, page: Page[OrganisationQuery]) -> Listed:
-    """A page of the organisations matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Organisation, page.order, limit=page.size, start_after=page.start_after
@@ -55,7 +54,6 @@ def list_organisations(session: Session, page: Page[OrganisationQuery]) -> Liste
 
 
 def export_organisations(session: Session, page: Page[OrganisationQuery]) -> StoredExport:
-    """Every organisation matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 

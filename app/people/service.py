@@ -32,7 +32,6 @@ _ALL = select(Person)
 
 
 def list_people(session: Session, page: Page[PersonQuery]) -> Listed:
-    """A page of the people matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Person, page.order, limit=page.size, start_after=page.start_after
@@ -41,7 +40,6 @@ def list_people(session: Session, page: Page[PersonQuery]) -> Listed:
 
 
 def export_people(session: Session, page: Page[PersonQuery]) -> StoredExport:
-    """Every person matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 

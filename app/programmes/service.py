@@ -65,7 +65,6 @@ _ALL = select(Programme)
 
 
 def list_programmes(session: Session, page: Page[ProgrammeQuery]) -> Listed:
-    """A page of the programmes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Programme, page.order, limit=page.size, start_after=page.start_after
@@ -74,7 +73,6 @@ def list_programmes(session: Session, page: Page[ProgrammeQuery]) -> Listed:
 
 
 def export_programmes(session: Session, page: Page[ProgrammeQuery]) -> StoredExport:
-    """Every programme matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 

@@ -94,12 +94,6 @@ def _csv_text(rows: list[list[str]]) -> str:
 
 def csv_lines(columns: list[CsvColumn], batches: Iterable[list[dict[str, Any]]]) -> Iterator[str]:
     """A header, then one CSV line per record (RFC 4180 quoting, CRLF line ends)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([column.name for column in columns])
-    yield buffer.getvalue()
+    yield csv_header(columns)
     for batch in batches:
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerows(_row(record, columns) for record in batch)
-        yield buffer.getvalue()
+        yield _csv_text([_row(record, columns) for record in batch])

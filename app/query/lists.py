@@ -87,13 +87,10 @@ def read_documents(
     start_after: list[Any] | None,
 ) -> Listed:
     """A page of the stored documents of `query`'s rows of `table`, as `read_page` reads."""
-    rows: Sequence[Any]
     if query.whereclause is None:
-        rows = _whole_table_page(session, table, order, limit + 1, start_after)
-    else:
-        statement = ordered(query.with_only_columns(AsBytes(table.document)), order, start_after)
-        rows = session.execute(statement.limit(limit + 1)).all()
-    return _listed(rows, limit)
+        return _listed(_whole_table_page(session, table, order, limit + 1, start_after), limit)
+    documents = query.with_only_columns(AsBytes(table.document))
+    return read_page(session, documents, order, limit=limit, start_after=start_after)
 
 
 def _listed(rows: Sequence[Any], limit: int) -> Listed:
@@ -210,9 +207,8 @@ def linked_to(
     owner, target = getattr(link, own), getattr(link, other)
     # Counting constants: the index on `other` alone answers it.
     some = select(literal(1)).select_from(link).where(target.in_(ids)).limit(COMMON_LINKS)
-    if session.execute(select(func.count()).select_from(some.subquery())).scalar_one() < (
-        COMMON_LINKS
-    ):
+    linked = session.execute(select(func.count()).select_from(some.subquery())).scalar_one()
+    if linked < COMMON_LINKS:
         return query.where(table.id.in_(select(owner).where(target.in_(ids))))
     return query.where(exists().where(owner == table.id, target.in_(ids)))
 

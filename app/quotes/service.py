@@ -61,7 +61,6 @@ _ALL = select(Quote)
 
 
 def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
-    """A page of the quotes matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Quote, page.order, limit=page.size, start_after=page.start_after
@@ -70,7 +69,6 @@ def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
 
 
 def export_quotes(session: Session, page: Page[QuoteQuery]) -> StoredExport:
-    """Every quote matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
@@ -85,15 +83,13 @@ def matching(
 ) -> Select[Any]:
     """Quotes matching every given filter."""
     query = _ALL
-    if filters.speaker:
-        ids = resolve_slugs(session, Person, filters.speaker, "speaker")
-        query = query.where(Quote.speaker_id.in_(ids))
-    if filters.organisation:
-        ids = resolve_slugs(session, Organisation, filters.organisation, "organisation")
-        query = query.where(Quote.speaker_organisation_id.in_(ids))
-    if filters.event:
-        ids = resolve_slugs(session, Event, filters.event, "event")
-        query = query.where(Quote.event_id.in_(ids))
+    for values, table, column, name in (
+        (filters.speaker, Person, Quote.speaker_id, "speaker"),
+        (filters.organisation, Organisation, Quote.speaker_organisation_id, "organisation"),
+        (filters.event, Event, Quote.event_id, "event"),
+    ):
+        if values:
+            query = query.where(column.in_(resolve_slugs(session, table, values, name)))
     if filters.area:
         ids = resolve_slugs(session, CooperationArea, filters.area, "area")
         areas = with_descendants(session, CooperationArea, ids)

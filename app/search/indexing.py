@@ -1,6 +1,5 @@
 """Build the search documents from the records; the seed loader calls this."""
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -21,7 +20,7 @@ from app.programmes.models import Programme
 from app.quotes import service as quotes
 from app.quotes.models import Quote, quote_label
 from app.search.models import SearchDocument
-from app.search.spelling import normalise
+from app.search.spelling import WORD, normalise
 from app.sources.models import Source
 
 TABLES: dict[str, Any] = {
@@ -61,14 +60,11 @@ def rebuild_index(session: Session) -> int:
     return written
 
 
-# The index holds plain words, as FTS5's tokenizer sees them. PostgreSQL's parser would
-# otherwise make extra tokens of "NATO-led" (nato-led, nato, led), file names and hosts,
-# which shift the positions of the words after them, so phrases across them never match.
-_WORD = re.compile(r"[^\W_]+")
-
-
 def _terms(text: str) -> str:
-    return " ".join(_WORD.findall(normalise(text)))
+    # The index holds plain words, as FTS5's tokenizer sees them. PostgreSQL's parser would
+    # otherwise make extra tokens of "NATO-led" (nato-led, nato, led), file names and hosts,
+    # which shift the positions of the words after them, so phrases across them never match.
+    return " ".join(WORD.findall(normalise(text)))
 
 
 def _names(refs: Iterable[Ref], aliases: dict[str, list[str]] | None = None) -> list[str]:
@@ -96,38 +92,37 @@ def _documents(
     def rows(table: Any) -> list[Any]:
         return list(session.execute(select(table).order_by(table.id)).scalars())
 
-    event_rows = rows(Event)
-    for row, e in zip(event_rows, events.hydrate(session, event_rows), strict=True):
+    def hydrated(table: Any, hydrate: Any) -> Iterator[tuple[Any, Any]]:
+        """Each row of `table` with its public record."""
+        found = rows(table)
+        return zip(found, hydrate(session, found), strict=True)
+
+    for row, e in hydrated(Event, events.hydrate):
         body = _join(
             e.summary, e.kind.replace("_", " "), e.place.name, e.place.country,
             e.date.label if e.date else None, _names(e.areas, aliases), _names(e.programmes),
             _names(e.people), _names(e.organisations), [c.evidence for c in e.citations],
         )  # fmt: skip
         yield "event", row.id, e.slug, e.title, body
-    programme_rows = rows(Programme)
-    for row, p in zip(programme_rows, programmes.hydrate(session, programme_rows), strict=True):
+    for row, p in hydrated(Programme, programmes.hydrate):
         body = _join(
             p.acronym, p.description, p.kind.replace("_", " "), _names(p.areas, aliases),
             _names(p.organisations), [c.evidence for c in p.citations],
         )  # fmt: skip
         yield "programme", row.id, p.slug, p.name, body
-    area_rows = rows(CooperationArea)
-    for row, a in zip(area_rows, areas.hydrate(session, area_rows), strict=True):
+    for row, a in hydrated(CooperationArea, areas.hydrate):
         body = _join(a.description, a.aliases, [c.evidence for c in a.citations])
         yield "area", row.id, a.slug, a.name, body
-    quote_rows = rows(Quote)
-    for row, q in zip(quote_rows, quotes.hydrate(session, quote_rows), strict=True):
+    for row, q in hydrated(Quote, quotes.hydrate):
         speaker = q.speaker.name if q.speaker else None
         org = q.speaker_organisation.name if q.speaker_organisation else None
         body = _join(q.text, speaker, q.speaker_role, org, _names(q.areas, aliases))
         title = f"{speaker or org}: {quote_label(q.text, 60)}"
         yield "quote", row.id, q.slug, title, body
-    person_rows = rows(Person)
-    for row, person in zip(person_rows, people.hydrate(session, person_rows), strict=True):
+    for row, person in hydrated(Person, people.hydrate):
         roles = [r.title for r in person.roles]
         yield "person", row.id, person.slug, person.name, _join(roles, person.country)
-    org_rows = rows(Organisation)
-    for row, o in zip(org_rows, organisations.hydrate(session, org_rows), strict=True):
+    for row, o in hydrated(Organisation, organisations.hydrate):
         body = _join(o.acronym, o.kind.replace("_", " "), o.country)
         yield "organisation", row.id, o.slug, o.name, body
     for source in rows(Source):

@@ -9,13 +9,6 @@ from sqlmodel import SQLModel
 
 from app.core.models import Envelope, ListMeta
 
-# Created per dialect by the migration 0002_search_index, not by the models: SQLite's FTS5
-# table (and the shadow tables FTS5 makes) and PostgreSQL's generated tsvector column with
-# its GIN index.
-DIALECT_ONLY_TABLE_PREFIX = "search_fts"
-DIALECT_ONLY_COLUMNS = {("search_document", "tsv")}
-DIALECT_ONLY_INDEXES = {"ix_search_document_tsv"}
-
 
 class SearchDocument(SQLModel, table=True):
     """A record's searchable text, in normalised spelling; rebuilt by the seed loader."""
@@ -62,14 +55,14 @@ class SearchHit(BaseModel):
 def include_in_autogenerate(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """Alembic filter: leave the dialect-specific search objects to their migration."""
-    if type_ == "table" and name and name.startswith(DIALECT_ONLY_TABLE_PREFIX):
-        return False
-    if type_ == "column" and (getattr(obj.table, "name", None), name) in DIALECT_ONLY_COLUMNS:
-        return False
-    if type_ == "index" and name in DIALECT_ONLY_INDEXES:
-        return False
-    return True
+    """Alembic filter: leave to the migration 0002_search_index what it creates per dialect,
+    not from the models: SQLite's FTS5 table (and the shadow tables FTS5 makes) and
+    PostgreSQL's generated tsvector column with its GIN index."""
+    if type_ == "table":
+        return not (name or "").startswith("search_fts")
+    if type_ == "column":
+        return (getattr(obj.table, "name", None), name) != ("search_document", "tsv")
+    return not (type_ == "index" and name == "ix_search_document_tsv")
 
 
 class SearchMeta(ListMeta):

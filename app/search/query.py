@@ -7,7 +7,7 @@ Supported, as in PostgreSQL's `websearch_to_tsquery`: words (all must match),
 import re
 from dataclasses import dataclass, field
 
-from app.search.spelling import normalise
+from app.search.spelling import WORD, normalise
 
 # English function words, dropped as PostgreSQL's `english` configuration drops them, so
 # that FTS5 (which keeps every word) answers the same.
@@ -22,7 +22,6 @@ STOPWORDS = frozenset(
     yours yourself yourselves""".split()
 )
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
-_WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @dataclass
@@ -79,7 +78,7 @@ def parse(text: str) -> SearchQuery:
             continue
         negated = token.startswith("-") and len(token) > 1
         # Normalised per token, so "counterterrorism" is the phrase "counter terrorism".
-        words = [w.lower() for w in _WORDS.findall(normalise(token))]
+        words = [w.lower() for w in WORD.findall(normalise(token))]
         # A stopword inside a phrase keeps its place ("weapons of mass destruction");
         # at either end, or as a word on its own, it is dropped as PostgreSQL drops it.
         while words and words[0] in STOPWORDS:

@@ -1,11 +1,9 @@
 """Highlighted snippets, cut from the original text on both database back-ends alike."""
 
 import html
-import re
 
-from app.search.spelling import normalise
+from app.search.spelling import WORD, normalise
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "y")
 
 
@@ -19,7 +17,7 @@ def stem(word: str) -> str:
 
 
 def _matches(word: str, stems: set[str]) -> bool:
-    return any(stem(part) in stems for part in _WORD.findall(normalise(word)))
+    return any(stem(part) in stems for part in WORD.findall(normalise(word)))
 
 
 def _passage(text: str, stems: set[str]) -> str:
@@ -31,7 +29,7 @@ def _passage(text: str, stems: set[str]) -> str:
     """
     lines = [line for line in text.split("\n") if line.strip()]
     matching = [
-        line for line in lines if any(_matches(m.group(0), stems) for m in _WORD.finditer(line))
+        line for line in lines if any(_matches(m.group(0), stems) for m in WORD.finditer(line))
     ]
     for line in matching:
         if len(line) >= 40:
@@ -43,7 +41,7 @@ def snippet(text: str, words: list[str], width: int = 180) -> str:
     """A passage of `text` around the first match, with matches in <mark>…</mark>."""
     stems = {stem(w) for w in words}
     text = _passage(text, stems)
-    spans = [m.span() for m in _WORD.finditer(text) if _matches(m.group(0), stems)]
+    spans = [m.span() for m in WORD.finditer(text) if _matches(m.group(0), stems)]
     if spans:
         first = spans[0][0]
         start = max(0, first - width // 3)

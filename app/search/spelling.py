@@ -37,7 +37,10 @@ _VARIANTS = {
     "counterterrorism": "counter terrorism",
     "nonproliferation": "non proliferation",
 }
-_WORD = re.compile(r"[A-Za-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")  # where a variant can be
+# A word as FTS5's tokenizer sees one (letters and digits, in any script): the index, the
+# queries and the snippets all cut text into these.
+WORD = re.compile(r"[^\W_]+")
 
 
 def normalise(text: str) -> str:
@@ -47,4 +50,4 @@ def normalise(text: str) -> str:
         word = match.group(0)
         return _VARIANTS.get(word.lower(), word)
 
-    return _WORD.sub(swap, text)
+    return _LETTERS.sub(swap, text)

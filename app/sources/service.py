@@ -66,7 +66,6 @@ _ALL = select(Source)
 
 
 def list_sources(session: Session, page: Page[SourceQuery]) -> Listed:
-    """A page of the sources matching the page's filters, in its order."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     found = read_documents(
         session, query, Source, page.order, limit=page.size, start_after=page.start_after
@@ -75,7 +74,6 @@ def list_sources(session: Session, page: Page[SourceQuery]) -> Listed:
 
 
 def export_sources(session: Session, page: Page[SourceQuery]) -> StoredExport:
-    """Every source matching the page's filters, for an export."""
     query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
     return StoredExport(RESOURCE, query, page)
 
@@ -132,7 +130,6 @@ def list_citations(session: Session, page: Page[CitationQuery], *, slug: str) ->
 
 
 def export_citations(session: Session, page: Page[CitationQuery], *, slug: str) -> CitationExport:
-    """Every citation into the source matching the page's filters, for an export."""
     query = citations_into(session=session, slug=slug, kinds=page.filters.type)
     return CitationExport(CITATIONS, query, page)
 
@@ -173,30 +170,27 @@ def hydrate(session: Session, rows: list[Source]) -> list[SourcePublic]:
 def hydrate_citations(session: Session, rows: Sequence[Any]) -> list[CitationInSource]:
     """Citations with the record each supports, named. `rows` are `Citation`s, or rows
     of the citation table's columns (an export reads those, not entities)."""
+    subjects = [_subject(row) for row in rows]
     wanted: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        kind, record_id = _subject(row)
+    for kind, record_id in subjects:
         wanted[kind].add(record_id)
-    names: dict[tuple[str, int], tuple[str, str]] = {}
+    records: dict[tuple[str, int], CitedRecord] = {}
     for kind, ids in wanted.items():
         table, label = _CITED[kind]
         for record_id, slug, name in session.execute(
             select(table.id, table.slug, label).where(table.id.in_(ids))
         ):
-            names[(kind, record_id)] = (slug, quote_label(name) if kind == "quote" else name)
-    out = []
-    for row in rows:
-        kind, record_id = _subject(row)
-        slug, name = names[(kind, record_id)]
-        out.append(
-            CitationInSource(
-                record=CitedRecord(type=kind, slug=slug, name=name),
-                evidence=row.evidence,
-                start=row.start_offset,
-                end=row.end_offset,
-            )
+            name = quote_label(name) if kind == "quote" else name
+            records[(kind, record_id)] = CitedRecord(type=kind, slug=slug, name=name)
+    return [
+        CitationInSource(
+            record=records[subject],
+            evidence=row.evidence,
+            start=row.start_offset,
+            end=row.end_offset,
         )
-    return out
+        for row, subject in zip(rows, subjects, strict=True)
+    ]
 
 
 def _subject(row: Any) -> tuple[str, int]:

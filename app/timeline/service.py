@@ -29,18 +29,6 @@ def _key(item: TimelineItem) -> Key:
     return (item.date.earliest, _RANK[item.type], item.slug)
 
 
-def _point(day: date, precision: str, label: str | None, note: str | None) -> DateSpan:
-    """A one-point date at its precision, e.g. the month a programme came into force."""
-    text = format_partial(day, precision)
-    assert text is not None
-    first, last, _ = parse_partial(text)
-    exact = Precision(precision)
-    return DateSpan(
-        start=text, end=text, start_precision=exact, end_precision=exact,
-        earliest=first, latest=last, label=label, note=note,
-    )  # fmt: skip
-
-
 def _events_after(
     session: Session, query: Select[Any], start: Key | None, limit: int
 ) -> list[TimelineItem]:
@@ -58,27 +46,34 @@ def _events_after(
     # The stored documents already hold each event's title, kind and date.
     query = query.with_only_columns(Event.document)
     documents = session.execute(query.order_by(Event.start_date, Event.slug).limit(limit))
-    items = []
-    for document in documents.scalars():
-        event = json.loads(document)
-        items.append(
-            TimelineItem(
-                type=ItemType.event,
-                slug=event["slug"],
-                title=event["title"],
-                kind=event["kind"],
-                date=event["date"],
-                url=f"/v1/events/{event['slug']}",
-            )  # fmt: skip
+    return [
+        TimelineItem(
+            type=ItemType.event,
+            slug=event["slug"],
+            title=event["title"],
+            kind=event["kind"],
+            date=event["date"],
+            url=f"/v1/events/{event['slug']}",
         )
-    return items
+        for event in map(json.loads, documents.scalars())
+    ]
 
 
 def _milestone(p: Programme, kind: ItemType, day: date, precision: str) -> TimelineItem:
+    """A programme coming into force or ending, dated to one point at its precision (the
+    month it came into force, say)."""
     verb = "comes into force" if kind is ItemType.programme_start else "ends"
+    text = format_partial(day, precision)
+    assert text is not None
+    first, last, _ = parse_partial(text)
+    exact = Precision(precision)
+    point = DateSpan(
+        start=text, end=text, start_precision=exact, end_precision=exact,
+        earliest=first, latest=last, label=p.date_label, note=p.date_note,
+    )  # fmt: skip
     return TimelineItem(
-        type=kind, slug=p.slug, title=f"{p.name} {verb}", kind=p.kind,
-        date=_point(day, precision, p.date_label, p.date_note), url=f"/v1/programmes/{p.slug}",
+        type=kind, slug=p.slug, title=f"{p.name} {verb}", kind=p.kind, date=point,
+        url=f"/v1/programmes/{p.slug}",
     )  # fmt: skip
 
 
