@@ -6,12 +6,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest browser clean examples
+.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser clean examples
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
 
-test: setup lint typecheck spec-lint pytest  ## set up and run every test (SQLite and PostgreSQL)
+test: setup lint typecheck spec-lint pytest contract  ## set up and run every test (SQLite and PostgreSQL)
 
 setup: $(STAMP)
 
@@ -38,7 +38,12 @@ typecheck: setup
 	$(BIN)/mypy app seeds
 
 pytest: setup browser
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --ignore=tests/contract
+
+# schemathesis against a live service on SQLite and PostgreSQL: every operation, every
+# check, every phase, a fixed seed (tests/contract/; about a minute per back-end).
+contract: setup
+	$(BIN)/pytest -q tests/contract
 
 # The docs-page browser test drives Debian's chromium through Playwright; Playwright's own
 # browser download is never used (the machines cannot fetch it).

@@ -48,7 +48,7 @@ def ensure_data(url: str, events: int) -> None:
 def export_once(base: str, fmt: str = "csv") -> tuple[int, float]:
     """Rows and seconds of a full export of events in `fmt` (csv or ndjson)."""
     rows, started = 0, time.perf_counter()
-    with httpx.stream("GET", f"{base}/v1/events?format={fmt}", timeout=None) as r:
+    with httpx.stream("GET", f"{base}/v1/events.{fmt}", timeout=None) as r:
         r.raise_for_status()
         for chunk in r.iter_bytes():
             rows += chunk.count(b"\n")

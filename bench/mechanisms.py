@@ -87,7 +87,8 @@ VARIANTS = (
          "return list(connection.exec_driver_sql(sql, parameters).all())")),
         backends=("postgresql",)),
     Variant("query model read in one pass", ("first",), (
-        ("events/router.py", 'Depends(LIST)]', 'Depends(_native)]'),
+        ("events/router.py", "request: Request, page: Annotated[Page[EventQuery], Depends(LIST)]",
+         "request: Request, page: Annotated[Page[EventQuery], Depends(_native)]"),
         ("events/router.py", '\n@router.get(\n    "",', NATIVE_QUERY),
         ("events/router.py", "from fastapi import ", "from fastapi import Query, "))),
     Variant("stored documents", ("first", "deep"), (

@@ -23,7 +23,7 @@ CASES = {
     "first-page": ("/v1/events", "limit=20"),
     "filtered": ("/v1/events", "area=cyber-defence&from=2013&to=2016&limit=20"),
     "search": ("/v1/search", "q=maritime%20security&limit=20"),
-    "export": ("/v1/events", "format=csv"),
+    "export": ("/v1/events.csv", ""),
 }
 
 

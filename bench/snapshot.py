@@ -108,17 +108,20 @@ def url(path: str, pairs: Pairs = ()) -> str:
 
 
 def listed(param: dict[str, Any] | None) -> list[str]:
-    """The names a description lists, as in `Fields: a, b.` or `comma list of a, b.`"""
-    text = (param or {}).get("description", "")
-    found = re.search(r"(?:of|:) ([a-z0-9_]+(?:, [a-z0-9_]+)*)\.", text)
-    return [name for name in found.group(1).split(", ") if name != "none"] if found else []
+    """The names a comma-list parameter takes (its items' enum; sort keys without `-`)."""
+    items = (param or {}).get("schema", {}).get("items", {})
+    return [name for name in items.get("enum", []) if not name.startswith("-")]
 
 
 def choices(spec: Spec, param: dict[str, Any]) -> list[str]:
-    """An enumerated parameter's values: its schema's enum, else its description's list."""
+    """An enumerated parameter's values: its schema's enum, written out or referred to."""
     for ref in re.findall(r'"#/components/schemas/(\w+)"', json.dumps(param["schema"])):
         return spec["components"]["schemas"][ref].get("enum", [])
-    return listed(param)
+    schema = param["schema"]
+    for part in [schema, schema.get("items", {}), *schema.get("anyOf", [])]:
+        if "enum" in part:
+            return list(part["enum"])
+    return []
 
 
 def spread(values: list[str], n: int = 4) -> list[str]:
@@ -189,9 +192,10 @@ def exercise_list(
     if "include" in params:
         cases += [[("include", i)] for i in [*includes, ",".join(includes), "nope"]]
     embed = [("include", includes[0])] if includes else []
-    for fmt in choices(spec, params["format"]) if "format" in params else []:
-        cases += [[("format", fmt)], [("format", fmt), ("limit", 3)]]
-        cases += [[("format", fmt), ("fields", ",".join(fields[:3])), *embed]]
+    exports = spec["paths"].get(f"{path}.{{format}}", {}).get("get", {}).get("parameters", [])
+    for fmt in next((choices(spec, p) for p in exports if p["name"] == "format"), []):
+        for pairs in ([], [("limit", 3)], [("fields", ",".join(fields[:3])), *embed]):
+            get(url(f"{at}.{fmt}", [*base, *pairs]))
     combined: list[tuple[str, Any]] = []
     res = "events" if path == "/v1/timeline" else path.split("/")[2]  # whose records filter
     for name, param in sorted(params.items()):
@@ -206,7 +210,8 @@ def exercise_list(
     for accept, limit in ((a, n) for a in ACCEPTS for n in ((), [("limit", 3)])):
         ask(*limit, headers={"accept": accept})
     follow(get, url(at, [*base, ("limit", 5)]), 25)
-    follow(get, url(at, [*base, ("format", "csv"), ("limit", 10)]), 3)
+    if exports:
+        follow(get, url(f"{at}.csv", [*base, ("limit", 10)]), 3)
     if sorts and (other := ask(("sort", f"-{sorts[0]}"), ("limit", 2)).links.get("next")):
         ask(("limit", 2), ("cursor", parse_qs(urlsplit(other["url"]).query)["cursor"][0]))
 
@@ -236,8 +241,8 @@ def exercise_details(get: Recorder, spec: Spec, path: str, data: Data) -> None:
 def exercise_http(get: Recorder, data: Data) -> None:
     """Conditional requests, HEAD, wrong methods and Host headers on a handful of URLs."""
     event = sorted(e["slug"] for e in data["events"])[0]
-    some = ["/v1/events", "/v1/events?limit=2", f"/v1/events/{event}", "/v1/areas?format=csv",
-            "/v1/quotes?format=ndjson&limit=3", "/v1/events?format=ics&limit=3",
+    some = ["/v1/events", "/v1/events?limit=2", f"/v1/events/{event}", "/v1/areas.csv",
+            "/v1/quotes.ndjson?limit=3", "/v1/events.ics?limit=3",
             "/v1/search?q=japan", "/v1/timeline?limit=5", "/openapi.json", "/docs"]  # fmt: skip
     for u in some:
         etag, modified = (get(u).headers.get(h, "") for h in ("etag", "last-modified"))
@@ -259,6 +264,13 @@ def exercise_http(get: Recorder, data: Data) -> None:
             get(u, {"host": host})
 
 
+def is_list(operations: Spec) -> bool:
+    """Whether a path is a list (it takes `limit`); its export, exercised with it, is not."""
+    parameters = operations.get("get", {}).get("parameters", [])
+    takes_limit = any(p["name"] == "limit" for p in parameters)
+    return takes_limit and not any(p["name"] == "format" and p["in"] == "path" for p in parameters)
+
+
 def sample(get: Recorder) -> Spec:
     """Ask every request of the sample, in a fixed order derived from the spec and the data."""
     spec: Spec = get("/openapi.json").json()
@@ -269,7 +281,7 @@ def sample(get: Recorder) -> Spec:
     for res in RESOURCES:
         pages = follow(get, url(f"/v1/{res}", [("limit", 200)]), 50)
         data[res] = [item for page in pages for item in page.json()["data"]]
-    for path in sorted(p for p, ops in spec["paths"].items() if "limit" in json.dumps(ops)):
+    for path in sorted(p for p, ops in spec["paths"].items() if is_list(ops)):
         if path == "/v1/search":
             exercise_list(get, spec, path, data, base=[("q", "japan")])
             for query in [[("q", q), *limit] for q in SEARCHES for limit in ((), [("limit", 3)])]:

@@ -45,8 +45,10 @@ EXAMPLES: list[tuple[str, str, str, dict[str, str], int]] = [
     ("Which programme was in force on 1 January 2021?",
      "Programmes whose in-force span contains the day.",
      "/v1/programmes?in_force_on=2021-01-01&fields=name,in_force", {}, 4),
-    ("Give me everything as CSV", "Exports stream every match; `Accept: text/csv` works too.",
-     "/v1/events?format=csv&fields=title,date,place", {}, 4),
+    ("Give me everything as CSV", "Each list has exports at its path with the format's "
+     "extension (`.csv`, `.ndjson`, and `.ics` for events), taking the list's parameters; "
+     "they stream every match.",
+     "/v1/events.csv?fields=title,date,place", {}, 4),
     ("Search everything", "Ranked hits with highlighted snippets; American spelling finds "
      "British.", "/v1/search?q=cyber%20defense&type=areas,events&limit=3", {}, 3),
     ("Facets", "Counts per value for the current filter.",
@@ -56,7 +58,7 @@ EXAMPLES: list[tuple[str, str, str, dict[str, str], int]] = [
     ("Citations into a source", "Every citation pointing into a document, to highlight it.",
      "/v1/sources/blog-2014-05-07-ipcp-signing/citations?limit=2", {}, 2),
     ("A calendar of events", "iCalendar for calendar applications.",
-     "/v1/events?format=ics&from=2014&to=2014", {}, 4),
+     "/v1/events.ics?from=2014&to=2014", {}, 4),
     ("Revalidation", "Send back the ETag: 304, no body.",
      "/v1/events?limit=1", {"If-None-Match": "{etag}"}, 1),
     ("Errors", "Every error is RFC 9457 problem details.",

@@ -14,8 +14,11 @@ from app.main import create_app
 RESOURCES = ("events", "programmes", "areas", "quotes", "people", "organisations", "sources")
 LISTS = [f"/v1/{r}" for r in RESOURCES] + ["/v1/sources/blog-2014-05-07-ipcp-signing/citations"]
 DETAILS = [f"/v1/{r}/no-such-record" for r in RESOURCES]
+EXPORTS = [f"{path}.csv" for path in LISTS]
 OTHERS = ["/v1/search?q=piracy", "/v1/timeline"]
-ROUTES = LISTS + [f"/v1/{r}/{{slug}}" for r in RESOURCES] + OTHERS + ["/healthz", "/readyz"]
+ROUTES = (
+    LISTS + EXPORTS + [f"/v1/{r}/{{slug}}" for r in RESOURCES] + OTHERS + ["/healthz", "/readyz"]
+)
 
 
 def assert_problem(response: Any, status: int) -> dict[str, Any]:
@@ -35,6 +38,7 @@ class TestEveryRouteIsCovered:
         documented = set(client.get("/openapi.json").json()["paths"])
         here = {r.split("?")[0] for r in ROUTES}
         here = {r.replace("blog-2014-05-07-ipcp-signing", "{slug}") for r in here}
+        here = {r.replace(".csv", ".{format}") for r in here}
         assert documented == here
 
 
@@ -66,7 +70,7 @@ class TestNotAcceptable:
 class TestInvalidParameters:
     @pytest.mark.parametrize(
         "path",
-        [f"{p}?limit=0" for p in LISTS]
+        [f"{p}?limit=0" for p in LISTS + EXPORTS]
         + [f"{d}?fields=nope" for d in DETAILS]
         + ["/v1/search", "/v1/search?q=x&limit=0", "/v1/timeline?from=13"],
     )

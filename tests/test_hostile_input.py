@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.core.config import Settings
-from app.core.dates import PARTIAL_DATE
+from app.core.dates import DECLARED_PARTIAL_DATE
 from app.core.models import SLUG
 from app.main import create_app
 from tests.support import assert_problem
@@ -29,13 +29,18 @@ def spec() -> dict[str, Any]:
 
 def query_parameters() -> list[tuple[str, str]]:
     """(path, parameter) for every query parameter of every operation, with the path's
-    `{slug}` filled by a real one."""
+    `{slug}` filled by a real one and an export's `{format}` by `csv`."""
     found = []
     for path, item in spec()["paths"].items():
         for parameter in item.get("get", {}).get("parameters", []):
             if parameter["in"] == "query":
-                found.append((path.replace("{slug}", SLUGS.get(path, "")), parameter["name"]))
+                found.append((filled(path), parameter["name"]))
     return found
+
+
+def filled(template: str) -> str:
+    plain = template.removesuffix(".{format}")
+    return template.replace("{slug}", SLUGS.get(plain, "")).replace("{format}", "csv")
 
 
 # A real record for each route with a `{slug}`, so that only the parameter is wrong.
@@ -77,8 +82,9 @@ class TestNulInQueryParameters:
 
     def test_every_route_with_parameters_is_covered(self):
         covered = {path for path, _ in query_parameters()}
-        # 7 lists, 7 details, a source's citations, search and the timeline.
-        assert len(covered) == 17 and "/v1/search" in covered and "/v1/timeline" in covered
+        # 7 lists, 7 details, a source's citations, their 8 exports, search and the timeline.
+        assert len(covered) == 25 and "/v1/search" in covered and "/v1/timeline" in covered
+        assert "/v1/events.csv" in covered
 
 
 class TestMalformedSlugs:
@@ -175,14 +181,12 @@ DATE_PARAMETERS = [
 
 class TestDateParameters:
     def test_every_date_parameter_declares_the_partial_date_pattern(self):
-        # from/to on events, programmes, quotes and the timeline; in_force_on on programmes.
-        assert len(DATE_PARAMETERS) == 9
-        for path, name in DATE_PARAMETERS:  # lists: their paths have no {slug}
-            [declared] = [
-                p for p in spec()["paths"][path]["get"]["parameters"] if p["name"] == name
-            ]
-            [text] = [s for s in declared["schema"]["anyOf"] if s.get("type") == "string"]
-            assert text["pattern"] == PARTIAL_DATE, (path, name)
+        # from/to on events, programmes, quotes (lists and exports) and the timeline;
+        # in_force_on on programmes (list and export).
+        assert len(DATE_PARAMETERS) == 16
+        for path, name in DATE_PARAMETERS:
+            texts = [s for s in declared(path, name)["anyOf"] if s.get("type") != "null"]
+            assert texts == DECLARED_PARTIAL_DATE["anyOf"], (path, name)
 
     @pytest.mark.parametrize(("path", "name"), DATE_PARAMETERS)
     @pytest.mark.parametrize(
@@ -195,11 +199,7 @@ class TestDateParameters:
 
 
 def declared(path: str, name: str) -> dict[str, Any]:
-    template = (
-        next(t for t in SLUGS if t.replace("{slug}", SLUGS[t]) == path)
-        if (path not in spec()["paths"])
-        else path
-    )
+    template = next(t for t in spec()["paths"] if filled(t) == path)
     [parameter] = [p for p in spec()["paths"][template]["get"]["parameters"] if p["name"] == name]
     return dict(parameter["schema"])
 

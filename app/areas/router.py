@@ -7,9 +7,17 @@ from fastapi import APIRouter, Depends, Request, Response
 from app.areas import service
 from app.areas.models import AreaPublic, AreaQuery
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
+from app.http.responses import (
+    DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
+    list_answer,
+    list_responses,
+    record_answer,
+)
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape
 
@@ -23,7 +31,7 @@ DETAIL = DetailParameters(service.RESOURCE)
     response_model=Envelope[AreaPublic],
     operation_id="listAreas",
     summary="List cooperation areas",
-    responses=list_responses("A page of areas (JSON), or every match as CSV or NDJSON."),
+    responses=list_responses("A page of areas."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_areas(
@@ -34,8 +42,27 @@ async def list_areas(
     Each area lists every spelling the sources use as `aliases`, and `counts` of the
     events, programmes and quotes linked to it or to its sub-areas.
     """
-    return await list_answer(
-        request, db, page, service.RESOURCE, service.list_areas, service.export_areas
+    return await list_answer(request, db, page, service.list_areas)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportAreas",
+    summary="Export areas",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_areas(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[AreaQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every area matching the filters, as CSV or NDJSON (the same parameters as the
+    list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
+        request, db, page, service.RESOURCE, service.list_areas, service.export_areas, Format(fmt)
     )
 
 

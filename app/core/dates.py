@@ -146,9 +146,17 @@ class DateRange:
         return self.start is None and self.end is None
 
 
-# What a date parameter looks like, as the OpenAPI document declares it (a year 0001-9999,
-# a month 01-12, a day 01-31); the calendar then rules out the 30th of February.
+# What a date parameter looks like (a year 0001-9999, a month 01-12, a day 01-31); the
+# calendar then rules out the 30th of February.
 PARTIAL_DATE = r"^(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+# As the OpenAPI document declares it: a year or a month by pattern, a day as a `date`,
+# which says that the day must be in the calendar (no regular expression says it simply).
+DECLARED_PARTIAL_DATE = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2]))?$"},
+        {"type": "string", "format": "date"},
+    ]
+}
 
 
 def _checked_partial(value: str) -> str:
@@ -163,8 +171,13 @@ def _checked_partial(value: str) -> str:
 
 # A query parameter holding a partial date, checked as it is read: every date parameter
 # takes `2013`, `2013-04` or `2013-04-15`, and says the same when given anything else.
+def _as_declared(schema: dict[str, Any]) -> None:
+    schema.clear()
+    schema.update(DECLARED_PARTIAL_DATE)
+
+
 PartialDate = Annotated[
-    str, AfterValidator(_checked_partial), Field(json_schema_extra={"pattern": PARTIAL_DATE})
+    str, AfterValidator(_checked_partial), Field(json_schema_extra=_as_declared)
 ]
 
 

@@ -41,6 +41,33 @@ SLUG_MAX_LENGTH = 120
 SLUG_SCHEMA: dict[str, JsonValue] = {"pattern": SLUG, "maxLength": SLUG_MAX_LENGTH}
 
 
+# What the document says of every free-text parameter (`q`, `place`, `country`): at most
+# Q_MAX_LENGTH characters and no NUL (the server refuses a NUL in any parameter).
+NO_NUL = r"^[^\u0000]*$"
+# What a cursor looks like: URL-safe base64 (app.core.orders), empty meaning none.
+CURSOR = r"^[A-Za-z0-9_-]*$"
+
+
+def text_parameter(description: str, *, min_length: int | None = None) -> Any:
+    """A free-text query parameter: capped and declared alike on every route."""
+    return Field(
+        None,
+        description=description,
+        min_length=min_length,
+        max_length=Q_MAX_LENGTH,
+        json_schema_extra={"pattern": NO_NUL},
+    )
+
+
+def cursor_parameter() -> Any:
+    return Field(
+        None,
+        description="Opaque cursor from `meta.next_cursor` or `links.next`; only a cursor "
+        "this service issued, for the same order, is taken.",
+        json_schema_extra={"pattern": CURSOR},
+    )
+
+
 def slug_in_path(what: str) -> Any:
     """A route's `{slug}`: anything else is a 422 naming `path.slug`, before any query."""
     return Path(description=f"{what} slug.", pattern=SLUG, max_length=SLUG_MAX_LENGTH)
@@ -111,25 +138,20 @@ class ListQuery(BaseModel):
         None,
         ge=1,
         le=MAX_LIMIT,
-        description=f"Page size, 1–{MAX_LIMIT}; JSON defaults to {DEFAULT_LIMIT}. "
-        "CSV, NDJSON and iCalendar export every match unless a limit is given.",
+        description=f"Page size, 1–{MAX_LIMIT}; a page defaults to {DEFAULT_LIMIT}. "
+        "An export (CSV, NDJSON, iCalendar) gives every match unless a limit is given.",
     )
-    cursor: str | None = Field(
-        None, description="Opaque cursor from `meta.next_cursor` or `links.next`."
-    )
+    cursor: str | None = cursor_parameter()
     count: bool = Field(False, description="Add the exact number of matches as `meta.count`.")
-    format: Format | None = Field(None, description="Response format; overrides the Accept header.")
 
 
 class CitedQuery(BaseModel):
     """`q` and `source`: what every list of cited records takes."""
 
-    q: str | None = Field(
-        None,
-        min_length=1,
-        max_length=Q_MAX_LENGTH,
-        description='Full-text search: words, "phrases", OR, -exclusions. '
+    q: str | None = text_parameter(
+        'Full-text search: words, "phrases", OR, -exclusions. '
         "British and American spellings match each other.",
+        min_length=1,
     )
     source: str | None = Field(
         None,

@@ -3,14 +3,14 @@
 from datetime import date
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel
 from sqlalchemy import Column, Computed, Date, Index, Integer, Text, text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, OPEN_ENDED, DateSpan, DatesQuery, SpanColumns, SpanDays
-from app.core.models import SLUG_SCHEMA, Ref
+from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
 from app.query.params import repeatable
 
@@ -141,5 +141,5 @@ class EventQuery(DatesQuery):
     programme: list[str] = repeatable("Programme slug. Repeatable.", SLUG_SCHEMA)
     person: list[str] = repeatable("Person slug. Repeatable.", SLUG_SCHEMA)
     organisation: list[str] = repeatable("Organisation slug. Repeatable.", SLUG_SCHEMA)
-    place: str | None = Field(None, description="Part of the place name, any case.")
-    country: str | None = Field(None, description="Country of the place, any case.")
+    place: str | None = text_parameter("Part of the place name, any case.")
+    country: str | None = text_parameter("Country of the place, any case.")

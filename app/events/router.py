@@ -6,13 +6,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
 from app.http.openapi import query_parameters
 from app.http.responses import (
     DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
     list_answer,
     list_responses,
     origin,
@@ -31,9 +34,7 @@ DETAIL = DetailParameters(service.RESOURCE)
     response_model=Envelope[EventPublic],
     operation_id="listEvents",
     summary="List events",
-    responses=list_responses(
-        "A page of events (JSON), or every match as CSV, NDJSON or iCalendar.", calendar=True
-    ),
+    responses=list_responses("A page of events."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_events(
@@ -45,13 +46,33 @@ async def list_events(
     Filters combine with AND; repeated values of one filter with OR. A date range
     matches events whose span overlaps it.
     """
-    return await list_answer(
+    return await list_answer(request, db, page, service.list_events)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportEvents",
+    summary="Export events",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_events(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[EventQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every event matching the filters, as CSV, NDJSON or iCalendar (the same parameters
+    as the list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
         request,
         db,
         page,
         service.RESOURCE,
         service.list_events,
         service.export_events,
+        Format(fmt),
         renderer=_calendar(request),
     )
 

@@ -33,6 +33,10 @@ def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
     required = set(schema.get("required", ()))
     parameters = []
     for name, field_schema in schema["properties"].items():
+        if "anyOf" in field_schema:  # a union inside `X | None` is one union
+            field_schema["anyOf"] = [
+                member for part in field_schema["anyOf"] for member in part.get("anyOf", [part])
+            ]
         if field_schema.get("default", ...) is None:
             del field_schema["default"]  # FastAPI leaves out a default of None
         # FastAPI's order: the default after the description, the title last (enums have
@@ -141,7 +145,8 @@ def _shaped_records(document: dict[str, Any], resources: list[Resource]) -> None
             _embeddable(record["properties"][include.field], target)
     note = "Every field is present unless `fields=` chose others; `slug` always is."
     for answered in (o for path in document["paths"].values() for o in path.values()):
-        if any(parameter["name"] == "fields" for parameter in answered.get("parameters", ())):
+        in_json = "application/json" in answered["responses"]["200"].get("content", {})
+        if in_json and any(p["name"] == "fields" for p in answered.get("parameters", ())):
             record = schemas[_record_answered(schemas, answered)]
             record["required"] = [name for name in record["required"] if name == "slug"]
             record["description"] = " ".join(filter(None, (record.get("description"), note)))

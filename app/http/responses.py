@@ -2,11 +2,11 @@
 export), one record, and the absolute links they carry (`self`, `next`, `Link`)."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import Request, Response
+from fastapi import Path, Request, Response
 from pydantic_core import to_json
 from sqlmodel import Session
 
@@ -19,55 +19,64 @@ from app.query.documents import StoredExport
 from app.query.lists import Listed
 from app.query.params import Page, Shape
 
-_ACCEPTED = {
-    "application/json": Format.json,
-    "application/*": Format.json,
-    "*/*": Format.json,
-    "text/csv": Format.csv,
-    "text/*": Format.csv,
-    "application/x-ndjson": Format.ndjson,
-    "application/ndjson": Format.ndjson,
-    "application/jsonl": Format.ndjson,
-    "text/calendar": Format.ics,
-}
+# Other names clients use for a format's media type.
+_ALSO_NAMED = {Format.ndjson: ("application/ndjson", "application/jsonl")}
 
 
-def negotiate(request: Request, requested: Format | None, allowed: tuple[Format, ...]) -> Format:
-    """`format=` wins (its parameter admits only `allowed`: `ListParameters`); otherwise
-    the Accept header's most preferred format we serve."""
-    if requested is not None:
-        return requested
+def accept(request: Request, fmt: Format) -> None:
+    """A 406 unless the Accept header (if any) admits `fmt`: each route answers in one
+    format, so a client asking for another learns it at once."""
     header = request.headers.get("accept", "")
     if not header.strip():
-        return Format.json
-    choices = []
-    for position, item in enumerate(header.split(",")):
-        media, _, params = item.strip().partition(";")
-        quality = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        fmt = _ACCEPTED.get(media.strip().lower())
-        if fmt is not None and fmt in allowed and quality > 0:
-            choices.append((-quality, position, fmt))
-    if not choices:
-        offered = ", ".join(MEDIA_TYPES[f].split(";")[0] for f in allowed)
-        raise NotAcceptable(f"Cannot answer with {header!r}; this resource offers {offered}.")
-    return min(choices)[2]
+        return
+    names = (MEDIA_TYPES[fmt].split(";")[0], *_ALSO_NAMED.get(fmt, ()))
+    for media in _admitted(header):
+        if media in ("*/*", *names):
+            return
+        if media.endswith("/*") and any(name.startswith(media[:-1]) for name in names):
+            return
+    raise NotAcceptable(f"Cannot answer with {header!r}; this resource offers {names[0]}.")
 
 
-def list_responses(description: str, *, calendar: bool = False) -> dict[int | str, Any]:
-    """A list route's documented answers: JSON page or exports, and its problems (a 404
-    when a filter names a record that does not exist)."""
-    content: dict[str, Any] = {"text/csv": {}, "application/x-ndjson": {}}
-    if calendar:
-        content["text/calendar"] = {}
-    answer = {"description": description, "content": content}
-    return {200: answer, **problem_responses(404, 406, 422)}
+def _admitted(header: str) -> Iterator[str]:
+    """The media ranges of an Accept header, but those it refuses (`q=0`)."""
+    for item in header.lower().split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        quality = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            if float(quality) > 0:
+                yield media
+        except ValueError:
+            continue
+
+
+def list_responses(description: str) -> dict[int | str, Any]:
+    """A list route's documented answers: its page (the JSON envelope of its response
+    model), and its problems (a 404 when a filter names a record that does not exist)."""
+    return {200: {"description": description}, **problem_responses(404, 406, 422)}
+
+
+def export_responses(resource: Resource) -> dict[int | str, Any]:
+    """An export route's documented answers: the text of each of `resource`'s exports
+    (CSV first, so that a generated client reads any of them as text), and problems."""
+    content = {
+        MEDIA_TYPES[fmt].split(";")[0]: {"schema": {"type": "string"}}
+        for fmt in resource.formats
+        if fmt is not Format.json
+    }
+    described = "Every match (or one page, with `limit=`) in the format of the extension."
+    return {200: {"description": described, "content": content}, **problem_responses(404, 406, 422)}
+
+
+def export_format(resource: Resource) -> Any:
+    """The `{format}` of an export path: one of `resource`'s formats other than JSON."""
+    offered = [fmt.value for fmt in resource.formats if fmt is not Format.json]
+    return Path(
+        alias="format",
+        description=f"The export's format: {', '.join(offered)}.",
+        pattern=f"^(?:{'|'.join(offered)})$",
+        json_schema_extra={"enum": offered},
+    )
 
 
 DETAIL_RESPONSES = problem_responses(404, 406, 422)
@@ -84,28 +93,39 @@ async def list_answer(
     request: Request,
     db: Database,
     page: Page[Any],
-    resource: Resource,
     read: Callable[[Session, Page[Any]], Listed],
-    export: Callable[[Session, Page[Any]], StoredExport],
     *,
     bounded: bool | None = None,
-    renderer: Renderer | None = None,
 ) -> Response:
-    """A list route's answer: the page the service's `read` finds, as JSON or in the format
-    asked for; or, in a format other than JSON with no `limit=`, every match (`export`),
-    streamed. The page is read on the event loop when `bounded` (by default: when the page
-    says so)."""
-    fmt = negotiate(request, page.format, resource.formats)
-    if fmt is not Format.json and page.limit is None:
-        matches = await db.read(lambda s: export(s, page), bounded=False)
-        return export_all(db, matches, page, fmt, renderer)
+    """A list route's answer: the page the service's `read` finds, as JSON. The page is
+    read on the event loop when `bounded` (by default: when the page says so)."""
+    accept(request, Format.json)
     found = await db.read(
         lambda s: read(s, page), bounded=page.bounded if bounded is None else bounded
     )
-    if fmt is not Format.json:
-        link = _next(request, _cursor(page, found))[1]
-        return export_page(resource, page, found, fmt, renderer, headers=link)
     return list_page(request, page, found)
+
+
+async def export_answer(
+    request: Request,
+    db: Database,
+    page: Page[Any],
+    resource: Resource,
+    read: Callable[[Session, Page[Any]], Listed],
+    export: Callable[[Session, Page[Any]], StoredExport],
+    fmt: Format,
+    *,
+    renderer: Renderer | None = None,
+) -> Response:
+    """An export route's answer in `fmt`: with no `limit=`, every match (`export`),
+    streamed; with one, the page `read` finds, and a `Link` to the next."""
+    accept(request, fmt)
+    if page.limit is None:
+        matches = await db.read(lambda s: export(s, page), bounded=False)
+        return export_all(db, matches, page, fmt, renderer)
+    found = await db.read(lambda s: read(s, page), bounded=False)
+    link = _next(request, _cursor(page, found))[1]
+    return export_page(resource, page, found, fmt, renderer, headers=link)
 
 
 async def record_answer(
@@ -114,7 +134,7 @@ async def record_answer(
 ) -> Response:  # fmt: skip
     """A detail route's answer: the record the service's `read` finds by slug (an index
     seek, so on the event loop), or a 404."""
-    negotiate(request, None, (Format.json,))
+    accept(request, Format.json)
     found = await db.read(lambda s: read(s, slug, shape), bounded=True)
     if found is None:
         raise NotFound(f"There is no {resource.kind} with slug {slug!r}.")

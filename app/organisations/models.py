@@ -8,7 +8,7 @@ from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import SLUG_SCHEMA, Ref
+from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
 from app.query.params import repeatable
 
@@ -66,4 +66,4 @@ class OrganisationQuery(BaseModel):
     parent: str | None = SchemaField(
         None, description="Only the direct parts of this body.", json_schema_extra=SLUG_SCHEMA
     )
-    country: str | None = SchemaField(None, description="Country, any case.")
+    country: str | None = text_parameter("Country, any case.")

@@ -5,9 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
+from app.http.responses import (
+    DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
+    list_answer,
+    list_responses,
+    record_answer,
+)
 from app.organisations import service
 from app.organisations.models import OrganisationPublic, OrganisationQuery
 from app.query.documents import DetailParameters
@@ -23,20 +31,40 @@ DETAIL = DetailParameters(service.RESOURCE)
     response_model=Envelope[OrganisationPublic],
     operation_id="listOrganisations",
     summary="List organisations",
-    responses=list_responses("A page of organisations (JSON), or every match as CSV or NDJSON."),
+    responses=list_responses("A page of organisations."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_organisations(
     request: Request, page: Annotated[Page[OrganisationQuery], Depends(LIST)], db: DatabaseDep
 ) -> Response:
     """Named bodies: NATO and its parts, states, governments, ministries, forces, media."""
-    return await list_answer(
+    return await list_answer(request, db, page, service.list_organisations)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportOrganisations",
+    summary="Export organisations",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_organisations(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[OrganisationQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every organisation matching the filters, as CSV or NDJSON (the same parameters as the
+    list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
         request,
         db,
         page,
         service.RESOURCE,
         service.list_organisations,
         service.export_organisations,
+        Format(fmt),
     )
 
 

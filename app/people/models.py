@@ -1,12 +1,11 @@
 """Named people and the roles the documents give them."""
 
 from pydantic import BaseModel
-from pydantic import Field as SchemaField
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
 from app.citations.models import CitationPublic
-from app.core.models import SLUG_SCHEMA, Ref
+from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
 from app.query.params import repeatable
 
@@ -57,4 +56,4 @@ class PersonQuery(BaseModel):
     organisation: list[str] = repeatable(
         "People holding a role in this organisation (slug). Repeatable.", SLUG_SCHEMA
     )
-    country: str | None = SchemaField(None, description="Country, any case.")
+    country: str | None = text_parameter("Country, any case.")

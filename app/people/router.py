@@ -5,9 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
+from app.http.responses import (
+    DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
+    list_answer,
+    list_responses,
+    record_answer,
+)
 from app.people import service
 from app.people.models import PersonPublic, PersonQuery
 from app.query.documents import DetailParameters
@@ -23,15 +31,34 @@ DETAIL = DetailParameters(service.RESOURCE)
     response_model=Envelope[PersonPublic],
     operation_id="listPeople",
     summary="List people",
-    responses=list_responses("A page of people (JSON), or every match as CSV or NDJSON."),
+    responses=list_responses("A page of people."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_people(
     request: Request, page: Annotated[Page[PersonQuery], Depends(LIST)], db: DatabaseDep
 ) -> Response:
     """Named people with the roles the sources give them."""
-    return await list_answer(
-        request, db, page, service.RESOURCE, service.list_people, service.export_people
+    return await list_answer(request, db, page, service.list_people)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportPeople",
+    summary="Export people",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_people(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[PersonQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every person matching the filters, as CSV or NDJSON (the same parameters as the
+    list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
+        request, db, page, service.RESOURCE, service.list_people, service.export_people, Format(fmt)
     )
 
 

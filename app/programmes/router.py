@@ -5,9 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
+from app.http.responses import (
+    DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
+    list_answer,
+    list_responses,
+    record_answer,
+)
 from app.programmes import service
 from app.programmes.models import ProgrammePublic, ProgrammeQuery
 from app.query.documents import DetailParameters
@@ -23,7 +31,7 @@ DETAIL = DetailParameters(service.RESOURCE)
     response_model=Envelope[ProgrammePublic],
     operation_id="listProgrammes",
     summary="List programmes",
-    responses=list_responses("A page of programmes (JSON), or every match as CSV or NDJSON."),
+    responses=list_responses("A page of programmes."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_programmes(
@@ -34,13 +42,33 @@ async def list_programmes(
     In order of entry into force, each revision its own programme linked to its
     predecessor. `from`/`to` match programmes in force at any time in the range.
     """
-    return await list_answer(
+    return await list_answer(request, db, page, service.list_programmes)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportProgrammes",
+    summary="Export programmes",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_programmes(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[ProgrammeQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every programme matching the filters, as CSV or NDJSON (the same parameters as the
+    list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
         request,
         db,
         page,
         service.RESOURCE,
         service.list_programmes,
         service.export_programmes,
+        Format(fmt),
     )
 
 

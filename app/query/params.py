@@ -5,14 +5,14 @@ docs/performance.md), refusing what no route takes; and what a list request asks
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar, get_args, get_origin
+from typing import Any, Generic, TypeVar, get_args, get_origin
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError, create_model
 
 from app.core.errors import InvalidParameter
-from app.core.models import DEFAULT_LIMIT, MAX_ITEMS, CitedQuery, Format, ListQuery, Resource
+from app.core.models import DEFAULT_LIMIT, MAX_ITEMS, CitedQuery, ListQuery, Resource
 from app.core.orders import Order, decode_cursor
 
 M = TypeVar("M", bound=BaseModel)
@@ -159,7 +159,7 @@ def _too_many(name: str, count: int) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Page(Generic[M]):
-    """What a list request asks: which records, in what order, shape and format, where."""
+    """What a list request asks: which records, in what order and shape, where."""
 
     filters: M
     q: str | None
@@ -170,7 +170,6 @@ class Page(Generic[M]):
     shape: Shape
     count: bool = False
     facets: tuple[str, ...] = ()
-    format: Format | None = None
     bounded: bool = False  # the default order, nothing filtered: an index seek, on the loop
 
     @property
@@ -184,7 +183,7 @@ class Page(Generic[M]):
 
 
 # What a list request may give and still be a bounded read: how much, where, what shape.
-_BOUNDED = frozenset({"limit", "cursor", "fields", "include", "format", "sort"})
+_BOUNDED = frozenset({"limit", "cursor", "fields", "include", "sort"})
 
 
 def checked_shape(resource: Resource, fields: str | None, include: str | None) -> Shape:
@@ -234,13 +233,6 @@ class ListParameters(Generic[M]):
                 str | None,
                 comma_list("Counts per value, for the records matched.", resource.facets),
             )
-        # This list's formats only, so the document offers what the route can produce.
-        formats: Any = Literal.__getitem__(tuple(f.value for f in resource.formats))
-        offered = ", ".join(f.value for f in resource.formats)
-        fields["format"] = (
-            formats | None,
-            Field(None, description=f"Response format ({offered}); overrides the Accept header."),
-        )
         bases = (filters, CitedQuery, ListQuery) if cited else (filters, ListQuery)
         name = "".join(part.title() for part in resource.plural.split("_")) + "Query"
         self.query = QueryModel(create_model(name, __base__=bases, **fields))
@@ -268,7 +260,6 @@ class ListParameters(Generic[M]):
             shape=checked_shape(self.resource, query.fields, getattr(query, "include", None)),
             count=query.count,
             facets=self._facets(getattr(query, "facets", None)),
-            format=Format(query.format) if query.format else None,
             bounded=query.model_fields_set <= _BOUNDED and order.signature == self._default,
         )
 

@@ -5,9 +5,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
+from app.http.responses import (
+    DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
+    list_answer,
+    list_responses,
+    record_answer,
+)
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape
 from app.quotes import service
@@ -23,7 +31,7 @@ DETAIL = DetailParameters(service.RESOURCE)
     response_model=Envelope[QuotePublic],
     operation_id="listQuotes",
     summary="List quotes",
-    responses=list_responses("A page of quotes (JSON), or every match as CSV or NDJSON."),
+    responses=list_responses("A page of quotes."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_quotes(
@@ -34,8 +42,27 @@ async def list_quotes(
     In the order they were said; `text_start`/`text_end` locate the words in the
     source's text. `source=` gives the quotes of one document.
     """
-    return await list_answer(
-        request, db, page, service.RESOURCE, service.list_quotes, service.export_quotes
+    return await list_answer(request, db, page, service.list_quotes)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportQuotes",
+    summary="Export quotes",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_quotes(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[QuoteQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every quote matching the filters, as CSV or NDJSON (the same parameters as the
+    list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
+        request, db, page, service.RESOURCE, service.list_quotes, service.export_quotes, Format(fmt)
     )
 
 

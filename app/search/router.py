@@ -7,9 +7,9 @@ from pydantic import BaseModel, Field
 
 from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
-from app.core.models import MAX_LIMIT, Q_MAX_LENGTH, Format
+from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, Format, cursor_parameter
 from app.http.openapi import query_parameters
-from app.http.responses import negotiate, other_page
+from app.http.responses import accept, other_page
 from app.query.params import QueryModel, comma_list, split
 from app.search import service
 from app.search.models import SearchResults
@@ -24,13 +24,14 @@ class SearchParams(BaseModel):
     q: str = Field(
         min_length=1,
         max_length=Q_MAX_LENGTH,
+        pattern=NO_NUL,
         description='Words, "phrases", OR and -exclusions; British and American '
         "spellings match each other, and an area's aliases find the area.",
         examples=["cyber defense"],
     )
     type: str | None = comma_list("Search only these resources (default: all).", TYPES)
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Hits per page.")
-    cursor: str | None = Field(None, description="Opaque cursor of the next page.")
+    cursor: str | None = cursor_parameter()
 
 
 SEARCH = QueryModel(SearchParams)
@@ -55,7 +56,7 @@ async def search(
     more documents than the ranking window ranks only the last indexed of them, and
     says so in `meta.ranking_window`.
     """
-    negotiate(request, None, (Format.json,))
+    accept(request, Format.json)
     q, limit = query.q, query.limit
     wanted = split(query.type, "type") or list(TYPES)
     unknown = [t for t in wanted if t not in TYPES]

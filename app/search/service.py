@@ -85,7 +85,9 @@ def search(
     document id, so the cursor is `(score, id)`.
     """
     query = parse(q)
-    if query.empty:
+    if query.empty:  # nothing to search for; a cursor is still checked, as everywhere
+        if cursor:
+            decode_cursor(cursor, _by_rank(literal_column("score", Double), SearchDocument.id))
         return [], None, None
     doc = SearchDocument.__table__
     wanted = None if set(types) >= set(PATHS) else types  # every type: no filter
@@ -97,7 +99,7 @@ def search(
     # one's type, slug, title and body through the sort would cost more than the ranking.
     # The page's few hits fetch theirs afterwards.
     ranked = matched.subquery()
-    order = Order((SortKey(ranked.c.score, descending=True), SortKey(ranked.c.id)), "rank")
+    order = _by_rank(ranked.c.score, ranked.c.id)
     statement = select(ranked)
     if cursor:
         statement = statement.where(after(order.keys, decode_cursor(cursor, order)))
@@ -127,3 +129,8 @@ def search(
             )
         )
     return hits, next_cursor, window if windowed else None
+
+
+def _by_rank(score: Any, document_id: Any) -> Order:
+    """Best hits first, then by document id: a cursor carries `(score, id)`."""
+    return Order((SortKey(score, descending=True), SortKey(document_id)), "rank")

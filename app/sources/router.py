@@ -7,9 +7,17 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from app.citations.models import CitationInSource
 from app.core.db import DatabaseDep
-from app.core.models import Envelope, slug_in_path
+from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import DETAIL_RESPONSES, list_answer, list_responses, record_answer
+from app.http.responses import (
+    DETAIL_RESPONSES,
+    export_answer,
+    export_format,
+    export_responses,
+    list_answer,
+    list_responses,
+    record_answer,
+)
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters, Page, Shape
 from app.sources import service
@@ -27,15 +35,40 @@ CITATIONS = ListParameters(service.CITATIONS, CitationQuery, cited=False)
     response_model=Envelope[SourcePublic],
     operation_id="listSources",
     summary="List source documents",
-    responses=list_responses("A page of sources (JSON), or every match as CSV or NDJSON."),
+    responses=list_responses("A page of sources."),
     openapi_extra=query_parameters(LIST.model),
 )
 async def list_sources(
     request: Request, page: Annotated[Page[SourceQuery], Depends(LIST)], db: DatabaseDep
 ) -> Response:
     """The documents every citation points into, with their SHA-256 (text omitted)."""
-    return await list_answer(
-        request, db, page, service.RESOURCE, service.list_sources, service.export_sources
+    return await list_answer(request, db, page, service.list_sources)
+
+
+@router.get(
+    ".{format}",
+    response_class=Response,
+    operation_id="exportSources",
+    summary="Export sources",
+    responses=export_responses(service.RESOURCE),
+    openapi_extra=query_parameters(LIST.model),
+)
+async def export_sources(
+    request: Request,
+    fmt: Annotated[str, export_format(service.RESOURCE)],
+    page: Annotated[Page[SourceQuery], Depends(LIST)],
+    db: DatabaseDep,
+) -> Response:
+    """Every source matching the filters, as CSV or NDJSON (the same parameters as the
+    list); with `limit=`, one page of them and a `Link` header to the next."""
+    return await export_answer(
+        request,
+        db,
+        page,
+        service.RESOURCE,
+        service.list_sources,
+        service.export_sources,
+        Format(fmt),
     )
 
 
@@ -76,12 +109,32 @@ async def list_source_citations(
     `text[start:end] == evidence` for the source's `text` from `GET /v1/sources/{slug}`.
     """
     # One source's citations, filtered: never a bounded read, so in the thread pool.
-    return await list_answer(
+    read = partial(service.list_citations, slug=slug)
+    return await list_answer(request, db, page, read, bounded=False)
+
+
+@router.get(
+    "/{slug}/citations.{format}",
+    response_class=Response,
+    operation_id="exportSourceCitations",
+    summary="Export the citations that point into a source",
+    responses=export_responses(service.CITATIONS),
+    openapi_extra=query_parameters(CITATIONS.model),
+)
+async def export_source_citations(
+    request: Request,
+    slug: Annotated[str, slug_in_path("Source")],
+    fmt: Annotated[str, export_format(service.CITATIONS)],
+    page: Annotated[Page[CitationQuery], Depends(CITATIONS)],
+    db: DatabaseDep,
+) -> Response:
+    """Every citation into the source, as CSV or NDJSON; with `limit=`, one page."""
+    return await export_answer(
         request,
         db,
         page,
         service.CITATIONS,
         partial(service.list_citations, slug=slug),
         partial(service.export_citations, slug=slug),
-        bounded=False,
+        Format(fmt),
     )

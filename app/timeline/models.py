@@ -5,7 +5,7 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from app.core.dates import DateSpan
-from app.core.models import MAX_LIMIT, Q_MAX_LENGTH
+from app.core.models import MAX_LIMIT, SLUG_SCHEMA, cursor_parameter, text_parameter
 from app.events.models import EventQuery
 from app.http.openapi import shown_as
 
@@ -40,9 +40,9 @@ class TimelineQuery(EventQuery):
         description="Include programmes coming into force and ending. Event-only "
         "filters (kind, person, organisation, place, country) leave them out.",
     )
-    q: str | None = Field(
-        None, min_length=1, max_length=Q_MAX_LENGTH, description="Full-text search."
+    q: str | None = text_parameter("Full-text search.", min_length=1)
+    source: str | None = Field(
+        None, description="Only records cited by this source.", json_schema_extra=SLUG_SCHEMA
     )
-    source: str | None = Field(None, description="Only records cited by this source.")
     limit: int = Field(100, ge=1, le=MAX_LIMIT, description="Items per page.")
-    cursor: str | None = Field(None, description="Opaque cursor of the next page.")
+    cursor: str | None = cursor_parameter()

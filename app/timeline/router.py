@@ -8,7 +8,7 @@ from app.core.db import DatabaseDep
 from app.core.errors import problem_responses
 from app.core.models import Envelope, Format
 from app.http.openapi import query_parameters
-from app.http.responses import negotiate, other_page
+from app.http.responses import accept, other_page
 from app.query.params import QueryModel
 from app.timeline import service
 from app.timeline.models import TimelineQuery, TimelineYear
@@ -33,7 +33,7 @@ async def get_timeline(
     Takes the events list's filters. A year's items continue on the next page when a
     page ends inside it. Undated events are not on the timeline.
     """
-    negotiate(request, None, (Format.json,))
+    accept(request, Format.json)
     years, next_cursor, returned = await db.read(
         lambda s: service.timeline(session=s, query=query), bounded=False
     )

@@ -131,7 +131,7 @@ class TestServedByTheApi:
         slug = synthetic_client.get("/v1/events?limit=1").json()["data"][0]["slug"]
         event = synthetic_client.get(f"/v1/events/{slug}?include=areas").json()
         assert event["areas"] and "aliases" in event["areas"][0]
-        csv = synthetic_client.get("/v1/events?format=csv&limit=5")
+        csv = synthetic_client.get("/v1/events.csv?limit=5")
         assert csv.headers["content-type"].startswith("text/csv")
         assert len(csv.text.strip().splitlines()) == 6
 

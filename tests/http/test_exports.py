@@ -97,7 +97,7 @@ class TestFullExports:
         params = FILTERED[resource] if filtered else {}
         records = served(url(f"/v1/{resource}", limit=200, **params))
         assert records
-        response = client.get(url(f"/v1/{resource}", format="csv", **params))
+        response = client.get(url(f"/v1/{resource}.csv", **params))
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == MEDIA["csv"]
         disposition = f'inline; filename="{resource}.csv"'
@@ -110,7 +110,7 @@ class TestFullExports:
     ):
         params = FILTERED[resource] if filtered else {}
         records = served(url(f"/v1/{resource}", limit=200, **params))
-        response = client.get(url(f"/v1/{resource}", format="ndjson", **params))
+        response = client.get(url(f"/v1/{resource}.ndjson", **params))
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == MEDIA["ndjson"]
         disposition = f'inline; filename="{resource}.ndjson"'
@@ -124,7 +124,7 @@ class TestCalendarExport:
         self, client: TestClient, served: Served, params: dict[str, Any]
     ):
         records = served(url("/v1/events", limit=200, **params))
-        response = client.get(url("/v1/events", format="ics", **params))
+        response = client.get(url("/v1/events.ics", **params))
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == MEDIA["ics"]
         assert response.headers["content-disposition"] == 'inline; filename="events.ics"'
@@ -134,12 +134,12 @@ class TestCalendarExport:
 
     def test_a_page_of_the_calendar_holds_that_pages_dated_events(self, client: TestClient):
         page = client.get("/v1/events?limit=40").json()
-        response = client.get("/v1/events?format=ics&limit=40")
+        response = client.get("/v1/events.ics?limit=40")
         assert response.status_code == 200, response.text
         assert calendar_uids(response.text) == dated(page["data"])
         cursor = page["meta"]["next_cursor"]
         assert response.headers["link"] == (
-            f'<http://testserver/v1/events?format=ics&limit=40&cursor={cursor}>; rel="next"'
+            f'<http://testserver/v1/events.ics?limit=40&cursor={cursor}>; rel="next"'
         )
 
 
@@ -152,7 +152,7 @@ class TestPagedExports:
         self, client: TestClient, fmt: str
     ):
         page = client.get("/v1/events?limit=5&sort=title").json()
-        response = client.get(f"/v1/events?format={fmt}&limit=5&sort=title")
+        response = client.get(f"/v1/events.{fmt}?limit=5&sort=title")
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == MEDIA[fmt]
         if fmt == "csv":
@@ -160,14 +160,14 @@ class TestPagedExports:
         else:
             assert parse_ndjson(response.text) == page["data"]
         cursor = page["meta"]["next_cursor"]
-        address = f"http://testserver/v1/events?format={fmt}&limit=5&sort=title&cursor={cursor}"
+        address = f"http://testserver/v1/events.{fmt}?limit=5&sort=title&cursor={cursor}"
         assert response.headers["link"] == f'<{address}>; rel="next"'
 
     def test_following_the_links_exports_every_record_once(
         self, client: TestClient, served: Served, fmt: str
     ):
         records: list[Any] = []
-        address: str | None = f"/v1/programmes?format={fmt}&limit=4"
+        address: str | None = f"/v1/programmes.{fmt}?limit=4"
         while address:
             response = client.get(address)
             assert response.status_code == 200, response.text
@@ -186,7 +186,7 @@ class TestPagedExports:
 class TestShapedExports:
     def test_fields_choose_the_csv_columns(self, client: TestClient, served: Served):
         records = served(url("/v1/events", limit=200, fields="title,kind,date"))
-        text = client.get("/v1/events?format=csv&fields=title,kind,date").text
+        text = client.get("/v1/events.csv?fields=title,kind,date").text
         header, rows = parse_csv(text)
         assert header[:3] == ["slug", "title", "kind"] and header[3].startswith("date_")
         assert text == flattened("events", records, ["title", "kind", "date"])
@@ -197,16 +197,14 @@ class TestShapedExports:
         params = {"fields": "areas,citations", "include": "areas,citations", "kind": "summit"}
         records = served(url("/v1/events", limit=200, **params))
         assert records and all("source_title" in c for r in records for c in r["citations"])
-        assert parse_ndjson(client.get(url("/v1/events", format="ndjson", **params)).text) == (
-            records
-        )
+        assert parse_ndjson(client.get(url("/v1/events.ndjson", **params)).text) == (records)
 
     def test_include_embeds_in_csv_without_changing_its_cells(
         self, client: TestClient, served: Served
     ):
-        plain = client.get("/v1/quotes?format=csv&fields=speaker,event,areas").text
+        plain = client.get("/v1/quotes.csv?fields=speaker,event,areas").text
         embedded = client.get(
-            "/v1/quotes?format=csv&fields=speaker,event,areas&include=speaker,event,areas"
+            "/v1/quotes.csv?fields=speaker,event,areas&include=speaker,event,areas"
         ).text
         assert embedded == plain  # an embedded record still flattens to its slug
 
@@ -215,7 +213,7 @@ class TestShapedExports:
     ):
         first = client.get("/v1/events?limit=10&sort=-date").json()
         cursor = first["meta"]["next_cursor"]
-        rest = client.get(url("/v1/events", format="ndjson", sort="-date", cursor=cursor))
+        rest = client.get(url("/v1/events.ndjson", sort="-date", cursor=cursor))
         everything = served("/v1/events?limit=200&sort=-date")
         assert parse_ndjson(rest.text) == everything[10:]
 
@@ -225,14 +223,14 @@ class TestShapedExports:
         source = "nato-topic-relations-with-japan"
         citations = served(f"/v1/sources/{source}/citations?limit=200")
         assert len(citations) > 50
-        response = client.get(f"/v1/sources/{source}/citations?format=ndjson")
+        response = client.get(f"/v1/sources/{source}/citations.ndjson")
         assert response.headers["content-disposition"] == 'inline; filename="citations.ndjson"'
         assert parse_ndjson(response.text) == citations
-        text = client.get(f"/v1/sources/{source}/citations?format=csv").text
+        text = client.get(f"/v1/sources/{source}/citations.csv").text
         assert text == flattened("citations", citations)
         sparse = served(f"/v1/sources/{source}/citations?limit=200&fields=start,end")
         assert [set(c) for c in sparse] == [{"start", "end"}] * len(citations)
-        response = client.get(f"/v1/sources/{source}/citations?format=ndjson&fields=start,end")
+        response = client.get(f"/v1/sources/{source}/citations.ndjson?fields=start,end")
         assert parse_ndjson(response.text) == sparse
 
 
@@ -263,19 +261,19 @@ class TestOneQueryPerExport:
     @pytest.mark.parametrize(
         "query",
         [
-            "format=csv",
-            "format=ndjson",
-            "format=ics",
-            "format=csv&fields=title,date",
-            "format=ndjson&include=areas,quotes,citations",
-            "format=csv&kind=summit&kind=visit&sort=-date",
-            "format=ndjson&area=cyber-defence&person=shinzo-abe&q=Japan",
+            "csv",
+            "ndjson",
+            "ics",
+            "csv?fields=title,date",
+            "ndjson?include=areas,quotes,citations",
+            "csv?kind=summit&kind=visit&sort=-date",
+            "ndjson?area=cyber-defence&person=shinzo-abe&q=Japan",
         ],
     )
     def test_an_export_reads_its_records_in_one_statement(self, client: TestClient, query: str):
         engine = client.app.state.engine  # type: ignore[attr-defined]
         with statements(engine) as sent:
-            response = client.get(f"/v1/events?{query}")
+            response = client.get(f"/v1/events.{query}")
         assert response.status_code == 200, response.text
         assert len(reads_of("event", sent)) == 1, reads_of("event", sent)
 

@@ -1,4 +1,5 @@
-"""Answers: the format a client gets (`format=`, then the Accept header), and the
+"""Answers: the format of each route (JSON, or an export's by its extension) and the
+Accept headers it takes, and the
 absolute links a list carries — `self`, `next` and the `Link` header — with the host
 they name. What the exports hold is tested in tests/http/test_exports.py."""
 
@@ -15,7 +16,7 @@ from fastapi.testclient import TestClient
 from app.core.config import Settings
 from app.core.errors import NotAcceptable
 from app.core.models import Format
-from app.http.responses import link_host, negotiate
+from app.http.responses import accept, link_host
 from app.main import create_app
 from tests.support import assert_problem
 
@@ -98,92 +99,76 @@ def links_of(answer: Answer) -> dict[str, Any]:
     return links
 
 
-# --- Negotiation ---------------------------------------------------------------------
+# --- Formats --------------------------------------------------------------------------
 
 JSON, CSV, NDJSON = "application/json", "text/csv; charset=utf-8", "application/x-ndjson"
-LISTS = (Format.json, Format.csv, Format.ndjson)  # what a list serves
-CALENDAR = (*LISTS, Format.ics)  # the events list
+CALENDAR = "text/calendar; charset=utf-8"
+EXPORTS = [  # an export path of each list, and the formats it serves
+    ("/v1/events", ("csv", "ndjson", "ics")),
+    ("/v1/areas", ("csv", "ndjson")),
+    ("/v1/sources/blog-2014-05-07-ipcp-signing/citations", ("csv", "ndjson")),
+]
 
 
-def chosen(accept: str, allowed: tuple[Format, ...] = CALENDAR) -> Format:
-    """The format `negotiate` picks for a request with this Accept header."""
-    request = Request({"type": "http", "headers": [(b"accept", accept.encode())]})
-    return negotiate(request, None, allowed)
+def admits(header: str, fmt: Format) -> bool:
+    """Whether `accept` lets a route answer in `fmt` for a request with this header."""
+    request = Request({"type": "http", "headers": [(b"accept", header.encode())]})
+    try:
+        accept(request, fmt)
+    except NotAcceptable:
+        return False
+    return True
 
 
-class TestNegotiate:
-    """`negotiate(request, format, allowed)`: `format=` if given, else the Accept
-    header's most preferred format among those allowed."""
-
-    @pytest.mark.parametrize(
-        ("accept", "expected"),
-        [
-            ("application/xml, text/csv;q=0.5, application/x-ndjson;q=0.9", Format.ndjson),
-            ("text/csv;q=0.9, text/calendar", Format.ics),
-            ("text/csv, application/x-ndjson", Format.csv),  # equal: the first listed
-            ("application/x-ndjson, text/csv", Format.ndjson),
-            ("text/csv;q=0, application/json;q=0.1", Format.json),  # q=0: never
-            ("text/csv;q=high, application/x-ndjson;q=0.1", Format.ndjson),  # unreadable: 0
-            ("text/csv ; q=0.2 ; level=1, application/json;q=0.1", Format.csv),
-        ],
-    )
-    def test_the_most_preferred_acceptable_type_wins(self, accept: str, expected: Format):
-        assert chosen(accept) is expected
+class TestAccept:
+    """`accept(request, fmt)`: a route answers in one format, and a 406 tells a client
+    whose Accept header admits no such answer."""
 
     @pytest.mark.parametrize(
-        ("accept", "expected"),
+        ("header", "fmt"),
         [
-            ("*/*", Format.json),
+            ("", Format.json),
+            ("   ", Format.json),
+            ("*/*", Format.csv),
             ("application/*", Format.json),
+            ("application/*", Format.ndjson),
             ("text/*", Format.csv),
+            ("text/*", Format.ics),
             ("image/png, */*;q=0.1", Format.json),
             ("TEXT/CSV", Format.csv),
             ("application/ndjson", Format.ndjson),
             ("application/jsonl", Format.ndjson),
-            ("text/calendar", Format.ics),
-            ("", Format.json),
-            ("   ", Format.json),
+            ("text/csv ; q=0.2 ; level=1", Format.csv),
+            ("application/xml, text/calendar", Format.ics),
         ],
     )
     def test_wildcards_aliases_case_and_no_preference_are_understood(
-        self, accept: str, expected: Format
+        self, header: str, fmt: Format
     ):
-        assert chosen(accept) is expected
+        assert admits(header, fmt)
 
-    def test_a_type_the_resource_does_not_serve_is_passed_over(self):
-        assert chosen("text/calendar, text/csv;q=0.1", LISTS) is Format.csv
+    @pytest.mark.parametrize(
+        ("header", "fmt"),
+        [
+            ("text/csv", Format.json),
+            ("text/*", Format.json),
+            ("application/*", Format.csv),
+            ("application/json;q=0, text/csv", Format.json),  # q=0: never
+            ("application/json;q=high", Format.json),  # an unreadable weight counts as 0
+            ("text/cs", Format.csv),  # no prefix of a type
+        ],
+    )
+    def test_a_type_it_does_not_serve_is_not_acceptable(self, header: str, fmt: Format):
+        assert not admits(header, fmt)
 
-    def test_nothing_acceptable_is_not_acceptable_and_lists_what_is_offered(self):
+    def test_the_refusal_names_what_is_offered(self):
+        request = Request({"type": "http", "headers": [(b"accept", b"application/xml")]})
         with pytest.raises(NotAcceptable) as refused:
-            chosen("application/xml, text/csv;q=0", LISTS)
-        assert refused.value.detail.endswith(
-            "offers application/json, text/csv, application/x-ndjson."
-        )
-
-    def test_format_wins_over_any_accept_header(self):
-        request = Request({"type": "http", "headers": [(b"accept", b"image/png")]})
-        assert negotiate(request, Format.csv, LISTS) is Format.csv
+            accept(request, Format.ndjson)
+        assert refused.value.detail.endswith("offers application/x-ndjson.")
 
 
-class TestNegotiationOverHttp:
-    def test_format_and_accept_choose_the_same_representation(self, client: TestClient):
-        for fmt, media in (("csv", "text/csv"), ("ndjson", "application/x-ndjson")):
-            by_format = client.get(f"/v1/programmes?limit=3&format={fmt}")
-            by_accept = client.get("/v1/programmes?limit=3", headers={"Accept": media})
-            assert by_format.text == by_accept.text and by_format.text
-
-    def test_format_wins_over_the_accept_header(self, client: TestClient):
-        response = client.get("/v1/areas?format=json", headers={"Accept": "text/csv"})
-        assert response.headers["content-type"] == JSON
-        # Even over an Accept header that names nothing this resource serves.
-        response = client.get("/v1/areas?format=csv&limit=1", headers={"Accept": "image/png"})
-        assert response.status_code == 200 and response.headers["content-type"] == CSV
-
-    def test_the_most_preferred_acceptable_type_wins(self, client: TestClient):
-        accept = "application/xml, text/csv;q=0.5, application/x-ndjson;q=0.9"
-        response = client.get("/v1/areas?limit=1", headers={"Accept": accept})
-        assert response.status_code == 200 and response.headers["content-type"] == NDJSON
-
+class TestFormatsOverHttp:
     def test_without_an_accept_header_the_answer_is_json(self, client: TestClient):
         request = client.build_request("GET", "/v1/events/ipcp-signing-2014")
         del request.headers["accept"]
@@ -191,63 +176,62 @@ class TestNegotiationOverHttp:
         assert response.status_code == 200 and response.headers["content-type"] == JSON
 
     @pytest.mark.parametrize(
-        ("path", "offered"),
+        "path",
         [
-            ("/v1/events", "application/json, text/csv, application/x-ndjson, text/calendar"),
-            ("/v1/areas", "application/json, text/csv, application/x-ndjson"),
-            ("/v1/events/ipcp-signing-2014", "application/json"),
-            ("/v1/search?q=cyber", "application/json"),
-            ("/v1/timeline", "application/json"),
+            "/v1/events",
+            "/v1/areas",
+            "/v1/events/ipcp-signing-2014",
+            "/v1/search?q=cyber",
+            "/v1/timeline",
+            "/v1/sources/blog-2014-05-07-ipcp-signing/citations",
         ],
     )
-    def test_an_unsupported_accept_is_a_406_problem_listing_the_types_offered(
-        self, client: TestClient, path: str, offered: str
-    ):
-        problem = assert_problem(client.get(path, headers={"Accept": "application/xml"}), 406)
-        assert problem["type"] == "/problems/not-acceptable"
-        assert problem["detail"].endswith(f"offers {offered}.")
-
-    def test_an_unknown_format_is_a_422_problem(self, client: TestClient):
-        assert_problem(client.get("/v1/events?format=xml"), 422, "query.format")
-
-    def test_a_format_the_route_does_not_serve_is_a_422_naming_those_it_does(
-        self, client: TestClient
-    ):
-        problem = assert_problem(client.get("/v1/areas?format=ics"), 422, "query.format")
-        assert problem["invalid-params"][0]["reason"] == "Input should be 'json', 'csv' or 'ndjson'"
-        assert client.get("/v1/events?format=ics&limit=1").status_code == 200
-
-    @pytest.mark.parametrize(
-        "path", ["/v1/areas", "/v1/events", "/v1/sources/blog-2014-05-07-ipcp-signing/citations"]
-    )
-    def test_the_document_offers_each_list_exactly_the_formats_it_serves(
+    def test_a_json_route_refuses_another_type_with_a_406_naming_json(
         self, client: TestClient, path: str
     ):
-        spec = client.get("/openapi.json").json()
-        [param] = [
-            p
-            for p in spec["paths"][path.replace("blog-2014-05-07-ipcp-signing", "{slug}")]["get"][
-                "parameters"
-            ]
-            if p["name"] == "format"
-        ]
-        [offered] = [s["enum"] for s in param["schema"]["anyOf"] if "enum" in s]
-        for fmt in ("json", "csv", "ndjson", "ics"):
-            status = client.get(f"{path}?format={fmt}&limit=1").status_code
-            assert (status == 200) == (fmt in offered), (fmt, status)
+        for header in ("text/csv", "application/xml"):
+            problem = assert_problem(client.get(path, headers={"Accept": header}), 406)
+            assert problem["type"] == "/problems/not-acceptable"
+            assert problem["detail"].endswith("offers application/json.")
 
     @pytest.mark.parametrize(
-        "path", ["/v1/events/ipcp-signing-2014", "/v1/search?q=cyber", "/v1/timeline?limit=1"]
+        "path", ["/v1/events", "/v1/events/ipcp-signing-2014", "/v1/search?q=cyber"]
     )
-    def test_a_route_with_one_format_refuses_format_and_a_foreign_accept(
-        self, client: TestClient, path: str
-    ):
-        # It takes no `format=`; both ways of asking for CSV are refused, naming what is offered.
+    def test_a_json_route_takes_no_format_parameter(self, client: TestClient, path: str):
         joiner = "&" if "?" in path else "?"
         refused = assert_problem(client.get(f"{path}{joiner}format=csv"), 422, "query.format")
         assert "it takes" in refused["invalid-params"][0]["reason"]
-        not_acceptable = assert_problem(client.get(path, headers={"accept": "text/csv"}), 406)
-        assert "application/json" in not_acceptable["detail"]
+
+    @pytest.mark.parametrize(("path", "formats"), EXPORTS)
+    def test_each_export_path_serves_its_formats_and_refuses_others(
+        self, client: TestClient, path: str, formats: tuple[str, ...]
+    ):
+        media = {"csv": CSV, "ndjson": NDJSON, "ics": CALENDAR}
+        for fmt in ("csv", "ndjson", "ics", "json", "xml"):
+            response = client.get(f"{path}.{fmt}?limit=1")
+            if fmt in formats:
+                assert response.status_code == 200, (fmt, response.text)
+                assert response.headers["content-type"] == media[fmt]
+            else:
+                assert_problem(response, 422, "path.format")
+
+    @pytest.mark.parametrize(("path", "formats"), EXPORTS)
+    def test_the_document_offers_each_export_exactly_its_formats(
+        self, client: TestClient, path: str, formats: tuple[str, ...]
+    ):
+        template = path.replace("blog-2014-05-07-ipcp-signing", "{slug}") + ".{format}"
+        operation = client.get("/openapi.json").json()["paths"][template]["get"]
+        [param] = [p for p in operation["parameters"] if p["name"] == "format"]
+        assert param["in"] == "path" and tuple(param["schema"]["enum"]) == formats
+        offered = list(operation["responses"]["200"]["content"])
+        assert offered[0] == "text/csv"  # a generated client reads the first it knows
+        assert len(offered) == len(formats)
+
+    def test_an_export_refuses_an_accept_header_that_excludes_its_type(self, client: TestClient):
+        problem = assert_problem(client.get("/v1/areas.csv", headers={"Accept": JSON}), 406)
+        assert problem["detail"].endswith("offers text/csv.")
+        for header in ("*/*", "text/*", "text/csv", "text/csv;q=0.5, application/json"):
+            assert client.get("/v1/areas.csv?limit=1", headers={"Accept": header}).is_success
 
 
 # --- Links ---------------------------------------------------------------------------
@@ -445,7 +429,7 @@ class TestPublicBaseUrl:
         app = create_app(settings)
         with TestClient(app) as client:
             body = page(client, "/v1/events?limit=2", headers={"host": "internal:8000"})
-            calendar = client.get("/v1/events?format=ics&limit=1").text
+            calendar = client.get("/v1/events.ics?limit=1").text
         app.state.engine.dispose()
         assert body["links"]["self"] == f"{public}/v1/events?limit=2"
         assert body["links"]["next"].startswith(f"{public}/v1/events?limit=2&cursor=")

@@ -24,7 +24,6 @@ from sqlalchemy import Integer
 
 from app.areas import router as areas
 from app.core.errors import InvalidParameter, install_error_handlers
-from app.core.models import Format
 from app.core.orders import SortKey, encode_cursor
 from app.events import router as events
 from app.http.openapi import install_openapi, query_parameters
@@ -852,9 +851,9 @@ class Listing:
         return encode_cursor(order.signature, values)
 
     def shaping(self) -> dict[str, str]:
-        """`fields`, `include` (when the resource has any) and `format`, all valid."""
+        """`fields` and `include` (when the resource has any), both valid."""
         resource = self.parameters.resource
-        values = {"fields": ",".join(list(resource.public_model.model_fields)[:2]), "format": "csv"}
+        values = {"fields": ",".join(list(resource.public_model.model_fields)[:2])}
         if resource.includes:
             values["include"] = ",".join(resource.includes)
         return values
@@ -904,7 +903,7 @@ LISTINGS = [
     Listing(sources.CITATIONS, {"type": ["event"]}),
 ]
 CITED = [listing for listing in LISTINGS if listing.cited]
-EVERY_LIST_PARAMETER = {"limit", "cursor", "count", "sort", "fields", "include", "facets", "format"}
+EVERY_LIST_PARAMETER = {"limit", "cursor", "count", "sort", "fields", "include", "facets"}
 
 
 def page_of(listing: Listing, query: dict[str, Any]) -> Page[Any]:
@@ -949,7 +948,6 @@ class TestBoundedPages:
         page = page_of(listing, query)
         assert page.bounded is True
         assert page.limit == 7 and page.start_after is not None
-        assert page.format is Format.csv
         assert page.shape.fields and page.shape.include == list(resource.includes)
 
     @pytest.mark.parametrize("listing", LISTINGS, ids=str)
@@ -965,7 +963,7 @@ class TestBoundedPages:
             assert not resource.includes
             with pytest.raises(RequestValidationError, match="unknown_parameter"):
                 page_of(listing, {"include": "areas"})
-        for name in ("limit", "cursor", "sort", "fields", "include", "format"):
+        for name in ("limit", "cursor", "sort", "fields", "include"):
             if name in values:
                 assert page_of(listing, {name: values[name]}).bounded is True, name
 

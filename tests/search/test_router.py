@@ -65,6 +65,13 @@ class TestSearch:
         assert_problem(client.get(SEARCH), 422, "query.q")
         assert_problem(client.get(f"{SEARCH}?q="), 422, "query.q")
 
+    @pytest.mark.parametrize("q", ["Japan", ">", "-japan"])
+    def test_a_cursor_it_did_not_issue_is_a_422_even_when_nothing_can_match(
+        self, client: TestClient, q: str
+    ):
+        # `>` and a lone exclusion leave nothing to search for; the cursor is still read.
+        assert_problem(client.get(url(SEARCH, q=q, cursor="abc")), 422, "query.cursor")
+
     def test_paging_by_cursor_visits_each_hit_once_in_rank_order(self, client: TestClient):
         walked = walk(client, url(SEARCH, q="Japan", limit=7))
         one_page = hits(client, "Japan")
