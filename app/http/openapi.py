@@ -143,13 +143,15 @@ def _shaped_records(document: dict[str, Any], resources: list[Resource]) -> None
             else:
                 target = _included(schemas, whole[include.table])
             _embeddable(record["properties"][include.field], target)
-    note = "Every field is present unless `fields=` chose others; `slug` always is."
+    note = "Every field is present unless `fields=` chose others (`slug`, if any, always is)."
     for answered in (o for path in document["paths"].values() for o in path.values()):
         in_json = "application/json" in answered["responses"]["200"].get("content", {})
         if in_json and any(p["name"] == "fields" for p in answered.get("parameters", ())):
             record = schemas[_record_answered(schemas, answered)]
-            record["required"] = [name for name in record["required"] if name == "slug"]
-            record["description"] = " ".join(filter(None, (record.get("description"), note)))
+            said = record.get("description", "")
+            if note not in said:  # a list and a detail answer the same record
+                record["required"] = [name for name in record["required"] if name == "slug"]
+                record["description"] = f"{said} {note}".strip()
 
 
 def _included(schemas: dict[str, Any], name: str) -> str:

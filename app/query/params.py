@@ -5,7 +5,7 @@ docs/performance.md), refusing what no route takes; and what a list request asks
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, get_args, get_origin
+from typing import Annotated, Any, Generic, TypeVar, get_args, get_origin
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
@@ -41,10 +41,10 @@ class QueryModel(Generic[M]):
     def __init__(self, model: type[M]) -> None:
         self.model = model
         self._fields = [
-            (info.alias or name, _repeats(info.annotation))
+            (info.alias or name, _repeats(info.annotation), _is_comma_list(info.metadata))
             for name, info in model.model_fields.items()
         ]
-        self._names = frozenset(alias for alias, _ in self._fields)
+        self._names = frozenset(alias for alias, _, _ in self._fields)
         self._taken = ", ".join(sorted(self._names)) or "none"
 
     async def __call__(self, request: Request) -> M:
@@ -57,9 +57,12 @@ class QueryModel(Generic[M]):
         params = request.query_params
         refused = [] if self._names.issuperset(params.keys()) else self._unknown(params.keys())
         data: dict[str, Any] = {}
-        for alias, repeats in self._fields:
+        for alias, repeats, joined in self._fields:
             if alias in params:
-                data[alias] = _distinct(params.getlist(alias)) if repeats else params[alias]
+                if joined:
+                    data[alias] = ",".join(params.getlist(alias))
+                else:
+                    data[alias] = _distinct(params.getlist(alias)) if repeats else params[alias]
                 if repeats and len(data[alias]) > MAX_ITEMS:
                     refused.append(_too_many(alias, len(data[alias])))
         if b"%00" in request.scope["query_string"]:
@@ -99,6 +102,10 @@ def _without_nul(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"loc": ("query", name), "msg": reason, "type": "nul_character"} for name in held]
 
 
+def _is_comma_list(metadata: list[Any]) -> bool:
+    return any(isinstance(mark, _CommaList) for mark in metadata)
+
+
 def _repeats(annotation: Any) -> bool:
     """`list[X]`, also inside `X | None`."""
     kinds = (list, tuple, set, frozenset)
@@ -117,10 +124,19 @@ class Shape:
         return not (self.fields or self.include)
 
 
+class _CommaList:
+    """The mark of a parameter read as one comma list however often it is given."""
+
+
+# A comma list's type: `fields=title,date`, and `fields=title&fields=date` alike, since
+# generated clients send a list either way (openapi-python-client repeats the name).
+CommaList = Annotated[str | None, _CommaList()]
+
+
 def comma_list(description: str, values: Iterable[str]) -> Any:
-    """A parameter naming one or more of `values` in a comma list (`fields=title,date`),
-    declared as an array sent the way generated clients send one: `style: form`,
-    `explode: false` (`app.http.openapi.query_parameters` reads the mark)."""
+    """A `CommaList` parameter naming one or more of `values`, declared as an array in one
+    value (`style: form`, `explode: false`; `app.http.openapi.query_parameters` reads the
+    mark)."""
     array = {"type": "array", "items": {"type": "string", "enum": list(values)}, "minItems": 1}
 
     def declare(schema: dict[str, Any]) -> None:
@@ -217,7 +233,7 @@ def shape_parameters(resource: Resource) -> dict[str, Any]:
             "Embed these related records in full, in place of their references.",
             resource.includes,
         )
-    return {name: (str | None, field) for name, field in parameters.items()}
+    return {name: (CommaList, field) for name, field in parameters.items()}
 
 
 class ListParameters(Generic[M]):
@@ -227,12 +243,10 @@ class ListParameters(Generic[M]):
     def __init__(self, resource: Resource, filters: type[M], *, cited: bool = True) -> None:
         self.resource = resource
         fields = shape_parameters(resource)
-        fields["sort"] = (str | None, _sort_parameter(resource))
+        fields["sort"] = (CommaList, _sort_parameter(resource))
         if resource.facets:
-            fields["facets"] = (
-                str | None,
-                comma_list("Counts per value, for the records matched.", resource.facets),
-            )
+            counted = comma_list("Counts per value, for the records matched.", resource.facets)
+            fields["facets"] = (CommaList, counted)
         bases = (filters, CitedQuery, ListQuery) if cited else (filters, ListQuery)
         name = "".join(part.title() for part in resource.plural.split("_")) + "Query"
         self.query = QueryModel(create_model(name, __base__=bases, **fields))

@@ -797,6 +797,11 @@ class TestDetailParameters:
         assert shape == Shape(fields=["title", "date"], include=["areas", "citations"])
         assert not shape.as_stored
 
+    def test_a_comma_list_given_several_times_is_one_list(self):
+        # As openapi-python-client sends a list, though the document says `explode: false`.
+        shape = run(events.DETAIL, "fields=title&fields=date,title&include=areas&include=people")
+        assert shape == Shape(fields=["title", "date"], include=["areas", "people"])
+
     @pytest.mark.parametrize(
         "query", ["fields=", "fields=title,", "fields=,title", "include=areas,,people"]
     )
