@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser clean examples
+.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser clean examples client
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
@@ -73,6 +73,14 @@ spec-lint: setup $(NODE_STAMP)  ## lint the OpenAPI document the service serves
 	$(BIN)/python docs/openapi_file.py $(SPEC)
 	node_modules/.bin/redocly lint $(SPEC)
 	node_modules/.bin/spectral lint --fail-severity=warn $(SPEC)
+
+# The Python client in clients/python/, generated from the document the service serves
+# by openapi-python-client (pinned in pyproject.toml). tests/clients/ fails when the
+# committed client is not what this makes.
+client: setup  ## regenerate clients/python/ from the OpenAPI document
+	$(BIN)/python docs/openapi_file.py $(SPEC)
+	$(BIN)/openapi-python-client generate --path $(SPEC) --output-path clients/python \
+		--config clients/openapi-python-client.yaml --meta uv --overwrite
 
 readme-examples: setup  ## re-render the README's examples from a service running on HOST:PORT
 	$(BIN)/python docs/render_examples.py http://$(HOST):$(PORT)

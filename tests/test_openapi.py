@@ -135,5 +135,12 @@ class TestDocumentMetadata:
 
     def test_the_introduction_explains_the_query_semantics(self, spec: dict[str, Any]):
         intro = spec["info"]["description"]
-        for topic in ("## Lists", "partial", "cursor", "/v1/events.csv", "## Input and errors", "ETag"):
+        for topic in (
+            "## Lists",
+            "partial",
+            "cursor",
+            "/v1/events.csv",
+            "## Input and errors",
+            "ETag",
+        ):
             assert topic in intro, topic

@@ -10,16 +10,47 @@ from pathlib import Path
 from typing import Any, cast
 
 from fastapi import FastAPI
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
 from app.core.models import Resource
-from app.query.params import COMMA_LIST
 
 # Schemas that query parameters refer to (enums), for the OpenAPI document's components.
 COMPONENTS: dict[str, Any] = {}
 _ORDER = {"type": 0, "enum": 1, "title": 2, "description": 3}
+
+
+# The mark of a comma list in a field's schema, for `query_parameters`.
+COMMA_LIST = "x-comma-list"
+
+
+def comma_list(description: str, values: Iterable[str], *, name: str) -> Any:
+    """A parameter naming one or more of `values` (the enum `name` among the components)
+    in one comma list, `fields=title,date`: an array sent in one value (`style: form`,
+    `explode: false`). The server reads it as a string (`app.query.params.CommaList`)."""
+    names = list(values)
+    COMPONENTS[name] = {"type": "string", "enum": names, "title": name}
+    if any(value.startswith("-") for value in names):  # sort keys: `-date` is DATE_DESCENDING
+        COMPONENTS[name]["x-enum-varnames"] = [
+            f"{v[1:]}_descending".upper() if v.startswith("-") else v.upper() for v in names
+        ]
+    array = {"type": "array", "items": {"type": "string"}, "minItems": 1, COMMA_LIST: name}
+
+    def declare(schema: dict[str, Any]) -> None:
+        del schema["anyOf"]  # the model's `str | None`: how the server reads it
+        schema.update(array)
+
+    return Field(None, description=description, json_schema_extra=declare)
+
+
+def as_comma_list(parameter: dict[str, Any]) -> None:
+    """A parameter marked by `comma_list`, declared: its items the enum it names (pydantic
+    would resolve a reference itself, so the mark carries the name until now)."""
+    name = parameter["schema"].pop(COMMA_LIST, None)
+    if name is not None:
+        parameter["schema"]["items"] = {"$ref": f"#/components/schemas/{name}"}
+        parameter |= {"style": "form", "explode": False}
 
 
 def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
@@ -46,9 +77,8 @@ def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
         if "$ref" not in field_schema:  # FastAPI gives a bare reference no title
             field_schema["title"] = field_schema.pop("title", name.replace("_", " ").title())
         parameter = {"name": name, "in": "query", "required": name in required}
-        if field_schema.pop(COMMA_LIST, False):  # one value, the items joined by commas
-            parameter |= {"style": "form", "explode": False}
         parameter["schema"] = field_schema
+        as_comma_list(parameter)
         if "description" in field_schema:
             parameter["description"] = field_schema["description"]
         if field_schema.get("deprecated"):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, ValidationError, create_model
 from app.core.errors import InvalidParameter
 from app.core.models import DEFAULT_LIMIT, MAX_ITEMS, CitedQuery, ListQuery, Resource
 from app.core.orders import Order, decode_cursor
+from app.http.openapi import comma_list
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -125,28 +126,13 @@ class Shape:
 
 
 class _CommaList:
-    """The mark of a parameter read as one comma list however often it is given."""
+    """The mark of a parameter read as one comma list however often it is given (its
+    document: `app.http.openapi.comma_list`)."""
 
 
 # A comma list's type: `fields=title,date`, and `fields=title&fields=date` alike, since
 # generated clients send a list either way (openapi-python-client repeats the name).
 CommaList = Annotated[str | None, _CommaList()]
-
-
-def comma_list(description: str, values: Iterable[str]) -> Any:
-    """A `CommaList` parameter naming one or more of `values`, declared as an array in one
-    value (`style: form`, `explode: false`; `app.http.openapi.query_parameters` reads the
-    mark)."""
-    array = {"type": "array", "items": {"type": "string", "enum": list(values)}, "minItems": 1}
-
-    def declare(schema: dict[str, Any]) -> None:
-        del schema["anyOf"]  # the model's `str | None`: how the server reads it
-        schema.update(array, **{COMMA_LIST: True})
-
-    return Field(None, description=description, json_schema_extra=declare)
-
-
-COMMA_LIST = "x-comma-list"
 
 
 def split(value: str | None, name: str) -> list[str]:
@@ -225,13 +211,16 @@ def shape_parameters(resource: Resource) -> dict[str, Any]:
     kept = ", and `slug`," if "slug" in names else ""
     parameters = {
         "fields": comma_list(
-            f"Sparse fieldset: only these top-level fields{kept} in each record.", names
+            f"Sparse fieldset: only these top-level fields{kept} in each record.",
+            names,
+            name=f"{_title(resource)}Field",
         )
     }
     if resource.includes:
         parameters["include"] = comma_list(
             "Embed these related records in full, in place of their references.",
             resource.includes,
+            name=f"{_title(resource)}Include",
         )
     return {name: (CommaList, field) for name, field in parameters.items()}
 
@@ -245,7 +234,11 @@ class ListParameters(Generic[M]):
         fields = shape_parameters(resource)
         fields["sort"] = (CommaList, _sort_parameter(resource))
         if resource.facets:
-            counted = comma_list("Counts per value, for the records matched.", resource.facets)
+            counted = comma_list(
+                "Counts per value, for the records matched.",
+                resource.facets,
+                name=f"{_title(resource)}Facet",
+            )
             fields["facets"] = (CommaList, counted)
         bases = (filters, CitedQuery, ListQuery) if cited else (filters, ListQuery)
         name = "".join(part.title() for part in resource.plural.split("_")) + "Query"
@@ -291,4 +284,10 @@ def _sort_parameter(resource: Resource) -> Any:
         f"Sort keys in order, `-` for descending (default `{resource.default_sort}`); "
         f"the {resource.tiebreak} breaks ties. A field sorted by already adds nothing.",
         keys,
+        name=f"{_title(resource)}Sort",
     )
+
+
+def _title(resource: Resource) -> str:
+    """`Event` for events: the start of the names of its parameters' enums."""
+    return resource.kind.title()

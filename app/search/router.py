@@ -8,9 +8,9 @@ from pydantic import BaseModel, Field
 from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
 from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, Format, cursor_parameter
-from app.http.openapi import query_parameters
+from app.http.openapi import comma_list, query_parameters
 from app.http.responses import accept, other_page
-from app.query.params import CommaList, QueryModel, comma_list, split
+from app.query.params import CommaList, QueryModel, split
 from app.search import service
 from app.search.models import SearchResults
 
@@ -29,7 +29,9 @@ class SearchParams(BaseModel):
         "spellings match each other, and an area's aliases find the area.",
         examples=["cyber defense"],
     )
-    type: CommaList = comma_list("Search only these resources (default: all).", TYPES)
+    type: CommaList = comma_list(
+        "Search only these resources (default: all).", TYPES, name="SearchType"
+    )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Hits per page.")
     cursor: str | None = cursor_parameter()
 

@@ -26,12 +26,11 @@ from app.areas import router as areas
 from app.core.errors import InvalidParameter, install_error_handlers
 from app.core.orders import SortKey, encode_cursor
 from app.events import router as events
-from app.http.openapi import install_openapi, query_parameters
+from app.http.openapi import as_comma_list, install_openapi, query_parameters
 from app.organisations import router as organisations
 from app.people import router as people
 from app.programmes import router as programmes
 from app.query.params import (
-    COMMA_LIST,
     ListParameters,
     Page,
     QueryModel,
@@ -316,8 +315,7 @@ def as_fastapi_declares(model: type[BaseModel]) -> list[dict[str, Any]]:
     (which FastAPI cannot declare) declared as one array in one value."""
     parameters: list[dict[str, Any]] = operation(twin_app(model), "/standard")["parameters"]
     for parameter in parameters:
-        if parameter["schema"].pop(COMMA_LIST, False):
-            parameter.update(style="form", explode=False)
+        as_comma_list(parameter)
     return parameters
 
 
@@ -548,8 +546,7 @@ def documented(app: FastAPI, path: str) -> list[str]:
     document declares one (FastAPI cannot)."""
     parameters = operation(app, path)["parameters"]
     for parameter in parameters:
-        if parameter["schema"].pop(COMMA_LIST, False):
-            parameter.update(style="form", explode=False)
+        as_comma_list(parameter)
     return sorted(json.dumps(p, sort_keys=True) for p in parameters)
 
 

@@ -1,0 +1,271 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.person_field import PersonField
+from ...models.person_include import PersonInclude
+from ...models.person_public import PersonPublic
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    slug: str,
+    *,
+    fields: list[PersonField] | Unset = UNSET,
+    include: list[PersonInclude] | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+
+    params["fields"] = json_fields
+
+    json_include: list[str] | Unset = UNSET
+    if not isinstance(include, Unset):
+        json_include = []
+        for include_item_data in include:
+            include_item = include_item_data.value
+            json_include.append(include_item)
+
+
+    params["include"] = json_include
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/people/{slug}".format(slug=quote(str(slug), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PersonPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PersonPublic.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PersonPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: list[PersonField] | Unset = UNSET,
+    include: list[PersonInclude] | Unset = UNSET,
+
+) -> Response[PersonPublic | Problem]:
+    """ Get one person
+
+     One person by slug, with roles and citations.
+
+    Args:
+        slug (str): Person slug.
+        fields (list[PersonField] | Unset): Sparse fieldset: only these top-level fields, and
+            `slug`, in each record.
+        include (list[PersonInclude] | Unset): Embed these related records in full, in place of
+            their references.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PersonPublic | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        slug=slug,
+fields=fields,
+include=include,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: list[PersonField] | Unset = UNSET,
+    include: list[PersonInclude] | Unset = UNSET,
+
+) -> PersonPublic | Problem | None:
+    """ Get one person
+
+     One person by slug, with roles and citations.
+
+    Args:
+        slug (str): Person slug.
+        fields (list[PersonField] | Unset): Sparse fieldset: only these top-level fields, and
+            `slug`, in each record.
+        include (list[PersonInclude] | Unset): Embed these related records in full, in place of
+            their references.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PersonPublic | Problem
+     """
+
+
+    return sync_detailed(
+        slug=slug,
+client=client,
+fields=fields,
+include=include,
+
+    ).parsed
+
+async def asyncio_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: list[PersonField] | Unset = UNSET,
+    include: list[PersonInclude] | Unset = UNSET,
+
+) -> Response[PersonPublic | Problem]:
+    """ Get one person
+
+     One person by slug, with roles and citations.
+
+    Args:
+        slug (str): Person slug.
+        fields (list[PersonField] | Unset): Sparse fieldset: only these top-level fields, and
+            `slug`, in each record.
+        include (list[PersonInclude] | Unset): Embed these related records in full, in place of
+            their references.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PersonPublic | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        slug=slug,
+fields=fields,
+include=include,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+    fields: list[PersonField] | Unset = UNSET,
+    include: list[PersonInclude] | Unset = UNSET,
+
+) -> PersonPublic | Problem | None:
+    """ Get one person
+
+     One person by slug, with roles and citations.
+
+    Args:
+        slug (str): Person slug.
+        fields (list[PersonField] | Unset): Sparse fieldset: only these top-level fields, and
+            `slug`, in each record.
+        include (list[PersonInclude] | Unset): Embed these related records in full, in place of
+            their references.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PersonPublic | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        slug=slug,
+client=client,
+fields=fields,
+include=include,
+
+    )).parsed

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class AreaFacet(StrEnum):
+    PARENT = "parent"
+
+    def __str__(self) -> str:
+        return str(self.value)

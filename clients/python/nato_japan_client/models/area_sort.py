@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class AreaSort(StrEnum):
+    NAME = "name"
+    NAME_DESCENDING = "-name"
+    SLUG = "slug"
+    SLUG_DESCENDING = "-slug"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+class OrganisationSort(StrEnum):
+    KIND = "kind"
+    KIND_DESCENDING = "-kind"
+    NAME = "name"
+    NAME_DESCENDING = "-name"
+    SLUG = "slug"
+    SLUG_DESCENDING = "-slug"
+
+    def __str__(self) -> str:
+        return str(self.value)

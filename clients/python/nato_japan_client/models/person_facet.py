@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class PersonFacet(StrEnum):
+    COUNTRY = "country"
+
+    def __str__(self) -> str:
+        return str(self.value)

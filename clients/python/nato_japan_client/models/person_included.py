@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.citation_public import CitationPublic
+  from ..models.role_public import RolePublic
+
+
+
+
+
+T = TypeVar("T", bound="PersonIncluded")
+
+
+
+@_attrs_define
+class PersonIncluded:
+    """ The whole record, as `include=` embeds it.
+
+        Attributes:
+            slug (str):
+            name (str):
+            country (None | str):
+            roles (list[RolePublic]):
+            citations (list[CitationPublic]):
+     """
+
+    slug: str
+    name: str
+    country: None | str
+    roles: list[RolePublic]
+    citations: list[CitationPublic]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.role_public import RolePublic # noqa: PLC0415
+        slug = self.slug
+
+        name = self.name
+
+        country: None | str
+        country = self.country
+
+        roles = []
+        for roles_item_data in self.roles:
+            roles_item = roles_item_data.to_dict()
+            roles.append(roles_item)
+
+
+
+        citations = []
+        for citations_item_data in self.citations:
+            citations_item = citations_item_data.to_dict()
+            citations.append(citations_item)
+
+
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "slug": slug,
+            "name": name,
+            "country": country,
+            "roles": roles,
+            "citations": citations,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.role_public import RolePublic # noqa: PLC0415
+        d = dict(src_dict)
+        slug = d.pop("slug")
+
+        name = d.pop("name")
+
+        def _parse_country(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        country = _parse_country(d.pop("country"))
+
+
+        roles = []
+        _roles = d.pop("roles")
+        for roles_item_data in (_roles):
+            roles_item = RolePublic.from_dict(roles_item_data)
+
+
+
+            roles.append(roles_item)
+
+
+        citations = []
+        _citations = d.pop("citations")
+        for citations_item_data in (_citations):
+            citations_item = CitationPublic.from_dict(citations_item_data)
+
+
+
+            citations.append(citations_item)
+
+
+        person_included = cls(
+            slug=slug,
+            name=name,
+            country=country,
+            roles=roles,
+            citations=citations,
+        )
+
+
+        person_included.additional_properties = d
+        return person_included
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class SourceFacet(StrEnum):
+    KIND = "kind"
+
+    def __str__(self) -> str:
+        return str(self.value)
