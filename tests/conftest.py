@@ -10,6 +10,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.core.db import make_engine, upgrade
 from app.main import create_app
+from bench.servers import serve
 from seeds.loader import seed
 from tests.databases import BACKENDS, temporary_database
 
@@ -38,6 +39,15 @@ def client(seeded_url: str) -> Iterator[TestClient]:
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def live_url(seeded_url: str) -> Iterator[str]:
+    """The base URL of the service under uvicorn on loopback, serving the seeded database
+    (for what only a real server shows: clients, timeouts, property-based runs)."""
+    env = {"DATABASE_URL": seeded_url}
+    with serve("app.main:create_app", workers=1, env=env, ready_path="/readyz") as server:
+        yield server.base_url
 
 
 @pytest.fixture(scope="module")

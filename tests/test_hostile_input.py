@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -228,3 +229,68 @@ class TestSlugFilters:
     ):
         extra = "&q=cyber" if path == "/v1/search" else ""
         assert_problem(client.get(f"{path}?{name}={value}{extra}"), 422, f"query.{name}")
+
+
+def _cursor(value: Any) -> str:
+    """A cursor as the service writes one, holding `value` (json.dumps keeps a lone
+    surrogate as an escape, as a forger would send it)."""
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+
+NESTED = base64.urlsafe_b64encode(b"[" * 5000 + b"]" * 5000).rstrip(b"=").decode()
+LONE_SURROGATE = "\ud800"
+# Each kind of hostile input, once more against a real server: a 4xx problem, always.
+REFUSED = {
+    "nul-in-a-filter": "/v1/events?place=a%00b",
+    "nul-in-a-slug-filter": "/v1/quotes?speaker=abe%00",
+    "nul-in-a-path": "/v1/areas/cyber%00defence",
+    "not-utf-8": "/v1/search?q=%ED%A0%80",
+    "a-lone-surrogate-in-a-cursor": "/v1/events?sort=title&cursor="
+    + _cursor(["title", [LONE_SURROGATE, "x"]]),
+    "an-int-beyond-64-bits": "/v1/events?sort=title&cursor=" + _cursor(["title", [2**64, "x"]]),
+    "a-null-cursor": "/v1/events?cursor=" + _cursor(None),
+    "a-number-for-a-date": "/v1/events?cursor=" + _cursor(["date", 5]),
+    "5000-nested-brackets": "/v1/events?cursor=" + NESTED,
+    "a-50k-cursor": "/v1/events?cursor=" + "A" * 50_000,
+    "a-10k-query": "/v1/events?q=" + "a" * 10_000,
+    "a-10k-place": "/v1/events?place=" + "a" * 10_000,
+    "a-10k-slug": "/v1/events/" + "a" * 10_000,
+    "a-10k-date": "/v1/events?from=" + "9" * 10_000,
+    "a-limit-of-10-to-the-30": "/v1/events?limit=1" + "0" * 30,
+    "51-different-areas": "/v1/events?" + "&".join(f"area=a{i}" for i in range(51)),
+    "a-10k-parameter-name": "/v1/events?" + "x" * 10_000 + "=1",
+    "an-export-of-no-format": "/v1/events.xml",
+}
+# Repeats cost nothing more than one value: the same answer as the value given once (as
+# many as fit in the longest URL httpx sends, 64 KiB).
+REPEATED = {
+    "include": ("/v1/events?include=areas", "/v1/events?include=areas" + ",areas" * 9_999),
+    "facets": ("/v1/events?facets=kind", "/v1/events?" + "facets=kind&" * 5_000),
+    "kind": ("/v1/events?kind=summit", "/v1/events?" + "kind=summit&" * 5_000),
+}
+# A hang detector, far above the milliseconds these take: an answer later than this means
+# the request went on working (or waiting) when it should have been refused at once.
+BOUND_S = 10
+
+
+class TestOnALiveServer:
+    """The same inputs through uvicorn, each answered within BOUND_S seconds (httpx's
+    timeout): refused with a problem, or repeats answered as the value given once."""
+
+    @pytest.mark.parametrize("name", REFUSED)
+    def test_hostile_input_is_refused_with_a_problem(self, live_url: str, name: str):
+        response = httpx.get(live_url + REFUSED[name], timeout=BOUND_S)
+        assert 400 <= response.status_code < 500, (response.status_code, response.text[:300])
+        assert response.headers["content-type"] == "application/problem+json"
+        assert response.json()["status"] == response.status_code
+
+    @pytest.mark.parametrize("name", REPEATED)
+    def test_ten_thousand_repeats_answer_as_one(self, live_url: str, name: str):
+        once, repeated = (httpx.get(live_url + path, timeout=BOUND_S) for path in REPEATED[name])
+        assert once.status_code == repeated.status_code == 200, repeated.text[:300]
+        assert repeated.json()["data"] == once.json()["data"]
+
+    @pytest.mark.parametrize("wildcard", ["%25", "_"])
+    def test_like_wildcards_in_place_match_only_themselves(self, live_url: str, wildcard: str):
+        response = httpx.get(f"{live_url}/v1/events?place={wildcard}", timeout=BOUND_S)
+        assert response.status_code == 200 and response.json()["data"] == []

@@ -10,7 +10,7 @@ from app.core.errors import InvalidParameter, problem_responses
 from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, Format, cursor_parameter
 from app.http.openapi import comma_list, query_parameters
 from app.http.responses import accept, other_page
-from app.query.params import CommaList, QueryModel, split
+from app.query.reader import CommaList, QueryModel, split
 from app.search import service
 from app.search.models import SearchResults
 

@@ -2,15 +2,21 @@
 makes of the document the service serves, and it drives a live service on each back-end:
 cursors, sparse and embedded records, typed problems, exports."""
 
+import importlib
+import inspect
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
-from bench.servers import serve
+from app.core.config import Settings
+from app.main import create_app
 from docs.openapi_file import main as write_document
 from tests.support import curated
 
@@ -78,12 +84,10 @@ def test_the_shipped_client_is_what_the_generator_makes_of_the_document(tmp_path
 
 
 @pytest.fixture(scope="module")
-def client(seeded_url: str) -> Iterator[Client]:
+def client(live_url: str) -> Iterator[Client]:
     """The shipped client, talking to a service under uvicorn on loopback."""
-    env = {"DATABASE_URL": seeded_url}
-    with serve("app.main:create_app", workers=1, env=env, ready_path="/readyz") as server:
-        with Client(base_url=server.base_url, raise_on_unexpected_status=True) as api:
-            yield api
+    with Client(base_url=live_url, raise_on_unexpected_status=True) as api:
+        yield api
 
 
 def page(client: Client, **query: Any) -> EnvelopeEventPublic:
@@ -179,3 +183,113 @@ class TestExports:
     def test_every_export_format_parses(self, client: Client, fmt: ExportEventsFormat):
         text = export_events.sync(fmt, client=client, limit=3)
         assert isinstance(text, str) and text
+
+
+# A real record for each operation's `{slug}`, by the operation's tag.
+SLUGS = {
+    "events": "ipcp-signing-2014",
+    "programmes": "individually-tailored-partnership-programme-2023",
+    "areas": "cyber-defence",
+    "quotes": "abe-security-asia-europe-intertwined-2014",
+    "people": "anders-fogh-rasmussen",
+    "organisations": "nato",
+    "sources": "blog-2014-05-07-ipcp-signing",
+}
+
+
+def operations() -> list[Any]:
+    """Every operation module of the shipped client (one per operation of the document)."""
+    api = SHIPPED / "nato_japan_client" / "api"
+    return [
+        importlib.import_module(f"nato_japan_client.api.{path.parent.name}.{path.stem}")
+        for path in sorted(api.glob("*/*.py"))
+        if path.stem != "__init__"
+    ]
+
+
+def arguments(operation: Any, *, slug: str | None = None) -> dict[str, Any]:
+    """What `operation` needs: a real (or the given) slug, the first export format, a
+    search query."""
+    tag = operation.__name__.split(".")[-2]
+    needed: dict[str, Any] = {}
+    for name, parameter in inspect.signature(operation.sync_detailed).parameters.items():
+        if parameter.default is not inspect.Parameter.empty or name == "client":
+            continue
+        if name == "slug":
+            needed[name] = slug or SLUGS[tag]
+        elif name == "format_":
+            needed[name] = None  # `typed` sets it
+        elif name == "q":
+            needed[name] = "japan"
+        else:
+            raise AssertionError(f"{operation.__name__} needs {name}")
+    return needed
+
+
+def statuses(operation: Any) -> set[str]:
+    """The statuses the document declares for `operation` (its module is named after its
+    operationId)."""
+    name = operation.__name__.split(".")[-1]
+    for item in document()["paths"].values():
+        for declared in item.values():
+            if re.sub(r"(?<!^)(?=[A-Z])", "_", declared["operationId"]).lower() == name:
+                return set(declared["responses"])
+    raise AssertionError(f"{name} is in no operation of the document")
+
+
+@cache
+def document() -> dict[str, Any]:
+    with TestClient(create_app(Settings(database_url="sqlite://"))) as app:
+        return dict(app.get("/openapi.json").json())
+
+
+def named(operation: Any) -> str:
+    return str(operation.__name__.split(".")[-1])
+
+
+EVERY = operations()
+REFUSING = [o for o in EVERY if "406" in statuses(o)]  # the probes answer whatever Accept
+BY_SLUG = [o for o in EVERY if "slug" in inspect.signature(o.sync_detailed).parameters]
+
+
+class TestEveryOperation:
+    """Each operation's documented answers parse: its 200 to its declared type, its
+    problems to `Problem`, with no crash."""
+
+    def test_every_operation_of_the_document_is_in_the_client(self):
+        assert len(EVERY) == sum(len(item) for item in document()["paths"].values())
+
+    @pytest.mark.parametrize("operation", EVERY, ids=named)
+    def test_its_answer_parses_to_its_type(self, client: Client, operation: Any):
+        response = operation.sync_detailed(client=client, **typed(operation))
+        assert response.status_code == 200, response.content
+        assert response.parsed is not None and not isinstance(response.parsed, Problem)
+
+    @pytest.mark.parametrize("operation", REFUSING, ids=named)
+    def test_an_unacceptable_type_is_a_typed_406(self, live_url: str, operation: Any):
+        with Client(base_url=live_url, headers={"Accept": "image/png"}) as refusing:
+            response = operation.sync_detailed(client=refusing, **typed(operation))
+        assert response.status_code == 406
+        assert isinstance(response.parsed, Problem) and response.parsed.status == 406
+
+    @pytest.mark.parametrize("operation", BY_SLUG, ids=named)
+    def test_a_missing_record_is_a_typed_404(self, client: Client, operation: Any):
+        response = operation.sync_detailed(client=client, **typed(operation, slug="no-such"))
+        assert response.status_code == 404
+        assert isinstance(response.parsed, Problem) and response.parsed.status == 404
+
+
+def typed(operation: Any, *, slug: str | None = None) -> dict[str, Any]:
+    """`arguments`, with an export's format as the first value of its enum."""
+    values = arguments(operation, slug=slug)
+    if "format_" in values:
+        hints = inspect.signature(operation.sync_detailed).parameters["format_"].annotation
+        values["format_"] = next(iter(_resolved(operation, hints)))
+    return values
+
+
+def _resolved(operation: Any, annotation: Any) -> Any:
+    """An annotation written as a string (the client's modules postpone them)."""
+    if isinstance(annotation, str):
+        return eval(annotation, vars(operation))  # noqa: S307 - the client's own module
+    return annotation

@@ -10,29 +10,17 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
-
-from bench.servers import serve
 
 ROOT = Path(__file__).parents[2]
 SEED = 42
 EXAMPLES = 100  # per operation and phase
 
 
-@pytest.fixture(scope="module")
-def live(seeded_url: str) -> Iterator[str]:
-    """A service under uvicorn on loopback, serving the seeded database."""
-    with serve(
-        "app.main:create_app", workers=1, env={"DATABASE_URL": seeded_url}, ready_path="/readyz"
-    ) as server:
-        yield server.base_url
-
-
-def test_the_service_does_what_its_document_says(live: str):
+def test_the_service_does_what_its_document_says(live_url: str):
+    live = live_url
     document = httpx.get(f"{live}/openapi.json").json()
     operations = sum(len(item) for item in document["paths"].values())
     command = [
