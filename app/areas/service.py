@@ -14,8 +14,8 @@ from app.programmes.models import ProgrammeArea
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs, with_descendants
-from app.query.params import Page, Shape
 from app.query.related import linked_refs, refs_by_id
+from app.query.shapes import Page, Shape
 from app.quotes.models import QuoteArea
 
 RESOURCE = Resource(

@@ -12,7 +12,7 @@ from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, OPEN_ENDED, DateSpan, DatesQuery, SpanColumns, SpanDays
 from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
-from app.query.reader import repeatable
+from app.query.shapes import repeatable
 
 
 class EventKind(StrEnum):

@@ -11,18 +11,11 @@ from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
 from app.http.openapi import query_parameters
-from app.http.responses import (
-    DETAIL_RESPONSES,
-    export_answer,
-    export_format,
-    export_responses,
-    list_answer,
-    list_responses,
-    origin,
-    record_answer,
-)
+from app.http.operations import DETAIL_RESPONSES, export_format, export_responses, list_responses
+from app.http.responses import export_answer, list_answer, origin, record_answer
 from app.query.documents import DetailParameters
-from app.query.params import ListParameters, Page, Shape
+from app.query.params import ListParameters
+from app.query.shapes import Page, Shape
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 LIST = ListParameters(service.RESOURCE, EventQuery)

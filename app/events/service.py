@@ -34,8 +34,8 @@ from app.query.lists import (
     resolve_slugs,
     with_descendants,
 )
-from app.query.params import Page, Shape
 from app.query.related import linked_refs
+from app.query.shapes import Page, Shape
 from app.quotes.models import Quote, quote_label
 
 RESOURCE = Resource(

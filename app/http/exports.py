@@ -18,7 +18,7 @@ from app.core.models import MEDIA_TYPES, Format, Resource
 from app.query.csv_rows import csv_columns, csv_header, csv_lines
 from app.query.documents import StoredExport, utf8
 from app.query.lists import Listed
-from app.query.params import Page
+from app.query.shapes import Page
 
 T = TypeVar("T")
 Renderer = Callable[[Iterable[list[dict[str, Any]]]], Iterator[str]]

@@ -10,38 +10,16 @@ from pathlib import Path
 from typing import Any, cast
 
 from fastapi import FastAPI
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
 from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
 from app.core.models import Resource
+from app.query.shapes import COMMA_LIST, ENUMS
 
 # Schemas that query parameters refer to (enums), for the OpenAPI document's components.
 COMPONENTS: dict[str, Any] = {}
 _ORDER = {"type": 0, "enum": 1, "title": 2, "description": 3}
-
-
-# The mark of a comma list in a field's schema, for `query_parameters`.
-COMMA_LIST = "x-comma-list"
-
-
-def comma_list(description: str, values: Iterable[str], *, name: str) -> Any:
-    """A parameter naming one or more of `values` (the enum `name` among the components)
-    in one comma list, `fields=title,date`: an array sent in one value (`style: form`,
-    `explode: false`). The server reads it as a string (`app.query.params.CommaList`)."""
-    names = list(values)
-    COMPONENTS[name] = {"type": "string", "enum": names, "title": name}
-    if any(value.startswith("-") for value in names):  # sort keys: `-date` is DATE_DESCENDING
-        COMPONENTS[name]["x-enum-varnames"] = [
-            f"{v[1:]}_descending".upper() if v.startswith("-") else v.upper() for v in names
-        ]
-    array = {"type": "array", "items": {"type": "string"}, "minItems": 1, COMMA_LIST: name}
-
-    def declare(schema: dict[str, Any]) -> None:
-        del schema["anyOf"]  # the model's `str | None`: how the server reads it
-        schema.update(array)
-
-    return Field(None, description=description, json_schema_extra=declare)
 
 
 def as_comma_list(parameter: dict[str, Any]) -> None:
@@ -132,7 +110,7 @@ def install_openapi(app: FastAPI, resources: Iterable[Resource]) -> None:
         if app.openapi_schema is None:
             document = make()
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
-            schemas.update({k: v for k, v in COMPONENTS.items() if k not in schemas})
+            schemas.update({k: v for k, v in (COMPONENTS | ENUMS).items() if k not in schemas})
             for name, record in SHOWN.items():
                 if name in schemas:
                     schemas[name]["examples"] = [record]

@@ -1,23 +1,24 @@
-"""Answers: which format a client asked for, a list's answer in it (a JSON page, or an
-export), one record, and the absolute links they carry (`self`, `next`, `Link`)."""
+"""Answers: the one format a route answers in (and the 406 for a client that accepts
+none of it), a list's page, an export, one record, and the absolute links they carry
+(`self`, `next`, `Link`) on the host the client asked for."""
 
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import Path, Request, Response
+from fastapi import Request, Response
 from pydantic_core import to_json
 from sqlmodel import Session
 
 from app.core.db import Database
-from app.core.errors import NotAcceptable, NotFound, problem_responses
+from app.core.errors import NotAcceptable, NotFound
 from app.core.models import MEDIA_TYPES, Format, Resource
 from app.core.orders import encode_cursor
 from app.http.exports import Renderer, export_all, export_page
 from app.query.documents import StoredExport
 from app.query.lists import Listed
-from app.query.params import Page, Shape
+from app.query.shapes import Page, Shape
 
 # Other names clients use for a format's media type.
 _ALSO_NAMED = {Format.ndjson: ("application/ndjson", "application/jsonl")}
@@ -48,38 +49,6 @@ def _admitted(header: str) -> Iterator[str]:
                 yield media
         except ValueError:
             continue
-
-
-def list_responses(description: str) -> dict[int | str, Any]:
-    """A list route's documented answers: its page (the JSON envelope of its response
-    model), and its problems (a 404 when a filter names a record that does not exist)."""
-    return {200: {"description": description}, **problem_responses(404, 406, 422)}
-
-
-def export_responses(resource: Resource) -> dict[int | str, Any]:
-    """An export route's documented answers: the text of each of `resource`'s exports
-    (CSV first, so that a generated client reads any of them as text), and problems."""
-    content = {
-        MEDIA_TYPES[fmt].split(";")[0]: {"schema": {"type": "string"}}
-        for fmt in resource.formats
-        if fmt is not Format.json
-    }
-    described = "Every match (or one page, with `limit=`) in the format of the extension."
-    return {200: {"description": described, "content": content}, **problem_responses(404, 406, 422)}
-
-
-def export_format(resource: Resource) -> Any:
-    """The `{format}` of an export path: one of `resource`'s formats other than JSON."""
-    offered = [fmt.value for fmt in resource.formats if fmt is not Format.json]
-    return Path(
-        alias="format",
-        description=f"The export's format: {', '.join(offered)}.",
-        pattern=f"^(?:{'|'.join(offered)})$",
-        json_schema_extra={"enum": offered},
-    )
-
-
-DETAIL_RESPONSES = problem_responses(404, 406, 422)
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -124,7 +93,7 @@ async def export_answer(
         matches = await db.read(lambda s: export(s, page), bounded=False)
         return export_all(db, matches, page, fmt, renderer)
     found = await db.read(lambda s: read(s, page), bounded=False)
-    link = _next(request, _cursor(page, found))[1]
+    link = next_link(request, _cursor(page, found))[1]
     return export_page(resource, page, found, fmt, renderer, headers=link)
 
 
@@ -145,13 +114,13 @@ def list_page(request: Request, page: Page[Any], found: Listed) -> Response:
     """A page of records in the list envelope. Stored documents are joined as they are,
     parsing none of them."""
     cursor = _cursor(page, found)
-    next_url, headers = _next(request, cursor)
+    next_url, headers = next_link(request, cursor)
     meta = _meta(request, page.size, cursor, len(found.records))
     if page.count:
         meta["count"] = found.count
     if page.facets:
         meta["facets"] = found.facets
-    links = {"self": _address(request), "next": next_url}
+    links = {"self": address(request), "next": next_url}
     if page.shape.as_stored:
         data = b"[%b]" % b",".join(d if d.__class__ is bytes else d.encode() for d in found.records)
     else:
@@ -173,9 +142,9 @@ def other_page(
     meta: dict[str, Any] | None = None,
 ) -> Response:
     """A page of something other than records (search hits, timeline years)."""
-    next_url, headers = _next(request, next_cursor)
+    next_url, headers = next_link(request, next_cursor)
     meta = {**_meta(request, limit, next_cursor, returned), **(meta or {})}
-    links = {"self": _address(request), "next": next_url}
+    links = {"self": address(request), "next": next_url}
     return json_response({"data": data, "meta": meta, "links": links}, headers=headers)
 
 
@@ -199,7 +168,7 @@ def _cursor(page: Page[Any], found: Listed) -> str | None:
     return encode_cursor(page.order.signature, found.next_after) if found.next_after else None
 
 
-def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:
+def next_link(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:
     """The next page's address, and the `Link` header that carries it: this request's
     address with its `cursor` replaced (a cursor is URL-safe as it is)."""
     if not cursor:
@@ -209,7 +178,7 @@ def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, s
         for part in request.scope["query_string"].split(b"&")
         if part and part.partition(b"=")[0] != b"cursor"
     ]
-    url = _address(request, b"&".join([*kept, b"cursor=" + cursor.encode()]))
+    url = address(request, b"&".join([*kept, b"cursor=" + cursor.encode()]))
     return url, {"Link": f'<{url}>; rel="next"'}
 
 
@@ -218,7 +187,7 @@ def _next(request: Request, cursor: str | None) -> tuple[str | None, dict[str, s
 _QUERY_SAFE = "=&%+/:,;@!$'()*-._~?"
 
 
-def _address(request: Request, query: bytes | None = None) -> str:
+def address(request: Request, query: bytes | None = None) -> str:
     """This request's absolute address, with `query` instead of its own query string
     (`scope["path"]` already holds any root path)."""
     scope = request.scope

@@ -7,19 +7,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from app.core.db import DatabaseDep
 from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import (
-    DETAIL_RESPONSES,
-    export_answer,
-    export_format,
-    export_responses,
-    list_answer,
-    list_responses,
-    record_answer,
-)
+from app.http.operations import DETAIL_RESPONSES, export_format, export_responses, list_responses
+from app.http.responses import export_answer, list_answer, record_answer
 from app.organisations import service
 from app.organisations.models import OrganisationPublic, OrganisationQuery
 from app.query.documents import DetailParameters
-from app.query.params import ListParameters, Page, Shape
+from app.query.params import ListParameters
+from app.query.shapes import Page, Shape
 
 router = APIRouter(prefix="/v1/organisations", tags=["organisations"])
 LIST = ListParameters(service.RESOURCE, OrganisationQuery)

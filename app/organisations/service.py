@@ -16,8 +16,8 @@ from app.organisations.models import (
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet, fk_facet
 from app.query.lists import Listed, read_documents, resolve_slugs
-from app.query.params import Page, Shape
 from app.query.related import linked_refs, refs_by_id
+from app.query.shapes import Page, Shape
 
 RESOURCE = Resource(
     kind="organisation",

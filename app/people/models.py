@@ -7,7 +7,7 @@ from sqlmodel import Field, SQLModel
 from app.citations.models import CitationPublic
 from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
-from app.query.reader import repeatable
+from app.query.shapes import repeatable
 
 
 class Person(SQLModel, table=True):

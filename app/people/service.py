@@ -14,8 +14,8 @@ from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, Rol
 from app.query.documents import StoredExport, completed, one
 from app.query.facets import column_facet
 from app.query.lists import Listed, read_documents, resolve_slugs
-from app.query.params import Page, Shape
 from app.query.related import refs_by_id
+from app.query.shapes import Page, Shape
 
 RESOURCE = Resource(
     kind="person",

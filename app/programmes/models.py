@@ -11,7 +11,7 @@ from app.citations.models import CitationPublic
 from app.core.dates import DateSpan, DatesQuery, PartialDate, SpanColumns
 from app.core.models import SLUG_SCHEMA, Ref
 from app.http.openapi import shown_as
-from app.query.reader import repeatable
+from app.query.shapes import repeatable
 
 
 class ProgrammeKind(StrEnum):

@@ -25,8 +25,8 @@ from app.core.orders import Order
 from app.query.csv_rows import csv_columns, csv_record
 from app.query.facets import facet_counts
 from app.query.lists import AsBytes, Listed, ordered
-from app.query.params import Page, Shape, checked_shape, shape_parameters
-from app.query.reader import QueryModel
+from app.query.params import QueryModel, checked_shape
+from app.query.shapes import Page, Shape, shape_parameters
 
 RENDER_BATCH = 500
 Hydrate = Callable[[Session, list[Any]], Sequence[BaseModel]]

@@ -23,8 +23,8 @@ from app.query.lists import (
     resolve_slugs,
     with_descendants,
 )
-from app.query.params import Page, Shape
 from app.query.related import linked_refs, refs_by_id
+from app.query.shapes import Page, Shape
 from app.quotes.models import Quote, QuoteArea, QuotePublic, QuoteQuery
 from app.sources.models import Source
 

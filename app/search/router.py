@@ -8,9 +8,10 @@ from pydantic import BaseModel, Field
 from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
 from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, Format, cursor_parameter
-from app.http.openapi import comma_list, query_parameters
+from app.http.openapi import query_parameters
 from app.http.responses import accept, other_page
-from app.query.reader import CommaList, QueryModel, split
+from app.query.params import QueryModel, split
+from app.query.shapes import CommaList, comma_list
 from app.search import service
 from app.search.models import SearchResults
 

@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 from app.citations.models import CitedKind
 from app.core.models import metadata  # noqa: F401  (constraint names before any table)
 from app.http.openapi import shown_as
-from app.query.reader import repeatable
+from app.query.shapes import repeatable
 
 
 class SourceKind(StrEnum):

@@ -9,17 +9,11 @@ from app.citations.models import CitationInSource
 from app.core.db import DatabaseDep
 from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.responses import (
-    DETAIL_RESPONSES,
-    export_answer,
-    export_format,
-    export_responses,
-    list_answer,
-    list_responses,
-    record_answer,
-)
+from app.http.operations import DETAIL_RESPONSES, export_format, export_responses, list_responses
+from app.http.responses import export_answer, list_answer, record_answer
 from app.query.documents import DetailParameters
-from app.query.params import ListParameters, Page, Shape
+from app.query.params import ListParameters
+from app.query.shapes import Page, Shape
 from app.sources import service
 from app.sources.models import CitationQuery, SourceDetail, SourcePublic, SourceQuery
 

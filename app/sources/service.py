@@ -22,7 +22,7 @@ from app.query.documents import StoredExport, completed
 from app.query.documents import shape as shaped
 from app.query.facets import column_facet
 from app.query.lists import Listed, read_documents, read_page, resolve_slugs
-from app.query.params import Page, Shape
+from app.query.shapes import Page, Shape
 from app.quotes.models import Quote, quote_label
 from app.search.service import matching_record_ids
 from app.sources.models import CitationQuery, Source, SourcePublic, SourceQuery

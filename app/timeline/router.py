@@ -9,7 +9,7 @@ from app.core.errors import problem_responses
 from app.core.models import Envelope, Format
 from app.http.openapi import query_parameters
 from app.http.responses import accept, other_page
-from app.query.reader import QueryModel
+from app.query.params import QueryModel
 from app.timeline import service
 from app.timeline.models import TimelineQuery, TimelineYear
 

@@ -17,7 +17,7 @@ from app.events.models import Event
 from app.events.service import RESOURCE as EVENTS
 from app.query.csv_rows import csv_columns, csv_header, csv_lines, csv_record
 from app.query.documents import AsBytes, CsvLine, Hydrate, by_slug, one, shape
-from app.query.params import Shape
+from app.query.shapes import Shape
 from app.quotes.service import RESOURCE as QUOTES
 from app.rendering import RENDERED
 from tests.support import FILES, curated, url, walk

@@ -30,8 +30,8 @@ from app.http.openapi import as_comma_list, install_openapi, query_parameters
 from app.organisations import router as organisations
 from app.people import router as people
 from app.programmes import router as programmes
-from app.query.params import ListParameters, Page, Shape
-from app.query.reader import QueryModel, repeatable
+from app.query.params import ListParameters, QueryModel
+from app.query.shapes import Page, Shape, repeatable
 from app.quotes import router as quotes
 from app.search import router as search
 from app.sources import router as sources
