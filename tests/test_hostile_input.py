@@ -81,6 +81,18 @@ class TestNulInQueryParameters:
         problem = assert_problem(response, 422, f"query.{name}")
         assert any("NUL" in p["reason"] for p in problem["invalid-params"])
 
+    @pytest.mark.parametrize(
+        ("path", "name"), query_parameters(), ids=lambda v: v if "/" not in v else v[4:]
+    )
+    def test_text_that_is_not_utf8_in_any_query_parameter_is_a_422_naming_it(
+        self, client: TestClient, path: str, name: str
+    ):
+        # The bytes of an unpaired surrogate, after a valid value of the same name.
+        extra = "&q=cyber" if path == "/v1/search" and name != "q" else ""
+        response = client.get(f"{path}?{name}=%ED%A0%80&{name}=a{extra}")
+        problem = assert_problem(response, 422, f"query.{name}")
+        assert any("UTF-8" in p["reason"] for p in problem["invalid-params"])
+
     def test_every_route_with_parameters_is_covered(self):
         covered = {path for path, _ in query_parameters()}
         # 7 lists, 7 details, a source's citations, their 8 exports, search and the timeline.

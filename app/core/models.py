@@ -142,7 +142,11 @@ class ListQuery(BaseModel):
         "An export (CSV, NDJSON, iCalendar) gives every match unless a limit is given.",
     )
     cursor: str | None = cursor_parameter()
-    count: bool = Field(False, description="Add the exact number of matches as `meta.count`.")
+    count: bool = Field(
+        False,
+        description="Add the exact number of matches as `meta.count` (an export, with no "
+        "`meta`, ignores it).",
+    )
 
 
 class CitedQuery(BaseModel):

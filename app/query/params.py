@@ -70,7 +70,7 @@ class QueryModel(Generic[M]):
         raw = request.scope["query_string"]
         if b"%00" in raw:
             refused += _without_nul(data)
-        if b"%" in raw and any("\ufffd" in v for v in params.values()):
+        if b"%" in raw and any("\ufffd" in v for _, v in params.multi_items()):
             refused += _not_utf8(raw, data)
         try:
             model = self.model.model_validate(data)

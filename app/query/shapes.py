@@ -131,7 +131,7 @@ def sort_parameter(resource: Resource) -> Any:
 
 def facets_parameter(resource: Resource) -> Any:
     """`facets=`: the facets of `resource`."""
-    described = "Counts per value, for the records matched."
+    described = "Counts per value, for the records matched (an export ignores it)."
     return comma_list(described, resource.facets, name=f"{_title(resource)}Facet")
 
 
