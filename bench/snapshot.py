@@ -107,9 +107,12 @@ def url(path: str, pairs: Pairs = ()) -> str:
     return f"{path}?{query}" if query else path
 
 
-def listed(param: dict[str, Any] | None) -> list[str]:
-    """The names a comma-list parameter takes (its items' enum; sort keys without `-`)."""
+def listed(spec: Spec, param: dict[str, Any] | None) -> list[str]:
+    """The names a comma-list parameter takes (its items' enum, written out or referred
+    to; sort keys without `-`)."""
     items = (param or {}).get("schema", {}).get("items", {})
+    if "$ref" in items:
+        items = spec["components"]["schemas"][items["$ref"].rsplit("/", 1)[1]]
     return [name for name in items.get("enum", []) if not name.startswith("-")]
 
 
@@ -180,7 +183,7 @@ def exercise_list(
         names = {k for k, _ in pairs}
         return get(url(at, [*(p for p in base if p[0] not in names), *pairs]), headers)
 
-    sorts, fields, includes, facets = (listed(params.get(n)) for n in LISTED)
+    sorts, fields, includes, facets = (listed(spec, params.get(n)) for n in LISTED)
     cases: list[Pairs] = [[], *([("limit", n)] for n in (1, 2, 5, 200, 0, 201))]
     cases += [[("sort", s)] for key in sorts for s in (key, f"-{key}")]
     cases += [[("sort", f"{sorts[-1]},-{sorts[0]}")], [("sort", "nope")]] if sorts else []
@@ -221,8 +224,9 @@ def exercise_details(get: Recorder, spec: Spec, path: str, data: Data) -> None:
     res = path.split("/")[2]
     slugs = sorted(item["slug"] for item in data[res])
     params = {p["name"]: p for p in spec["paths"][f"/v1/{res}"]["get"]["parameters"]}
-    includes = listed({p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}["include"])
-    fields = listed(params["fields"])
+    detail = {p["name"]: p for p in spec["paths"][path]["get"]["parameters"]}
+    includes = listed(spec, detail.get("include"))
+    fields = listed(spec, params["fields"])
     for slug in slugs:
         get(path.replace("{slug}", slug))
     for slug in spread(slugs, 3):
