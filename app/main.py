@@ -7,25 +7,20 @@ from pathlib import Path
 from anyio import to_thread
 from fastapi import FastAPI
 
-from app.areas import service as areas
 from app.areas.router import router as areas_router
 from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import install_error_handlers, problem_responses
-from app.events import service as events
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
 from app.http.docs import install_docs
 from app.http.openapi import install_openapi
-from app.organisations import service as organisations
 from app.organisations.router import router as organisations_router
-from app.people import service as people
 from app.people.router import router as people_router
-from app.programmes import service as programmes
 from app.programmes.router import router as programmes_router
-from app.quotes import service as quotes
 from app.quotes.router import router as quotes_router
+from app.rendering import RESOURCES
 from app.search.router import router as search_router
 from app.sources import service as sources
 from app.sources.router import router as sources_router
@@ -105,19 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     install_docs(app)
-    install_openapi(
-        app,
-        (
-            events.RESOURCE,
-            programmes.RESOURCE,
-            areas.RESOURCE,
-            quotes.RESOURCE,
-            people.RESOURCE,
-            organisations.RESOURCE,
-            sources.RESOURCE,
-            sources.CITATIONS,
-        ),
-    )
+    install_openapi(app, (*RESOURCES, sources.CITATIONS))
     versions = DataVersion(app.state.engine, settings.data_version_ttl)
     store = app.state.answer_store = AnswerStore(settings.response_cache_mb << 20)
     app.add_middleware(

@@ -3,39 +3,21 @@
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlmodel import Session
 
 from app.areas import service as areas
 from app.areas.models import CooperationArea
 from app.core.models import Ref
 from app.events import service as events
-from app.events.models import Event
 from app.organisations import service as organisations
-from app.organisations.models import Organisation
 from app.people import service as people
-from app.people.models import Person
 from app.programmes import service as programmes
-from app.programmes.models import Programme
 from app.quotes import service as quotes
-from app.quotes.models import Quote, quote_label
+from app.quotes.models import quote_label
 from app.search.models import SearchDocument
 from app.search.spelling import WORD, normalise
 from app.sources.models import Source
-
-TABLES: dict[str, Any] = {
-    "event": Event, "programme": Programme, "area": CooperationArea, "quote": Quote,
-    "person": Person, "organisation": Organisation, "source": Source,
-}  # fmt: skip
-
-
-def index_is_complete(session: Session) -> bool:
-    """True when there is one search document per record."""
-    indexed = session.execute(select(func.count()).select_from(SearchDocument)).scalar_one()
-    total = sum(
-        session.execute(select(func.count()).select_from(t)).scalar_one() for t in TABLES.values()
-    )
-    return bool(indexed == total)
 
 
 def rebuild_index(session: Session) -> int:
@@ -92,37 +74,37 @@ def _documents(
     def rows(table: Any) -> list[Any]:
         return list(session.execute(select(table).order_by(table.id)).scalars())
 
-    def hydrated(table: Any, hydrate: Any) -> Iterator[tuple[Any, Any]]:
-        """Each row of `table` with its public record."""
-        found = rows(table)
-        return zip(found, hydrate(session, found), strict=True)
+    def hydrated(service: Any) -> Iterator[tuple[Any, Any]]:
+        """Each row of the service's resource with its public record."""
+        found = rows(service.RESOURCE.table)
+        return zip(found, service.hydrate(session, found), strict=True)
 
-    for row, e in hydrated(Event, events.hydrate):
+    for row, e in hydrated(events):
         body = _join(
             e.summary, e.kind.replace("_", " "), e.place.name, e.place.country,
             e.date.label if e.date else None, _names(e.areas, aliases), _names(e.programmes),
             _names(e.people), _names(e.organisations), [c.evidence for c in e.citations],
         )  # fmt: skip
         yield "event", row.id, e.slug, e.title, body
-    for row, p in hydrated(Programme, programmes.hydrate):
+    for row, p in hydrated(programmes):
         body = _join(
             p.acronym, p.description, p.kind.replace("_", " "), _names(p.areas, aliases),
             _names(p.organisations), [c.evidence for c in p.citations],
         )  # fmt: skip
         yield "programme", row.id, p.slug, p.name, body
-    for row, a in hydrated(CooperationArea, areas.hydrate):
+    for row, a in hydrated(areas):
         body = _join(a.description, a.aliases, [c.evidence for c in a.citations])
         yield "area", row.id, a.slug, a.name, body
-    for row, q in hydrated(Quote, quotes.hydrate):
+    for row, q in hydrated(quotes):
         speaker = q.speaker.name if q.speaker else None
         org = q.speaker_organisation.name if q.speaker_organisation else None
         body = _join(q.text, speaker, q.speaker_role, org, _names(q.areas, aliases))
         title = f"{speaker or org}: {quote_label(q.text, 60)}"
         yield "quote", row.id, q.slug, title, body
-    for row, person in hydrated(Person, people.hydrate):
+    for row, person in hydrated(people):
         roles = [r.title for r in person.roles]
         yield "person", row.id, person.slug, person.name, _join(roles, person.country)
-    for row, o in hydrated(Organisation, organisations.hydrate):
+    for row, o in hydrated(organisations):
         body = _join(o.acronym, o.kind.replace("_", " "), o.country)
         yield "organisation", row.id, o.slug, o.name, body
     for source in rows(Source):

@@ -12,11 +12,13 @@ from app.http.openapi import query_parameters
 from app.http.responses import accept, other_page
 from app.query.params import QueryModel, split
 from app.query.shapes import CommaList, comma_list
+from app.rendering import RESOURCES
 from app.search import service
 from app.search.models import SearchResults
 
 router = APIRouter(tags=["search"])
-TYPES = {plural: kind for kind, plural in service.PATHS.items()}
+PATHS = {resource.kind: resource.plural for resource in RESOURCES}
+TYPES = {plural: kind for kind, plural in PATHS.items()}
 
 
 class SearchParams(BaseModel):
@@ -71,6 +73,7 @@ async def search(
             session,
             q=q,
             types=[TYPES[t] for t in wanted],
+            paths=PATHS,
             limit=limit,
             cursor=query.cursor,
             window=request.app.state.settings.search_rank_window,

@@ -11,11 +11,6 @@ from app.search.models import SearchDocument, SearchHit
 from app.search.query import SearchQuery, parse
 from app.search.snippet import snippet
 
-PATHS = {
-    "event": "events", "programme": "programmes", "area": "areas", "quote": "quotes",
-    "person": "people", "organisation": "organisations", "source": "sources",
-}  # fmt: skip
-
 
 def _matching(
     session: Session, query: SearchQuery, types: list[str] | None = None
@@ -72,10 +67,12 @@ def _beyond_window(
 
 
 def search(
-    session: Session, *, q: str, types: list[str], limit: int, cursor: str | None, window: int = 0
-) -> tuple[list[SearchHit], str | None, int | None]:
-    """Ranked hits across resources, with highlighted snippets, the next page's cursor,
-    and the ranking window when it applied (None when every match was ranked).
+    session: Session, *, q: str, types: list[str], paths: dict[str, str], limit: int,
+    cursor: str | None, window: int = 0,
+) -> tuple[list[SearchHit], str | None, int | None]:  # fmt: skip
+    """Ranked hits across the resources of `types` (their kinds), with highlighted
+    snippets, the next page's cursor, and the ranking window when it applied (None when
+    every match was ranked). `paths` names where each kind is served, `/v1/{path}`.
 
     Ranking scores every match before the best are known: a phrase found in a fifth of
     a million documents costs half a second. So with `window` > 0, a query matching more
@@ -90,7 +87,7 @@ def search(
             decode_cursor(cursor, _by_rank(literal_column("score", Double), SearchDocument.id))
         return [], None, None
     doc = SearchDocument.__table__
-    wanted = None if set(types) >= set(PATHS) else types  # every type: no filter
+    wanted = None if set(types) >= set(paths) else types  # every type: no filter
     matched, key = _matching(session, query, wanted)
     windowed = window > 0 and _beyond_window(session, query, wanted, window)
     if windowed:
@@ -125,7 +122,7 @@ def search(
                 title=hit.title,
                 snippet=snippet(hit.body, words),
                 rank=round(float(row.score), 6),
-                url=f"/v1/{PATHS[hit.kind]}/{hit.slug}",
+                url=f"/v1/{paths[hit.kind]}/{hit.slug}",
             )
         )
     return hits, next_cursor, window if windowed else None

@@ -12,7 +12,7 @@ from sqlalchemy.pool import NullPool
 
 from app.core.config import Settings
 from app.main import create_app
-from app.search.service import PATHS
+from app.search.router import PATHS
 from seeds.reading import SEEDS_DIR
 from tests.support import assert_problem, by_slug, curated, url, walk
 
