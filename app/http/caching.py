@@ -135,7 +135,8 @@ def _without_body(send: Send) -> Send:
 
 @dataclass(frozen=True)
 class Stored:
-    status: int
+    """A whole answer, always a 200: no other is stored."""
+
     headers: list[tuple[bytes, bytes]]
     body: bytes
 
@@ -222,7 +223,7 @@ class CachingMiddleware:
                 # Only whole answers are kept; streamed exports pass through.
                 if not message.get("more_body", False) and "streamed" not in started:
                     body = message.get("body", b"")
-                    self.store.put(etag, Stored(200, started["headers"], body))
+                    self.store.put(etag, Stored(started["headers"], body))
                 started["streamed"] = True
             await send(message)
 

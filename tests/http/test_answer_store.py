@@ -24,7 +24,7 @@ from app.main import create_app
 
 
 def entry(size: int) -> Stored:
-    return Stored(200, [(b"content-type", b"application/json")], b"x" * size)
+    return Stored([(b"content-type", b"application/json")], b"x" * size)
 
 
 @contextmanager
