@@ -92,7 +92,7 @@ def hydrate(session: Session, rows: list[CooperationArea]) -> list[AreaPublic]:
     return [
         AreaPublic(
             **r.model_dump(),
-            parent=parents.get(r.parent_id) if r.parent_id else None,
+            parent=parents.get(r.parent_id),
             children=children[r.id],
             counts=_counts(session, r.id),
             citations=citations[r.id],

@@ -87,7 +87,7 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
     return [
         OrganisationPublic(
             **r.model_dump(),
-            parent=parents.get(r.parent_id) if r.parent_id else None,
+            parent=parents.get(r.parent_id),
             children=children[r.id],
             citations=citations[r.id],
         )

@@ -83,7 +83,7 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
             roles=[
                 RolePublic(
                     title=role.title,
-                    organisation=orgs.get(role.organisation_id) if role.organisation_id else None,
+                    organisation=orgs.get(role.organisation_id),
                 )
                 for role in roles[r.id]
             ],

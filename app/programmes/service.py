@@ -137,7 +137,7 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
         ProgrammePublic(
             **r.model_dump(),
             in_force=DateSpan.of(r),
-            predecessor=predecessors.get(r.predecessor_id) if r.predecessor_id else None,
+            predecessor=predecessors.get(r.predecessor_id),
             successors=successors[r.id],
             areas=areas[r.id],
             events=events[r.id],

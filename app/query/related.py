@@ -12,8 +12,9 @@ from app.core.models import Ref
 
 def refs_by_id(
     session: Session, table: Any, ids: Iterable[int | None], name: str = "name"
-) -> dict[int, Ref]:
-    """References for the given ids of `table`, keyed by id."""
+) -> dict[int | None, Ref]:
+    """References for the given ids of `table`, keyed by id (`.get(None)` is None: a
+    reference that may be missing is read as it is)."""
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}

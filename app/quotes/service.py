@@ -114,12 +114,10 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
     return [
         QuotePublic(
             **r.model_dump(),
-            speaker=speakers.get(r.speaker_id) if r.speaker_id else None,
-            speaker_organisation=(
-                orgs.get(r.speaker_organisation_id) if r.speaker_organisation_id else None
-            ),
+            speaker=speakers.get(r.speaker_id),
+            speaker_organisation=orgs.get(r.speaker_organisation_id),
             date=DateSpan.of(r),
-            event=events.get(r.event_id) if r.event_id else None,
+            event=events.get(r.event_id),
             source=sources[r.source_id],
             areas=areas[r.id],
             citations=citations[r.id],
