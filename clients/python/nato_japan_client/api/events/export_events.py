@@ -288,7 +288,8 @@ def sync_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -309,7 +310,8 @@ def sync_detailed(
             their references.
         sort (list[EventSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[EventFacet] | Unset): Counts per value, for the records matched.
+        facets (list[EventFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -384,7 +386,8 @@ def sync(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -405,7 +408,8 @@ def sync(
             their references.
         sort (list[EventSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[EventFacet] | Unset): Counts per value, for the records matched.
+        facets (list[EventFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -475,7 +479,8 @@ async def asyncio_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -496,7 +501,8 @@ async def asyncio_detailed(
             their references.
         sort (list[EventSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[EventFacet] | Unset): Counts per value, for the records matched.
+        facets (list[EventFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -571,7 +577,8 @@ async def asyncio(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -592,7 +599,8 @@ async def asyncio(
             their references.
         sort (list[EventSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[EventFacet] | Unset): Counts per value, for the records matched.
+        facets (list[EventFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

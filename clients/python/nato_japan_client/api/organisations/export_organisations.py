@@ -229,7 +229,8 @@ def sync_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -242,7 +243,8 @@ def sync_detailed(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -305,7 +307,8 @@ def sync(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -318,7 +321,8 @@ def sync(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -376,7 +380,8 @@ async def asyncio_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -389,7 +394,8 @@ async def asyncio_detailed(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -452,7 +458,8 @@ async def asyncio(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -465,7 +472,8 @@ async def asyncio(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

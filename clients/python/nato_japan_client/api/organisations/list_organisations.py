@@ -228,7 +228,8 @@ def sync_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -241,7 +242,8 @@ def sync_detailed(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -300,7 +302,8 @@ def sync(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -313,7 +316,8 @@ def sync(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -367,7 +371,8 @@ async def asyncio_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -380,7 +385,8 @@ async def asyncio_detailed(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -439,7 +445,8 @@ async def asyncio(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -452,7 +459,8 @@ async def asyncio(
             of their references.
         sort (list[OrganisationSort] | Unset): Sort keys in order, `-` for descending (default
             `name`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched.
+        facets (list[OrganisationFacet] | Unset): Counts per value, for the records matched (an
+            export ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

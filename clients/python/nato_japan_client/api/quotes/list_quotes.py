@@ -271,7 +271,8 @@ def sync_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -291,7 +292,8 @@ def sync_detailed(
             their references.
         sort (list[QuoteSort] | Unset): Sort keys in order, `-` for descending (default
             `date,position`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched.
+        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -361,7 +363,8 @@ def sync(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -381,7 +384,8 @@ def sync(
             their references.
         sort (list[QuoteSort] | Unset): Sort keys in order, `-` for descending (default
             `date,position`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched.
+        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -446,7 +450,8 @@ async def asyncio_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -466,7 +471,8 @@ async def asyncio_detailed(
             their references.
         sort (list[QuoteSort] | Unset): Sort keys in order, `-` for descending (default
             `date,position`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched.
+        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -536,7 +542,8 @@ async def asyncio(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -556,7 +563,8 @@ async def asyncio(
             their references.
         sort (list[QuoteSort] | Unset): Sort keys in order, `-` for descending (default
             `date,position`); the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched.
+        facets (list[QuoteFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -169,7 +169,8 @@ def sync_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         type_ (list[ExportSourceCitationsTypeItem] | Unset): Only citations of these record types.
             Repeatable.
         fields (list[CitationField] | Unset): Sparse fieldset: only these top-level fields in each
@@ -228,7 +229,8 @@ def sync(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         type_ (list[ExportSourceCitationsTypeItem] | Unset): Only citations of these record types.
             Repeatable.
         fields (list[CitationField] | Unset): Sparse fieldset: only these top-level fields in each
@@ -282,7 +284,8 @@ async def asyncio_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         type_ (list[ExportSourceCitationsTypeItem] | Unset): Only citations of these record types.
             Repeatable.
         fields (list[CitationField] | Unset): Sparse fieldset: only these top-level fields in each
@@ -341,7 +344,8 @@ async def asyncio(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         type_ (list[ExportSourceCitationsTypeItem] | Unset): Only citations of these record types.
             Repeatable.
         fields (list[CitationField] | Unset): Sparse fieldset: only these top-level fields in each

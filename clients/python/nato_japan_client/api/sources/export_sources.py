@@ -198,7 +198,8 @@ def sync_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -207,7 +208,8 @@ def sync_detailed(
             `slug`, in each record.
         sort (list[SourceSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[SourceFacet] | Unset): Counts per value, for the records matched.
+        facets (list[SourceFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,7 +266,8 @@ def sync(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -273,7 +276,8 @@ def sync(
             `slug`, in each record.
         sort (list[SourceSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[SourceFacet] | Unset): Counts per value, for the records matched.
+        facets (list[SourceFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -325,7 +329,8 @@ async def asyncio_detailed(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -334,7 +339,8 @@ async def asyncio_detailed(
             `slug`, in each record.
         sort (list[SourceSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[SourceFacet] | Unset): Counts per value, for the records matched.
+        facets (list[SourceFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -391,7 +397,8 @@ async def asyncio(
             NDJSON, iCalendar) gives every match unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
-        count (bool | Unset): Add the exact number of matches as `meta.count`. Default: False.
+        count (bool | Unset): Add the exact number of matches as `meta.count` (an export, with no
+            `meta`, ignores it). Default: False.
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
@@ -400,7 +407,8 @@ async def asyncio(
             `slug`, in each record.
         sort (list[SourceSort] | Unset): Sort keys in order, `-` for descending (default `date`);
             the slug breaks ties. A field sorted by already adds nothing.
-        facets (list[SourceFacet] | Unset): Counts per value, for the records matched.
+        facets (list[SourceFacet] | Unset): Counts per value, for the records matched (an export
+            ignores it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
