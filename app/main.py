@@ -7,12 +7,14 @@ from pathlib import Path
 from anyio import to_thread
 from fastapi import FastAPI
 
+from app import __version__
 from app.areas.router import router as areas_router
 from app.core.config import Settings, get_settings
 from app.core.db import Database, make_engine
 from app.core.errors import install_error_handlers, problem_responses
 from app.events.router import router as events_router
 from app.health.router import router as health_router
+from app.http.browsers import BrowserHeaders
 from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
 from app.http.docs import install_docs
 from app.http.openapi import install_openapi
@@ -44,6 +46,7 @@ TAGS = {
     "search": "Ranked full-text search across every resource.",
     "timeline": "Events and programme milestones, year by year.",
     "health": "Probes for load balancers and orchestrators.",
+    "meta": "What this service is: its version, its dataset's, and what the dataset holds.",
 }
 
 
@@ -61,7 +64,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         lifespan=lifespan,
         title="NATO–Japan cooperation API",
-        version="1.0.0",
+        version=__version__,
         description=DESCRIPTION,
         license_info=LICENSE,
         contact={
@@ -106,4 +109,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         CachingMiddleware, versions=versions, max_age=settings.cache_max_age, store=store
     )
+    app.add_middleware(BrowserHeaders)  # the outermost: 304s and stored answers too
     return app

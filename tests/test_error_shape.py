@@ -17,7 +17,11 @@ DETAILS = [f"/v1/{r}/no-such-record" for r in RESOURCES]
 EXPORTS = [f"{path}.csv" for path in LISTS]
 OTHERS = ["/v1/search?q=piracy", "/v1/timeline"]
 ROUTES = (
-    LISTS + EXPORTS + [f"/v1/{r}/{{slug}}" for r in RESOURCES] + OTHERS + ["/healthz", "/readyz"]
+    LISTS
+    + EXPORTS
+    + [f"/v1/{r}/{{slug}}" for r in RESOURCES]
+    + OTHERS
+    + ["/healthz", "/readyz", "/v1/meta"]
 )
 
 
@@ -52,7 +56,7 @@ class TestNotFound:
 
 
 class TestMethodNotAllowed:
-    @pytest.mark.parametrize("path", LISTS + DETAILS + OTHERS + ["/healthz", "/readyz"])
+    @pytest.mark.parametrize("path", LISTS + DETAILS + OTHERS + ["/healthz", "/readyz", "/v1/meta"])
     def test_post(self, client: TestClient, path: str):
         body = assert_problem(client.post(path), 405)
         assert body["type"] == "/problems/method-not-allowed"

@@ -1,10 +1,15 @@
-"""Readiness: the database answers, is migrated to head and holds a dataset."""
+"""Readiness (the database answers, is migrated to head and holds a dataset), and what
+the service and its dataset are (`/v1/meta`)."""
 
-from sqlalchemy import Connection, Engine, text
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
+from app import __version__
 from app.core.models import DatasetVersion
-from app.rendering import render_version
+from app.rendering import RESOURCES, render_version
 
 # The newest migration. Written here rather than read from migrations/ at start, because
 # importing Alembic costs the serving process an eighth of a second; a test checks that
@@ -38,3 +43,23 @@ def _current_revision(conn: Connection) -> str | None:
     except SQLAlchemyError:
         conn.rollback()
         return None
+
+
+def about(session: Session) -> dict[str, Any] | None:
+    """The service's and the dataset's versions and what the dataset holds (records per
+    resource, by the name of its path); None when nothing was seeded."""
+    revision = _current_revision(session.connection())
+    if revision is None:  # not migrated: no dataset either
+        return None
+    row = session.execute(select(DatasetVersion)).scalars().first()
+    if row is None:
+        return None
+    return {
+        "api_version": __version__,
+        "schema_revision": revision,
+        "dataset": {
+            "version": row.version,
+            "seeded_at": row.seeded_at,
+            "counts": {r.plural: row.counts.get(r.kind, 0) for r in RESOURCES},
+        },
+    }

@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import col
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app import __version__
 from app.core.models import DatasetVersion
 from app.http.responses import link_host
 
@@ -103,6 +104,7 @@ def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
     host = headers.get(b"host")
     digest = hashlib.sha256()
     for part in (
+        __version__.encode(),  # a new version of the service may answer otherwise
         version.encode(),
         scope["scheme"].encode(),
         scope["path"].encode(),

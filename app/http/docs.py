@@ -43,6 +43,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "connect-src 'self'",
         "base-uri 'self'",
         "form-action 'self'",
+        # No other site may frame the pages (clickjacking).
+        "frame-ancestors 'none'",
     ]
 )
 

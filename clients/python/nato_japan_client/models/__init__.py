@@ -13,6 +13,8 @@ from .citation_in_source import CitationInSource
 from .citation_public import CitationPublic
 from .citation_sort import CitationSort
 from .cited_record import CitedRecord
+from .dataset_about import DatasetAbout
+from .dataset_about_counts import DatasetAboutCounts
 from .date_span import DateSpan
 from .envelope_area_public import EnvelopeAreaPublic
 from .envelope_citation_in_source import EnvelopeCitationInSource
@@ -46,6 +48,7 @@ from .list_links import ListLinks
 from .list_meta import ListMeta
 from .list_meta_facets_type_0 import ListMetaFacetsType0
 from .list_source_citations_type_item import ListSourceCitationsTypeItem
+from .meta import Meta
 from .organisation_facet import OrganisationFacet
 from .organisation_field import OrganisationField
 from .organisation_include import OrganisationInclude
@@ -107,6 +110,8 @@ __all__ = (
     "CitationPublic",
     "CitationSort",
     "CitedRecord",
+    "DatasetAbout",
+    "DatasetAboutCounts",
     "DateSpan",
     "EnvelopeAreaPublic",
     "EnvelopeCitationInSource",
@@ -140,6 +145,7 @@ __all__ = (
     "ListMeta",
     "ListMetaFacetsType0",
     "ListSourceCitationsTypeItem",
+    "Meta",
     "OrganisationFacet",
     "OrganisationField",
     "OrganisationInclude",
