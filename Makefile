@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 .PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser clean examples client
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
-	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT)
+	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT) --no-access-log
 
 test: setup lint typecheck spec-lint pytest contract  ## set up and run every test (SQLite and PostgreSQL)
 

@@ -18,6 +18,7 @@ from app.http.browsers import BrowserHeaders
 from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
 from app.http.docs import install_docs
 from app.http.openapi import install_openapi
+from app.http.telemetry import install_telemetry
 from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router
@@ -104,10 +105,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     install_docs(app)
     install_openapi(app, (*RESOURCES, sources.CITATIONS))
-    versions = DataVersion(app.state.engine, settings.data_version_ttl)
+    versions = app.state.versions = DataVersion(app.state.engine, settings.data_version_ttl)
     store = app.state.answer_store = AnswerStore(settings.response_cache_mb << 20)
     app.add_middleware(
         CachingMiddleware, versions=versions, max_age=settings.cache_max_age, store=store
     )
     app.add_middleware(BrowserHeaders)  # the outermost: 304s and stored answers too
+    install_telemetry(app, log_requests=settings.log_requests)
     return app

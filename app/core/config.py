@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     contact_name: str = "The operators of this service"
     contact_url: str = ""
     contact_email: str = ""
+    # One JSON line per request on stdout (the request id, route, status, time); off where
+    # a proxy logs every request already. Errors are logged either way.
+    log_requests: bool = True
     sql_echo: bool = False
 
     @property

@@ -6,7 +6,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 # What a page on another origin may read of an answer, beyond the CORS-safelisted headers:
 # what caching, paging and errors say.
-EXPOSED = "ETag, Last-Modified, Link, Retry-After, Content-Disposition"
+EXPOSED = "ETag, Last-Modified, Link, Retry-After, Content-Disposition, X-Request-ID"
 PREFLIGHT_MAX_AGE = "86400"  # a day: the methods and headers allowed never change
 # On every answer, whatever the request: the same for every origin, so that a shared
 # cache keeps one copy (no `Vary: Origin`). No credentials: the API has none.

@@ -212,6 +212,7 @@ class CachingMiddleware:
 
         stored = self.store.get(etag)
         if stored is not None:
+            state["answered_from"] = "store"
             await send({"type": "http.response.start", "status": 200, "headers": stored.headers})
             await send({"type": "http.response.body", "body": stored.body})
             return

@@ -1,0 +1,183 @@
+"""What operators see: a request id on every request (taken from `X-Request-ID` or made,
+echoed, and bound to every log line of the request), one JSON log line per request, and
+Prometheus metrics at `/metrics` (summed over worker processes when
+`PROMETHEUS_MULTIPROC_DIR` is set, as the official client's multiprocess mode needs)."""
+
+import itertools
+import os
+import re
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import MutableMapping
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from fastapi import FastAPI, Request, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
+from pydantic_core import to_json
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger("api")
+
+REQUESTS = Counter("api_requests_total", "Requests answered.", ["route", "method", "status"])
+LATENCY = Histogram(
+    "api_request_duration_seconds",
+    "Time from the request to the end of its answer.",
+    ["route", "method"],
+    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+ANSWERED_FROM = Counter(
+    "api_answers_total",
+    "Answers by where they came from: rendered, the answer store, or a 304.",
+    ["source"],
+)
+FAILURES = Counter(
+    "api_failures_total", "Requests that failed unexpectedly, by the exception's type.", ["kind"]
+)
+DATASET = Gauge(
+    "api_dataset_info",
+    "The dataset version served (1 for the version in the label).",
+    ["version"],
+    multiprocess_mode="liveall",
+)
+
+# Ids made here: this process's random half, then a serial number; unique without a
+# random draw per request (a system call, a fifth of the cost of a log line).
+_PROCESS = uuid.uuid4().hex[:16]
+_SERIAL = itertools.count()
+# An id a client may choose: what log search and headers carry safely, nothing more.
+_CLIENT_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Path -> route template, for answers given before routing (304s, stored answers).
+_TEMPLATES: OrderedDict[str, str] = OrderedDict()
+_TEMPLATES_KEPT = 4096
+
+
+class RequestTelemetry:
+    """Times and counts each request, logs it as one JSON line, and gives it an id."""
+
+    def __init__(self, app: ASGIApp, *, log_requests: bool = True) -> None:
+        self.app, self.log_requests = app, log_requests
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _CLIENT_ID.fullmatch(given) else f"{_PROCESS}{next(_SERIAL):016x}"
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        status = 500
+
+        async def sending(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:  # answered as a 500 problem further out; counted here
+            FAILURES.labels(type(exc).__name__).inc()
+            log.error("failed", error=type(exc).__name__)
+            raise
+        finally:
+            took = time.perf_counter() - started
+            route = _route(scope)
+            _counted(REQUESTS, route, scope["method"], str(status)).inc()
+            _counted(LATENCY, route, scope["method"]).observe(took)
+            answered = scope.get("state", {}).get("answered_from", "rendered")
+            answered = "not-modified" if status == 304 else answered
+            _counted(ANSWERED_FROM, answered).inc()
+            if self.log_requests:
+                log.info(
+                    "request",
+                    method=scope["method"],
+                    path=scope["path"],
+                    route=route,
+                    status=status,
+                    ms=round(took * 1000, 2),
+                    answered_from=answered,
+                )
+            structlog.contextvars.clear_contextvars()
+
+
+def _timestamp(_: object, __: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    event["timestamp"] = datetime.now(UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+    return event
+
+
+def _json(event: Any, **_: Any) -> bytes:
+    return to_json(event, fallback=str)
+
+
+def _counted(metric: Any, *labels: str) -> Any:
+    """`metric.labels(*labels)`, kept: the client's lookup takes a lock and checks every
+    label, on every request."""
+    key = (metric, labels)
+    child = _CHILDREN.get(key)
+    if child is None:
+        child = _CHILDREN[key] = metric.labels(*labels)
+    return child
+
+
+_CHILDREN: dict[tuple[Any, tuple[str, ...]], Any] = {}
+
+
+def _route(scope: Scope) -> str:
+    """The template of the route that answered (`/v1/events/{slug}`), so that labels stay
+    few; learnt from routed requests for the answers given before routing."""
+    path = scope["path"]
+    route = scope.get("route")
+    if route is not None:
+        _TEMPLATES[path] = route.path
+        if len(_TEMPLATES) > _TEMPLATES_KEPT:
+            _TEMPLATES.popitem(last=False)
+        return str(route.path)
+    return _TEMPLATES.get(path, "unrouted")
+
+
+async def metrics(request: Request) -> Response:
+    """The metrics of this process, or of every worker when several share the directory
+    named by `PROMETHEUS_MULTIPROC_DIR`."""
+    current = await request.app.state.versions.get()
+    if current is not None:
+        DATASET.clear()
+        DATASET.labels(current.version).set(1)
+    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        body = generate_latest(registry)
+    else:
+        body = generate_latest()
+    return Response(body, media_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
+
+
+def install_telemetry(app: FastAPI, *, log_requests: bool) -> None:
+    """JSON logs, `/metrics` (left out of the OpenAPI document: it is for Prometheus, not
+    for API clients), and the middleware, outside every other so that 304s, stored answers
+    and preflights are counted too."""
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            _timestamp,
+            # pydantic-core's JSON (bytes, written as they are): several times faster than
+            # the standard library's, on a line written for every request.
+            structlog.processors.JSONRenderer(serializer=_json),
+        ],
+        # Made for each line, not kept: it writes to whatever `sys.stdout` is then.
+        logger_factory=structlog.BytesLoggerFactory(),
+    )
+    app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
+    app.add_middleware(RequestTelemetry, log_requests=log_requests)
