@@ -1,7 +1,8 @@
 """Build the application: settings, database engine, routers and error handlers."""
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 from anyio import to_thread
@@ -18,7 +19,7 @@ from app.http.browsers import BrowserHeaders
 from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
 from app.http.docs import install_docs
 from app.http.openapi import install_openapi
-from app.http.telemetry import install_telemetry
+from app.http.telemetry import flush_now_and_then, install_telemetry
 from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router
@@ -59,7 +60,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        flushing = asyncio.create_task(flush_now_and_then())
         yield
+        flushing.cancel()
+        with suppress(asyncio.CancelledError):
+            await flushing  # which writes the request lines still waiting
         database.close()
 
     app = FastAPI(

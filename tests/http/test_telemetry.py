@@ -3,7 +3,9 @@ metrics, also summed over several worker processes."""
 
 import json
 import re
+import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -11,6 +13,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from app.core.config import Settings
+from app.http.telemetry import FLUSH_EVERY_S
 from app.main import create_app
 from bench.servers import serve
 
@@ -28,6 +31,17 @@ def samples(text: str, name: str) -> dict[tuple[tuple[str, str], ...], float]:
 def requests_of(text: str, route: str, status: str) -> float:
     key = (("method", "GET"), ("route", route), ("status", status))
     return samples(text, "api_requests_total").get(key, 0.0)
+
+
+def written_lines(capsys: pytest.CaptureFixture[str], request_id: str) -> list[Any]:
+    """The JSON lines written until one names `request_id`: request lines are written
+    together, at least every FLUSH_EVERY_S seconds (waits up to ten times that)."""
+    out = ""
+    deadline = time.monotonic() + 10 * FLUSH_EVERY_S
+    while request_id not in out and time.monotonic() < deadline:
+        time.sleep(FLUSH_EVERY_S / 5)
+        out += capsys.readouterr().out
+    return [json.loads(line) for line in out.splitlines() if line.startswith("{")]
 
 
 PREFLIGHT = {"Origin": "https://x.example", "Access-Control-Request-Method": "GET"}
@@ -67,7 +81,7 @@ class TestLogs:
     ):
         capsys.readouterr()
         response = client.get("/v1/events/ipcp-signing-2014", headers={"X-Request-ID": "r-1"})
-        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line]
+        lines = written_lines(capsys, "r-1")
         [line] = [entry for entry in lines if entry.get("request_id") == "r-1"]
         assert line["event"] == "request" and line["level"] == "info"
         assert (
@@ -81,6 +95,7 @@ class TestLogs:
         with TestClient(app) as quiet:
             capsys.readouterr()
             response = quiet.get("/v1/events?limit=1", headers={"X-Request-ID": "r-2"})
+        # Shut down, so every line waiting was written.
         assert response.headers["x-request-id"] == "r-2"
         assert "r-2" not in capsys.readouterr().out
 
