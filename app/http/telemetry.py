@@ -54,9 +54,21 @@ DATASET = Gauge(
 )
 
 # Ids made here: this process's random half, then a serial number; unique without a
-# random draw per request (a system call, a fifth of the cost of a log line).
+# random draw per request (a system call, a fifth of the cost of a log line). A forked
+# worker draws its own half.
 _PROCESS = uuid.uuid4().hex[:16]
 _SERIAL = itertools.count()
+
+
+def _new_process() -> None:
+    global _PROCESS, _SERIAL
+    _PROCESS, _SERIAL = uuid.uuid4().hex[:16], itertools.count()
+
+
+os.register_at_fork(after_in_child=_new_process)
+# The methods a label may name; any other is OTHER, so that a client cannot grow the
+# metrics without bound by inventing methods.
+_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
 # An id a client may choose: what log search and headers carry safely, nothing more.
 _CLIENT_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 # Path -> route template, for answers given before routing (304s, stored answers).
@@ -96,8 +108,9 @@ class RequestTelemetry:
         finally:
             took = time.perf_counter() - started
             route = _route(scope)
-            _counted(REQUESTS, route, scope["method"], str(status)).inc()
-            _counted(LATENCY, route, scope["method"]).observe(took)
+            method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+            _counted(REQUESTS, route, method, str(status)).inc()
+            _counted(LATENCY, route, method).observe(took)
             answered = scope.get("state", {}).get("answered_from", "rendered")
             answered = "not-modified" if status == 304 else answered
             _counted(ANSWERED_FROM, answered).inc()

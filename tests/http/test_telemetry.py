@@ -122,6 +122,13 @@ class TestMetrics:
         # The 304 was answered before routing, and is still counted under its route.
         assert requests_of(text, "/v1/programmes", "304") >= 1
 
+    def test_an_invented_method_cannot_grow_the_labels(self, client: TestClient):
+        for method in ("BREW", "WHEN", "FOO"):
+            client.request(method, "/v1/events")
+        text = client.get("/metrics").text
+        methods = {dict(k)["method"] for k in samples(text, "api_requests_total")}
+        assert "OTHER" in methods and not methods & {"BREW", "WHEN", "FOO"}
+
     def test_the_dataset_version_is_a_labelled_gauge(self, client: TestClient):
         version = client.get("/readyz").json()["data_version"]
         gauge = samples(client.get("/metrics").text, "api_dataset_info")
