@@ -12,7 +12,8 @@ RUN /opt/venv/bin/pip install .
 # Runtime stage: the environment, the migrations and the seed data; no build tools.
 FROM python:3.11-slim
 ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
-    DATABASE_URL=sqlite:////data/nato_japan.db HOST=0.0.0.0 PORT=8000
+    DATABASE_URL=sqlite:////data/nato_japan.db HOST=0.0.0.0 PORT=8000 \
+    FORWARDED_ALLOW_IPS=127.0.0.1
 RUN useradd --system --uid 10001 --home-dir /srv --shell /usr/sbin/nologin api \
     && mkdir -p /data && chown api /data
 WORKDIR /srv

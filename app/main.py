@@ -113,7 +113,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     versions = app.state.versions = DataVersion(app.state.engine, settings.data_version_ttl)
     store = app.state.answer_store = AnswerStore(settings.response_cache_mb << 20)
     app.add_middleware(
-        CachingMiddleware, versions=versions, max_age=settings.cache_max_age, store=store
+        CachingMiddleware,
+        versions=versions,
+        max_age=settings.cache_max_age,
+        store=store,
+        hosts=settings.link_hosts,
     )
     app.add_middleware(BrowserHeaders)  # the outermost: 304s and stored answers too
     install_telemetry(app, log_requests=settings.log_requests)

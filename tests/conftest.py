@@ -42,6 +42,17 @@ def client(seeded_url: str) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="session")
+def any_host_client(seeded_url: str) -> Iterator[TestClient]:
+    """`client`, but with ALLOWED_HOSTS=*: links name whatever host the request did (the
+    tests of how links and tags follow the Host header)."""
+    settings = Settings(database_url=seeded_url, response_cache_mb=0, allowed_hosts="*")
+    app = create_app(settings)
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+    app.state.engine.dispose()
+
+
+@pytest.fixture(scope="session")
 def live_url(seeded_url: str) -> Iterator[str]:
     """The base URL of the service under uvicorn on loopback, serving the seeded database
     (for what only a real server shows: clients, timeouts, property-based runs)."""

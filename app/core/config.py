@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     db_threads: int = 0
     # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
     public_base_url: str = ""
+    # Without PUBLIC_BASE_URL, the Host names that links may carry (comma list; `*`: any);
+    # any other Host gives the server's own address, so a client cannot put another site
+    # into the links (and the stored answers) of this one.
+    allowed_hosts: str = "localhost,127.0.0.1,[::1]"
     # Who answers for this deployment, named in the OpenAPI document (`info.contact`).
     contact_name: str = "The operators of this service"
     contact_url: str = ""
@@ -38,6 +42,10 @@ class Settings(BaseSettings):
     # a proxy logs every request already. Errors are logged either way.
     log_requests: bool = True
     sql_echo: bool = False
+
+    @property
+    def link_hosts(self) -> frozenset[str]:
+        return frozenset(h.strip().lower().rstrip(".") for h in self.allowed_hosts.split(","))
 
     @property
     def is_sqlite(self) -> bool:

@@ -95,7 +95,7 @@ class DataVersion:
             self._pending = None
 
 
-def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
+def _etag(version: str, scope: Scope, headers: dict[bytes, bytes], hosts: frozenset[str]) -> str:
     # No Accept header and "*/*" ask for the same representation, so share one tag. The
     # scheme and Host are part of it because answers carry absolute links.
     accept = headers.get(b"accept", b"").strip()
@@ -112,7 +112,7 @@ def _etag(version: str, scope: Scope, headers: dict[bytes, bytes]) -> str:
         accept,
         # The host links name, not the raw header: headers that are not hosts all give
         # the same links, so they share one tag and one stored answer.
-        link_host(scope, None if host is None else host.decode("latin-1")).encode(),
+        link_host(scope, None if host is None else host.decode("latin-1"), hosts).encode(),
     ):
         digest.update(part + b"\0")
     return f'"{digest.hexdigest()[:32]}"'
@@ -173,9 +173,10 @@ class AnswerStore:
 
 class CachingMiddleware:
     def __init__(
-        self, app: ASGIApp, *, versions: DataVersion, max_age: int, store: AnswerStore
-    ) -> None:
-        self.app, self.versions, self.store = app, versions, store
+        self, app: ASGIApp, *, versions: DataVersion, max_age: int, store: AnswerStore,
+        hosts: frozenset[str],
+    ) -> None:  # fmt: skip
+        self.app, self.versions, self.store, self.hosts = app, versions, store, hosts
         self.cache_control = f"public, max-age={max_age}".encode()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -195,7 +196,7 @@ class CachingMiddleware:
             await self.app(scope, receive, send)
             return
         headers = dict(scope["headers"])
-        etag = _etag(current.version, scope, headers)
+        etag = _etag(current.version, scope, headers, self.hosts)
         state = scope.setdefault("state", {})
         state["data_version"] = current.version
         state["data_stamp"] = current.stamp

@@ -200,11 +200,12 @@ def address(request: Request, query: bytes | None = None) -> str:
 def origin(request: Request) -> str:
     """Where links start: `PUBLIC_BASE_URL` when set, else the scheme and host this
     request came to (the server's own address when the Host header is not a host)."""
-    public = request.app.state.settings.public_base_url
-    if public:
-        return str(public).rstrip("/")
+    settings = request.app.state.settings
+    if settings.public_base_url:
+        return str(settings.public_base_url).rstrip("/")
     scope = request.scope
-    return f"{scope['scheme']}://{link_host(scope, request.headers.get('host'))}"
+    host = link_host(scope, request.headers.get("host"), settings.link_hosts)
+    return f"{scope['scheme']}://{host}"
 
 
 # A name (letters, digits, `-`, `_`; a trailing dot for a fully qualified name), an IPv4
@@ -215,11 +216,12 @@ _HOST = re.compile(
 )
 
 
-def link_host(scope: Any, header: str | None) -> str:
-    """`header` (the request's Host) if it names a host, else the server's address. The
-    ETag hashes this too, so headers that are not hosts share one tag."""
+def link_host(scope: Any, header: str | None, allowed: frozenset[str]) -> str:
+    """`header` (the request's Host) if it names a host among `allowed` (`*`: any), else
+    the server's address. The ETag hashes this too, so other headers share one tag."""
     if header is not None and _is_host(header):
-        return header
+        if "*" in allowed or _name(header) in allowed:
+            return header
     server = scope.get("server")
     if server is None:  # a Unix socket: no address of its own to name
         return "localhost"
@@ -233,3 +235,10 @@ def link_host(scope: Any, header: str | None) -> str:
 
 def _is_host(header: str) -> bool:
     return _HOST.fullmatch(header) is not None
+
+
+def _name(host: str) -> str:
+    """A Host header's name without its port: `[::1]:8000` → `[::1]`, `a.org.:80` → `a.org`."""
+    if host.startswith("["):
+        return host[: host.index("]") + 1]
+    return host.rpartition(":")[0].lower().rstrip(".") if ":" in host else host.lower().rstrip(".")

@@ -71,7 +71,11 @@ def same_answer(one: Response, two: Response) -> bool:
 def storing(seeded_url: str) -> Iterator[TestClient]:
     """The app on the seeded data with a 64 MB store. It trusts its reading of the data
     version for an hour, so that the SQL of a request is only ever its route's."""
-    app = create_app(Settings(database_url=seeded_url, response_cache_mb=64, data_version_ttl=3600))
+    app = create_app(
+        Settings(
+            database_url=seeded_url, response_cache_mb=64, data_version_ttl=3600, allowed_hosts="*"
+        )
+    )
     with TestClient(app, raise_server_exceptions=False) as client:
         yield client
     app.state.engine.dispose()

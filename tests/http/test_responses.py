@@ -99,6 +99,9 @@ def links_of(answer: Answer) -> dict[str, Any]:
     return links
 
 
+ANY = frozenset({"*"})  # ALLOWED_HOSTS=*: any host name
+
+
 # --- Formats --------------------------------------------------------------------------
 
 JSON, CSV, NDJSON = "application/json", "text/csv; charset=utf-8", "application/x-ndjson"
@@ -355,7 +358,10 @@ class TestQueryInLinks:
     """The query is echoed as the client wrote it; what may not stand bare in a link is
     percent-encoded byte by byte, so no value can break the `Link` header."""
 
-    def test_a_raw_query_is_escaped_byte_by_byte_in_self_and_next(self, client: TestClient):
+    def test_a_raw_query_is_escaped_byte_by_byte_in_self_and_next(
+        self, any_host_client: TestClient
+    ):
+        client = any_host_client
         raw = 'utm_x=T\xc5\x8dky\xc5\x8d a"b>c<d&cursor=&limit=2'.encode("latin-1")
         answer = served(client, "/v1/events", raw, [(b"host", b"api.example.org")])
         links, cursor = links_of(answer), answer.json()["meta"]["next_cursor"]
@@ -372,7 +378,8 @@ class TestQueryInLinks:
 
 
 class TestHostInLinks:
-    def test_links_name_the_host_the_client_asked(self, client: TestClient):
+    def test_links_name_the_host_the_client_asked(self, any_host_client: TestClient):
+        client = any_host_client
         body = page(client, "/v1/events?limit=2", headers={"host": "api.example.org:8080"})
         cursor = body["meta"]["next_cursor"]
         assert body["links"]["self"] == "http://api.example.org:8080/v1/events?limit=2"
@@ -391,7 +398,8 @@ class TestHostInLinks:
             "[::1]:8000",
         ],
     )
-    def test_a_host_header_naming_a_host_is_used(self, client: TestClient, host: str):
+    def test_a_host_header_naming_a_host_is_used(self, any_host_client: TestClient, host: str):
+        client = any_host_client
         body = page(client, "/v1/events?limit=2", headers={"host": host})
         assert body["links"]["self"] == f"http://{host}/v1/events?limit=2"
 
@@ -421,6 +429,15 @@ class TestHostInLinks:
         links = links_of(served(client, "/v1/events", b"limit=2", server=None))
         assert links["self"] == "http://localhost/v1/events?limit=2"
 
+    def test_by_default_a_host_not_allowed_gives_the_servers_address(self, client: TestClient):
+        # ALLOWED_HOSTS is localhost, 127.0.0.1 and [::1] unless set.
+        for host in ("evil.example", "api.example.org:8080", "localhost.evil.example"):
+            body = page(client, "/v1/events?limit=2", headers={"host": host})
+            assert body["links"]["self"] == "http://testserver/v1/events?limit=2", host
+        for host in ("localhost:8000", "LOCALHOST", "127.0.0.1:8000", "[::1]:8000"):
+            body = page(client, "/v1/events?limit=2", headers={"host": host})
+            assert body["links"]["self"] == f"http://{host}/v1/events?limit=2", host
+
 
 class TestPublicBaseUrl:
     def test_links_start_at_the_public_address_when_one_is_set(self, seeded_url: str):
@@ -437,7 +454,7 @@ class TestPublicBaseUrl:
 
 
 class TestLinkHost:
-    """`link_host(scope, host_header)`: the host a request's links (and its ETag) name."""
+    """`link_host(scope, host_header, allowed)`: the host a request's links (and its ETag) name."""
 
     SERVER = {"scheme": "http", "server": ("10.0.0.5", 8000)}
 
@@ -455,19 +472,19 @@ class TestLinkHost:
         ],
     )
     def test_a_header_naming_a_host_is_the_host(self, host: str):
-        assert link_host(self.SERVER, host) == host
+        assert link_host(self.SERVER, host, ANY) == host
 
     @pytest.mark.parametrize(
         "header", ['evil>"x', "a b", "<x>", "", "a.example/path", "-a.example", "a:port"]
     )
     def test_a_header_that_is_not_a_host_gives_the_servers_address(self, header: str):
-        assert link_host(self.SERVER, header) == "10.0.0.5:8000"
+        assert link_host(self.SERVER, header, ANY) == "10.0.0.5:8000"
 
     def test_without_a_header_the_servers_address_is_the_host(self):
-        assert link_host(self.SERVER, None) == "10.0.0.5:8000"
+        assert link_host(self.SERVER, None, ANY) == "10.0.0.5:8000"
 
     def test_an_ipv6_server_address_is_bracketed(self):
-        assert link_host({"scheme": "http", "server": ("::1", 8000)}, None) == "[::1]:8000"
+        assert link_host({"scheme": "http", "server": ("::1", 8000)}, None, ANY) == "[::1]:8000"
 
     @pytest.mark.parametrize(
         ("scheme", "port", "expected"),
@@ -482,8 +499,23 @@ class TestLinkHost:
     def test_only_the_default_port_of_the_scheme_is_left_out(
         self, scheme: str, port: int | None, expected: str
     ):
-        assert link_host({"scheme": scheme, "server": ("10.0.0.5", port)}, None) == expected
+        assert link_host({"scheme": scheme, "server": ("10.0.0.5", port)}, None, ANY) == expected
 
     def test_without_a_server_address_the_host_is_localhost(self):
-        assert link_host({"scheme": "http", "server": None}, None) == "localhost"
-        assert link_host({"scheme": "http"}, "a b") == "localhost"
+        assert link_host({"scheme": "http", "server": None}, None, ANY) == "localhost"
+        assert link_host({"scheme": "http"}, "a b", ANY) == "localhost"
+
+    @pytest.mark.parametrize(
+        ("header", "allowed"),
+        [
+            ("api.example.org", True),
+            ("API.Example.org.:8443", True),
+            ("[::1]:8000", True),
+            ("db_1:8000", False),
+            ("api.example.org.evil", False),
+            ("example.org", False),
+        ],
+    )
+    def test_only_allowed_names_are_taken(self, header: str, allowed: bool):
+        hosts = frozenset({"api.example.org", "[::1]"})
+        assert (link_host(self.SERVER, header, hosts) == header) is allowed
