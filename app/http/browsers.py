@@ -29,9 +29,9 @@ class BrowserHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        if scope["method"] == "OPTIONS" and "origin" in headers:
-            if "access-control-request-method" in headers:
+        if scope["method"] == "OPTIONS":  # read the headers only for what may be a preflight
+            headers = Headers(scope=scope)
+            if "origin" in headers and "access-control-request-method" in headers:
                 await _preflight(headers, send)
                 return
 

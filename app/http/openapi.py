@@ -42,9 +42,11 @@ def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
     required = set(schema.get("required", ()))
     parameters = []
     for name, field_schema in schema["properties"].items():
-        if "anyOf" in field_schema:  # a union inside `X | None` is one union
+        if "anyOf" in field_schema:  # a bare union inside `X | None` is one union
             field_schema["anyOf"] = [
-                member for part in field_schema["anyOf"] for member in part.get("anyOf", [part])
+                member
+                for part in field_schema["anyOf"]
+                for member in (part["anyOf"] if set(part) == {"anyOf"} else [part])
             ]
         if field_schema.get("default", ...) is None:
             del field_schema["default"]  # FastAPI leaves out a default of None
@@ -73,7 +75,7 @@ class _AsFastAPI(GenerateJsonSchema):
 
 
 # Schema name -> its example record, nulls included (the OpenAPI document drops every null
-# as FastAPI writes it; app.http.docs puts these back, so each example is a valid answer).
+# as FastAPI writes it; `install_openapi` puts these back, so each example is a valid answer).
 SHOWN: dict[str, dict[str, Any]] = {}
 
 

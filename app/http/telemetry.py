@@ -17,6 +17,7 @@ from typing import Any
 
 import structlog
 from fastapi import FastAPI, Request, Response
+from fastapi.routing import APIRoute
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -27,6 +28,7 @@ from prometheus_client import (
     multiprocess,
 )
 from pydantic_core import to_json
+from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = structlog.get_logger("api")
@@ -54,8 +56,8 @@ DATASET = Gauge(
 )
 
 # Ids made here: this process's random half, then a serial number; unique without a
-# random draw per request (a system call, a fifth of the cost of a log line). A forked
-# worker draws its own half.
+# random draw (a system call) per request (docs/performance.md). A forked worker draws
+# its own half.
 _PROCESS = uuid.uuid4().hex[:16]
 _SERIAL = itertools.count()
 
@@ -79,8 +81,10 @@ _TEMPLATES_KEPT = 4096
 class RequestTelemetry:
     """Times and counts each request, logs it as one JSON line, and gives it an id."""
 
-    def __init__(self, app: ASGIApp, *, log_requests: bool = True) -> None:
-        self.app, self.log_requests = app, log_requests
+    def __init__(
+        self, app: ASGIApp, *, log_requests: bool = True, fixed: frozenset[str] = frozenset()
+    ) -> None:
+        self.app, self.log_requests, self.fixed = app, log_requests, fixed
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -107,7 +111,7 @@ class RequestTelemetry:
             raise
         finally:
             took = time.perf_counter() - started
-            route = _route(scope)
+            route = scope["path"] if scope["path"] in self.fixed else _route(scope)
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
             _counted(REQUESTS, route, method, str(status)).inc()
             _counted(LATENCY, route, method).observe(took)
@@ -133,9 +137,9 @@ class RequestTelemetry:
 
 class LineBuffer:
     """Request lines, written out together when `limit` bytes are waiting and at least
-    every `FLUSH_EVERY_S` seconds (`flush_now_and_then`, run by the app's lifespan): one
-    write per request halved the throughput of stored answers (docs/performance.md).
-    Error lines are written at once, through structlog."""
+    every `FLUSH_EVERY_S` seconds (`flush_now_and_then`, run by the app's lifespan), not
+    with a write per request (what that cost: docs/performance.md). Error lines are
+    written at once, through structlog."""
 
     def __init__(self, limit: int = 1 << 16) -> None:
         self.limit, self.pending = limit, bytearray()
@@ -239,4 +243,11 @@ def install_telemetry(app: FastAPI, *, log_requests: bool) -> None:
         logger_factory=structlog.BytesLoggerFactory(),
     )
     app.add_api_route("/metrics", metrics, methods=["GET"], include_in_schema=False)
-    app.add_middleware(RequestTelemetry, log_requests=log_requests)
+    # Routes that are not FastAPI's (the document, the docs pages) set no route in the
+    # scope; their paths have no parameters, so each is its own label.
+    fixed = frozenset(
+        route.path
+        for route in app.router.routes
+        if isinstance(route, Route) and not isinstance(route, APIRoute) and "{" not in route.path
+    )
+    app.add_middleware(RequestTelemetry, log_requests=log_requests, fixed=fixed)

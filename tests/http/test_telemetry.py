@@ -122,6 +122,13 @@ class TestMetrics:
         # The 304 was answered before routing, and is still counted under its route.
         assert requests_of(text, "/v1/programmes", "304") >= 1
 
+    def test_the_document_and_docs_pages_are_counted_under_their_paths(self, client: TestClient):
+        for path in ("/openapi.json", "/docs", "/redoc"):
+            client.get(path)
+        text = client.get("/metrics").text
+        for path in ("/openapi.json", "/docs", "/redoc"):
+            assert requests_of(text, path, "200") >= 1, path
+
     def test_an_invented_method_cannot_grow_the_labels(self, client: TestClient):
         for method in ("BREW", "WHEN", "FOO"):
             client.request(method, "/v1/events")
