@@ -6,12 +6,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser clean examples client
+.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser browser-test bench-test clean examples client
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
 	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT) --no-access-log
 
-test: setup lint typecheck spec-lint pytest contract  ## set up and run every test (SQLite and PostgreSQL)
+test: setup lint typecheck spec-lint pytest browser-test bench-test contract  ## set up and run every test (SQLite and PostgreSQL)
 
 setup: $(STAMP)
 
@@ -37,8 +37,18 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy app seeds
 
-pytest: setup browser
-	$(BIN)/pytest -q --ignore=tests/contract
+# The service's tests; the browser, benchmark-tool and contract tests have targets of
+# their own (below), which `make test` runs too.
+pytest: setup
+	$(BIN)/pytest -q --ignore=tests/contract --ignore=tests/browser --ignore=tests/bench
+
+# The docs pages in a real browser (tests/browser/).
+browser-test: setup browser
+	$(BIN)/pytest -q tests/browser
+
+# The benchmark tools: scale data, harness, snapshots (tests/bench/).
+bench-test: setup
+	$(BIN)/pytest -q tests/bench
 
 # schemathesis against a live service on SQLite and PostgreSQL: every operation, every
 # check, every phase, a fixed seed (tests/contract/; about a minute per back-end).

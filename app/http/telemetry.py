@@ -1,7 +1,6 @@
-"""What operators see: a request id on every request (taken from `X-Request-ID` or made,
-echoed, and bound to every log line of the request), one JSON log line per request, and
-Prometheus metrics at `/metrics` (summed over worker processes when
-`PROMETHEUS_MULTIPROC_DIR` is set, as the official client's multiprocess mode needs)."""
+"""What operators see of each request: an id (taken from `X-Request-ID` or made, echoed,
+and bound to every log line of the request), one JSON log line, and its metrics
+(`app/http/metrics.py`)."""
 
 import asyncio
 import itertools
@@ -10,50 +9,29 @@ import re
 import sys
 import time
 import uuid
-from collections import OrderedDict
 from collections.abc import MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
 import structlog
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    CollectorRegistry,
-    Counter,
-    Gauge,
-    Histogram,
-    generate_latest,
-    multiprocess,
-)
 from pydantic_core import to_json
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-log = structlog.get_logger("api")
+from app.http.metrics import (
+    ANSWERED_FROM,
+    FAILURES,
+    LATENCY,
+    METHODS,
+    REQUESTS,
+    counted,
+    metrics,
+    route_label,
+)
 
-REQUESTS = Counter("api_requests_total", "Requests answered.", ["route", "method", "status"])
-LATENCY = Histogram(
-    "api_request_duration_seconds",
-    "Time from the request to the end of its answer.",
-    ["route", "method"],
-    buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
-)
-ANSWERED_FROM = Counter(
-    "api_answers_total",
-    "Answers by where they came from: rendered, the answer store, or a 304.",
-    ["source"],
-)
-FAILURES = Counter(
-    "api_failures_total", "Requests that failed unexpectedly, by the exception's type.", ["kind"]
-)
-DATASET = Gauge(
-    "api_dataset_info",
-    "The dataset version served (1 for the version in the label).",
-    ["version"],
-    multiprocess_mode="liveall",
-)
+log = structlog.get_logger("api")
 
 # Ids made here: this process's random half, then a serial number; unique without a
 # random draw (a system call) per request (docs/performance.md). A forked worker draws
@@ -68,14 +46,8 @@ def _new_process() -> None:
 
 
 os.register_at_fork(after_in_child=_new_process)
-# The methods a label may name; any other is OTHER, so that a client cannot grow the
-# metrics without bound by inventing methods.
-_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
 # An id a client may choose: what log search and headers carry safely, nothing more.
 _CLIENT_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-# Path -> route template, for answers given before routing (304s, stored answers).
-_TEMPLATES: OrderedDict[str, str] = OrderedDict()
-_TEMPLATES_KEPT = 4096
 
 
 class RequestTelemetry:
@@ -111,13 +83,13 @@ class RequestTelemetry:
             raise
         finally:
             took = time.perf_counter() - started
-            route = scope["path"] if scope["path"] in self.fixed else _route(scope)
-            method = scope["method"] if scope["method"] in _METHODS else "OTHER"
-            _counted(REQUESTS, route, method, str(status)).inc()
-            _counted(LATENCY, route, method).observe(took)
+            route = scope["path"] if scope["path"] in self.fixed else route_label(scope)
+            method = scope["method"] if scope["method"] in METHODS else "OTHER"
+            counted(REQUESTS, route, method, str(status)).inc()
+            counted(LATENCY, route, method).observe(took)
             answered = scope.get("state", {}).get("answered_from", "rendered")
             answered = "not-modified" if status == 304 else answered
-            _counted(ANSWERED_FROM, answered).inc()
+            counted(ANSWERED_FROM, answered).inc()
             if self.log_requests:
                 line = {
                     "event": "request",
@@ -182,48 +154,6 @@ def _timestamp(_: object, __: str, event: MutableMapping[str, Any]) -> MutableMa
 
 def _json(event: Any, **_: Any) -> bytes:
     return to_json(event, fallback=str)
-
-
-def _counted(metric: Any, *labels: str) -> Any:
-    """`metric.labels(*labels)`, kept: the client's lookup takes a lock and checks every
-    label, on every request."""
-    key = (metric, labels)
-    child = _CHILDREN.get(key)
-    if child is None:
-        child = _CHILDREN[key] = metric.labels(*labels)
-    return child
-
-
-_CHILDREN: dict[tuple[Any, tuple[str, ...]], Any] = {}
-
-
-def _route(scope: Scope) -> str:
-    """The template of the route that answered (`/v1/events/{slug}`), so that labels stay
-    few; learnt from routed requests for the answers given before routing."""
-    path = scope["path"]
-    route = scope.get("route")
-    if route is not None:
-        _TEMPLATES[path] = route.path
-        if len(_TEMPLATES) > _TEMPLATES_KEPT:
-            _TEMPLATES.popitem(last=False)
-        return str(route.path)
-    return _TEMPLATES.get(path, "unrouted")
-
-
-async def metrics(request: Request) -> Response:
-    """The metrics of this process, or of every worker when several share the directory
-    named by `PROMETHEUS_MULTIPROC_DIR`."""
-    current = await request.app.state.versions.get()
-    if current is not None:
-        DATASET.clear()
-        DATASET.labels(current.version).set(1)
-    if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
-        registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)
-        body = generate_latest(registry)
-    else:
-        body = generate_latest()
-    return Response(body, media_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
 
 
 def install_telemetry(app: FastAPI, *, log_requests: bool) -> None:
