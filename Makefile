@@ -37,10 +37,13 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy app seeds
 
-# The service's tests; the browser, benchmark-tool and contract tests have targets of
-# their own (below), which `make test` runs too.
+# The service's tests, in two processes (one per core: many tests wait on a server or a
+# timeout, so two halve the wall time); the browser, benchmark-tool and contract tests have
+# targets of their own (below), which `make test` runs too.
+PYTEST_WORKERS ?= 2
 pytest: setup
-	$(BIN)/pytest -q --ignore=tests/contract --ignore=tests/browser --ignore=tests/bench
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) \
+		--ignore=tests/contract --ignore=tests/browser --ignore=tests/bench
 
 # The docs pages in a real browser (tests/browser/).
 browser-test: setup browser

@@ -11,7 +11,8 @@ from fastapi import FastAPI
 from app import __version__
 from app.areas.router import router as areas_router
 from app.core.config import Settings, get_settings
-from app.core.db import Database, make_engine
+from app.core.db import Database
+from app.core.engine import make_engine
 from app.core.errors import install_error_handlers, problem_responses
 from app.events.router import router as events_router
 from app.health.router import router as health_router
@@ -54,8 +55,8 @@ TAGS = {
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = make_engine(settings)
-    database = Database(engine)
+    engine = make_engine(settings, serving=True)
+    database = Database(engine, timeout=settings.db_timeout)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -110,7 +111,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router)
     install_docs(app)
     install_openapi(app, (*RESOURCES, sources.CITATIONS))
-    versions = app.state.versions = DataVersion(app.state.engine, settings.data_version_ttl)
+    versions = app.state.versions = DataVersion(
+        engine, settings.data_version_ttl, settings.db_timeout
+    )
     store = app.state.answer_store = AnswerStore(settings.response_cache_mb << 20)
     app.add_middleware(
         CachingMiddleware,

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 import httpx
 
@@ -78,9 +79,10 @@ def serve(
     env: dict[str, str] | None = None,
     ready_path: str = "/",
     root: Path = ROOT,
+    output: IO[bytes] | None = None,
 ) -> Iterator[Server]:
     """Run `uvicorn <target>` from the source tree at `root` and yield once `ready_path`
-    answers 200."""
+    answers 200; its standard output goes to `output` (by default, this process's)."""
     port = free_port()
     command = [
         sys.executable, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port),
@@ -91,7 +93,8 @@ def serve(
     started = time.perf_counter()
     # The tree's own `app` first, before the editable install's.
     path = {"PYTHONPATH": str(root)} if root != ROOT else {}
-    process = subprocess.Popen(command, cwd=root, env={**os.environ, **path, **(env or {})})
+    environment = {**os.environ, **path, **(env or {})}
+    process = subprocess.Popen(command, cwd=root, env=environment, stdout=output)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = started + 60

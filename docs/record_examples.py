@@ -8,6 +8,7 @@ when the file is stale).
 """
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +57,11 @@ def render(client: TestClient) -> str:
         response = client.get(path, headers=headers)
         assert str(response.status_code) == status, (path, response.status_code)
         problems[status] = response.json()
-    # Not ready: an app on a database with no schema yet.
-    with TestClient(create_app(Settings(database_url="sqlite://"))) as empty:
-        problems["503"] = empty.get("/readyz").json()
+    # The database unavailable: an app on a SQLite file that is not there.
+    with tempfile.TemporaryDirectory() as folder:
+        missing = Settings(database_url=f"sqlite:///{folder}/missing.db")
+        with TestClient(create_app(missing)) as gone:
+            problems["503"] = gone.get("/v1/events").json()
     records["problems"] = problems
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool, text
 
 from app.core.config import get_settings
-from app.core.db import ensure_sqlite_directory
+from app.core.engine import ensure_sqlite_directory
 from app.models import metadata
 from app.search.models import include_in_autogenerate
 

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from app.core.config import Settings
-from app.core.db import make_engine
+from app.core.engine import make_engine
 from seeds.errors import SeedError
 from seeds.loader import seed
 from seeds.plan import build_plan

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.db import make_engine, upgrade
+from app.core.engine import make_engine, upgrade
 from app.main import create_app
 from bench.servers import serve
 from seeds.loader import seed

@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL, and 40
     # (anyio's default) on PostgreSQL, whose reads wait on the server (docs/performance.md).
     db_threads: int = 0
+    # Seconds a request may wait on the database (a statement, a lock, a connection);
+    # past it the request answers 503 with Retry-After (docs/operations.md).
+    db_timeout: float = 5.0
+    # Seconds /readyz waits for the database before it says the database did not answer.
+    ready_timeout: float = 2.0
     # Absolute base used in `links` when the service sits behind a proxy; empty = from request.
     public_base_url: str = ""
     # Without PUBLIC_BASE_URL, the Host names that links may carry (comma list; `*`: any);

@@ -1,65 +1,32 @@
-"""The database: its engine, how a request reads it (`Database.read`), and migrations."""
+"""How a request reads the database (`Database.read`, as the dependency `DatabaseDep`)."""
 
 import asyncio
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, Any, TypeVar, cast
+from typing import Annotated, TypeVar, cast
 
 import anyio
 from fastapi import Depends, Request
-from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import Connection, Engine, event, make_url
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlmodel import Session, create_engine
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
+from sqlmodel import Session
 
-from app.core.config import PROJECT_ROOT, Settings
+from app.core import deadlines
+from app.core.engine import outage, would_wait
+from app.core.errors import DatabaseUnavailable
 
 T = TypeVar("T")
 
-
-def make_engine(settings: Settings) -> Engine:
-    """Build the engine for the configured database (SQLite file or PostgreSQL)."""
-    if settings.is_sqlite:
-        ensure_sqlite_directory(settings.database_url)
-        engine = create_engine(
-            settings.database_url,
-            echo=settings.sql_echo,
-            connect_args={"check_same_thread": False},
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    # PostgreSQL compiles a plan whose estimated cost is high (a ranked search at scale)
-    # to machine code first; this service's queries are short and many, so that never
-    # pays (docs/performance.md).
-    connect_args: dict[str, Any] = {"options": "-c jit=off", "client_encoding": "utf8"}
-    if "connect_timeout" not in make_url(settings.database_url).query:
-        # A server that does not answer fails a connection in 10 s, not the OS's minutes
-        # (unless DATABASE_URL says otherwise: `connect_args` would override it).
-        connect_args["connect_timeout"] = 10
-    return create_engine(
-        settings.database_url,
-        echo=settings.sql_echo,
-        pool_pre_ping=True,
-        pool_size=10,
-        connect_args=connect_args,
-    )
-
-
-def ensure_sqlite_directory(database_url: str) -> None:
-    """SQLite creates the database file but not its folder (the git-ignored `var/`)."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # SQLite leaves foreign keys off unless asked, per connection.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+# Past its bound, a read waits this much more for the server's own statement timeout,
+# whose error says the statement was slow, before it gives the database up as stalled.
+GRACE_S = 0.5
+# After an outage, seconds in which reads fail at once before one tries again.
+RETRY_S = 1.0
+# The longest a read may hold the event loop before it is stopped and done in the pool.
+LOOP_LIMIT_S = 0.5
 
 
 class Database:
@@ -75,34 +42,85 @@ class Database:
     is re-seeded, in one transaction. It never waits for a lock (SQLite's busy timeout
     is 0, PostgreSQL's lock timeout 5 ms): a read that would wait, or that finds the
     connection lost, is done again in the pool, and for the next second bounded reads go
-    there too. It is opened in a worker thread, since connecting waits on the network.
+    there too; so is a read that takes longer than `LOOP_LIMIT_S`. It is opened in a
+    worker thread, since connecting waits on the network.
+
+    Every read ends within `timeout` (and a little grace, for the server's own statement
+    timeout to come first), else it raises `DatabaseUnavailable`. After a database that
+    could not be reached or did not answer, reads fail at once for `RETRY_S`, and then
+    one read tries again, so that an outage costs neither a wait nor a thread per request.
     """
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, engine: Engine, *, timeout: float = 5.0) -> None:
+        self.engine, self.timeout = engine, timeout
         self._local = threading.local()
         self._held: set[Connection] = set()
         self._lock = threading.Lock()
         self._opener: anyio.CapacityLimiter | None = None  # made on the loop that uses it
         self._busy_until = float("-inf")
+        self._down: tuple[float, str] | None = None  # (when to try again, the outage's kind)
+        self._trying = False
 
     async def read(self, work: Callable[[Session], T], *, bounded: bool) -> T:
         """`work(session)`: on the event loop when `bounded`, else in the thread pool."""
-        if bounded and time.monotonic() >= self._busy_until and await self._holding():
-            try:
-                with self._held_session() as session:
-                    return work(session)
-            except DBAPIError as exc:
-                if _would_wait(exc):
-                    self._busy_until = time.monotonic() + 1.0
-                elif not exc.connection_invalidated:
-                    raise
+        trying = False
+        if self._down is not None:
+            again_at, kind = self._down
+            if time.monotonic() < again_at or self._trying:
+                raise DatabaseUnavailable(kind, self.timeout)
+            trying = self._trying = True
+        try:
+            result = await self._read(work, bounded, time.monotonic() + self.timeout + GRACE_S)
+        except DatabaseUnavailable as exc:
+            if exc.kind in ("stalled", "unreachable"):
+                self._down = (time.monotonic() + RETRY_S, exc.kind)
+            raise
+        finally:
+            if trying:
+                self._trying = False
+        self._down = None
+        return result
 
-        def pooled() -> T:
-            with Session(self.engine) as session:
-                return work(session)
+    async def _read(self, work: Callable[[Session], T], bounded: bool, deadline: float) -> T:
+        try:
+            if bounded and time.monotonic() >= self._busy_until and await self._holding(deadline):
+                try:
+                    # A read here is a seek; one that takes longer is stopped, so that a
+                    # server that stops answering holds the loop for at most this long.
+                    with self._held_session(time.monotonic() + LOOP_LIMIT_S) as session:
+                        return work(session)
+                except DBAPIError as exc:
+                    kind = outage(exc)
+                    if would_wait(exc) or kind == "slow":
+                        self._busy_until = time.monotonic() + 1.0  # meanwhile, in the pool
+                    elif kind != "unreachable":  # lost: a new one is opened next time
+                        raise
 
-        return await run_in_threadpool(pooled)
+            def pooled() -> T:
+                with Session(self.engine) as session:
+                    raw = session.connection().connection.dbapi_connection
+                    with deadlines.deadline(raw, deadline):
+                        return work(session)
+
+            # Abandoned when the deadline passes: a thread stuck on a server that does not
+            # answer cannot be stopped, and the request must not wait for it.
+            return await asyncio.wait_for(
+                anyio.to_thread.run_sync(pooled, abandon_on_cancel=True),
+                deadline - time.monotonic(),
+            )
+        except (TimeoutError, SQLAlchemyTimeoutError, DBAPIError) as exc:
+            failure = self.unavailable(exc)
+            if failure is None:
+                raise
+            raise failure from exc
+
+    def unavailable(self, exc: BaseException) -> DatabaseUnavailable | None:
+        """The outage `exc` means, as the error a request answers with; None for an error
+        of the statement itself."""
+        if isinstance(exc, (TimeoutError, SQLAlchemyTimeoutError)):
+            return DatabaseUnavailable("stalled", self.timeout)
+        kind = outage(exc) if isinstance(exc, DBAPIError) else None
+        return None if kind is None else DatabaseUnavailable(kind, self.timeout)
 
     def iterate(self, work: Callable[[Session], Iterator[T]]) -> Iterator[T]:
         """`work(session)`'s items, on a session of its own that lives as long as the
@@ -118,7 +136,7 @@ class Database:
             _discard(connection)
         self._local = threading.local()
 
-    async def _holding(self) -> bool:
+    async def _holding(self, deadline: float) -> bool:
         """Whether the loop has its connection, opening it first if need be (once: the
         requests arriving meanwhile wait for that one). A failure sends the read to the
         pool, which tries again and answers for it."""
@@ -129,7 +147,7 @@ class Database:
             pending = self._local.connecting = asyncio.ensure_future(self._connect())
         try:
             # Shielded: a request given up while it waits leaves the connection to be held.
-            await asyncio.shield(pending)
+            await asyncio.wait_for(asyncio.shield(pending), deadline - time.monotonic())
         except SQLAlchemyError:
             return False
         return True
@@ -140,14 +158,16 @@ class Database:
                 self._opener = anyio.CapacityLimiter(1)
             connection = await anyio.to_thread.run_sync(self._open, limiter=self._opener)
             self._local.session = Session(bind=connection)
+            self._local.raw = connection.connection.dbapi_connection
         finally:
             self._local.connecting = None
 
     @contextmanager
-    def _held_session(self) -> Iterator[Session]:
+    def _held_session(self, deadline: float) -> Iterator[Session]:
         session = self._local.session
         try:
-            yield session
+            with deadlines.deadline(self._local.raw, deadline):
+                yield session
         except BaseException as exc:
             try:
                 session.close()
@@ -188,43 +208,9 @@ def _discard(connection: Connection) -> None:
         connection.close()
 
 
-def _would_wait(exc: DBAPIError) -> bool:
-    """Whether the database refused a statement because it would have waited for a lock
-    (SQLite's BUSY or LOCKED, PostgreSQL's lock_not_available)."""
-    code = getattr(exc.orig, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (5, 6)
-    return getattr(exc.orig, "sqlstate", None) == "55P03"
-
-
 async def database(request: Request) -> Database:
     """The app's `Database` (async: a dependency with no I/O needs no thread)."""
     return cast(Database, request.app.state.database)
 
 
 DatabaseDep = Annotated[Database, Depends(database)]
-
-
-# Migrations, for tests and tools. Alembic is imported only here: importing it would cost
-# the serving process an eighth of a second at start.
-
-
-def alembic_config(database_url: str) -> Any:
-    from alembic.config import Config
-
-    config = Config(str(PROJECT_ROOT / "alembic.ini"))
-    config.attributes["database_url"] = database_url
-    config.attributes["configure_logger"] = False
-    return config
-
-
-def upgrade(database_url: str, revision: str = "head") -> None:
-    from alembic import command
-
-    command.upgrade(alembic_config(database_url), revision)
-
-
-def downgrade(database_url: str, revision: str = "base") -> None:
-    from alembic import command
-
-    command.downgrade(alembic_config(database_url), revision)

@@ -1,8 +1,10 @@
 """One error shape: RFC 9457 problem details, for every error on every route."""
 
+import time
 from http import HTTPStatus
 from typing import Any
 
+import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -11,6 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "/problems/"
+
+log = structlog.get_logger("api")
 
 
 class InvalidParam(BaseModel):
@@ -87,6 +91,26 @@ class NotReady(ProblemError):
     status, type, title = 503, "not-ready", "Service not ready"
 
 
+class DatabaseUnavailable(ProblemError):
+    """The database cannot answer now; `kind` says how (see `OUTAGES`)."""
+
+    status, type, title = 503, "database-unavailable", "Database unavailable"
+
+    def __init__(self, kind: str, timeout: float) -> None:
+        super().__init__(OUTAGES[kind].format(timeout=timeout), headers={"Retry-After": "5"})
+        self.kind = kind
+
+
+# What each kind of outage is, in words true of it (the detail of the 503 and of /readyz).
+OUTAGES = {
+    "stalled": "The database did not answer within {timeout:g} s.",
+    "slow": "The database did not finish this request's reading within {timeout:g} s.",
+    "locked": "The database is locked by another process; waited {timeout:g} s.",
+    "unreachable": "The database cannot be reached or opened.",
+    "unmigrated": "The database has no schema: it must be migrated and seeded.",
+}
+
+
 async def _problem_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
     body = Problem(
@@ -103,6 +127,25 @@ async def _problem_error(request: Request, exc: Exception) -> JSONResponse:
         media_type=PROBLEM_MEDIA_TYPE,
         headers=exc.headers,
     )
+
+
+# While the database is out, one log line per kind of outage in this many seconds, with
+# the number of requests it failed meanwhile, not a line (or a traceback) per request.
+OUTAGE_LOG_EVERY_S = 10.0
+_outages_logged: dict[str, tuple[float, int]] = {}  # kind -> (last line at, failed since)
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DatabaseUnavailable)
+    request.scope.setdefault("state", {})["failure"] = f"database-{exc.kind}"  # for metrics
+    now = time.monotonic()
+    logged_at, failed = _outages_logged.get(exc.kind, (float("-inf"), 0))
+    if now - logged_at >= OUTAGE_LOG_EVERY_S:
+        log.warning("database unavailable", kind=exc.kind, detail=exc.detail, failed=failed + 1)
+        _outages_logged[exc.kind] = (now, 0)
+    else:
+        _outages_logged[exc.kind] = (logged_at, failed + 1)
+    return await _problem_error(request, exc)
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -142,6 +185,7 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _problem_error)
+    app.add_exception_handler(DatabaseUnavailable, _database_unavailable)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -1,12 +1,14 @@
 """Liveness and readiness probes, and what the service is (`/v1/meta`)."""
 
+import asyncio
 from datetime import datetime
 
+from anyio import to_thread
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.db import DatabaseDep
-from app.core.errors import NotReady, problem_responses
+from app.core.errors import OUTAGES, NotReady, problem_responses
 from app.core.models import Format
 from app.health.service import about, readiness
 from app.http.responses import accept, json_response
@@ -43,10 +45,22 @@ async def healthz(response: Response) -> Health:
     summary="Readiness",
     responses=problem_responses(503),
 )
-def readyz(request: Request, response: Response) -> Readiness:
-    """The database is reachable, migrated to head and seeded; 503 with a problem if not."""
+async def readyz(request: Request, response: Response) -> Readiness:
+    """The database is reachable, migrated to head and seeded; 503 with a problem if not,
+    within `READY_TIMEOUT` seconds."""
     response.headers["Cache-Control"] = "no-store"
-    problem, version = readiness(request.app.state.engine)
+    settings = request.app.state.settings
+    probe = to_thread.run_sync(
+        # The probe's own bound a little short of the wait, so that it can say what it met.
+        readiness,
+        request.app.state.engine,
+        settings.ready_timeout * 0.8,
+        abandon_on_cancel=True,
+    )
+    try:
+        problem, version = await asyncio.wait_for(probe, settings.ready_timeout)
+    except TimeoutError:
+        problem = OUTAGES["stalled"].format(timeout=settings.ready_timeout)
     if problem is not None:
         raise NotReady(problem, headers={"Retry-After": "5", "Cache-Control": "no-store"})
     return Readiness(status="ready", data_version=version)
@@ -105,7 +119,7 @@ async def meta(request: Request, db: DatabaseDep) -> Response:
     found = await db.read(about, bounded=True)
     if found is None:
         raise NotReady(
-            "the database holds no dataset: run `alembic upgrade head` and `python -m seeds`",
+            "The database holds no dataset: run `alembic upgrade head` and `python -m seeds`.",
             headers={"Retry-After": "5"},
         )
     return json_response(found)

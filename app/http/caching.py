@@ -61,21 +61,18 @@ class DataVersion:
     behind slow reads in the shared pool.
     """
 
-    def __init__(self, engine: Engine, ttl: float) -> None:
-        self.engine, self.ttl = engine, ttl
+    def __init__(self, engine: Engine, ttl: float, timeout: float = 5.0) -> None:
+        self.engine, self.ttl, self.timeout = engine, ttl, timeout
         self._value: Snapshot | None = None
         self._read_at = float("-inf")
         self._pending: asyncio.Future[None] | None = None
         self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
 
     def _read(self) -> Snapshot | None:
-        try:
-            with self.engine.connect() as conn:
-                row = conn.execute(
-                    select(col(DatasetVersion.version), col(DatasetVersion.seeded_at))
-                ).first()
-        except SQLAlchemyError:
-            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(col(DatasetVersion.version), col(DatasetVersion.seeded_at))
+            ).first()
         return None if row is None else Snapshot.of(row[0], row[1])
 
     async def get(self) -> Snapshot | None:
@@ -89,9 +86,16 @@ class DataVersion:
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(1)
         try:
-            self._value = await anyio.to_thread.run_sync(self._read, limiter=self._limiter)
-            self._read_at = time.monotonic()
+            read = anyio.to_thread.run_sync(
+                self._read, limiter=self._limiter, abandon_on_cancel=True
+            )
+            self._value = await asyncio.wait_for(read, self.timeout)
+        except (SQLAlchemyError, TimeoutError):
+            # The database is out: the version last read stays, and what was answered for
+            # it may still be (the data changes only by a seed, through the database).
+            pass
         finally:
+            self._read_at = time.monotonic()
             self._pending = None
 
 

@@ -5,15 +5,16 @@ request), each chunk in a worker thread. Without `fields=` or `include=`, NDJSON
 the stored documents and CSV the stored lines as they are.
 """
 
+import asyncio
 import json
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast
 
 import anyio.to_thread
 from fastapi import Response
 from fastapi.responses import StreamingResponse
 
-from app.core.db import Database
+from app.core.db import GRACE_S, Database
 from app.core.models import MEDIA_TYPES, Format, Resource
 from app.query.csv_rows import csv_columns, csv_header, csv_lines
 from app.query.documents import StoredExport, utf8
@@ -48,14 +49,16 @@ def export_page(
     return Response(text, media_type=MEDIA_TYPES[fmt], headers=headers)
 
 
-def export_all(
+async def export_all(
     db: Database,
     export: StoredExport,
     page: Page[Any],
     fmt: Format,
     renderer: Renderer | None = None,
 ) -> StreamingResponse:
-    """Every match, streamed in chunks of UTF-8 bytes made in a worker thread."""
+    """Every match, streamed in chunks of UTF-8 bytes made in a worker thread. The first
+    are read before the answer starts, so that a database that cannot answer gives a 503,
+    not a 200 cut short."""
     resource = export.resource
     body: Iterator[str | bytes]
     if page.shape.as_stored and fmt is Format.ndjson:  # one stored document per line
@@ -66,11 +69,29 @@ def export_all(
         body = _after(header, (b"".join(map(utf8, b)) for b in db.iterate(export.lines)))
     else:
         body = _rendered(fmt, resource, page, db.iterate(export.records), renderer)
+    chunks = in_threads(body, timeout=db.timeout + GRACE_S)
+    head: list[str | bytes] = []
+    try:
+        # Two chunks: a header may come first, and the database must have been read.
+        while len(head) < 2 and (chunk := await anext(chunks, None)) is not None:
+            head.append(chunk)
+    except Exception as exc:
+        failure = db.unavailable(exc)
+        if failure is None:
+            raise
+        raise failure from exc
     return StreamingResponse(
-        in_threads(body),
+        _after_async(head, chunks),
         media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f'inline; filename="{resource.plural}.{fmt.value}"'},
     )
+
+
+async def _after_async(head: Sequence[T], rest: AsyncIterator[T]) -> AsyncIterator[T]:
+    for chunk in head:
+        yield chunk
+    async for chunk in rest:
+        yield chunk
 
 
 def _after(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
@@ -82,16 +103,26 @@ def _after(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
 _DONE = object()
 
 
-async def in_threads(chunks: Iterator[T]) -> AsyncIterator[T]:
+async def in_threads(chunks: Iterator[T], *, timeout: float | None = None) -> AsyncIterator[T]:
     """`chunks` in order, each read in a worker thread, and closed in one when the stream
     ends or the client goes away. Reading an export, and closing it (which releases its
     session), may wait on the database; neither may stall the event loop. Starlette
     would leave an iterator it stops early to the garbage collector, which may close it
-    on the loop."""
+    on the loop. A chunk not read within `timeout` seconds raises `TimeoutError`; its
+    thread is left to end by itself (it cannot be stopped), and the iterator unclosed."""
+    abandoned = False
     try:
-        while (chunk := await anyio.to_thread.run_sync(next, chunks, _DONE)) is not _DONE:
+        while True:
+            reading = anyio.to_thread.run_sync(next, chunks, _DONE, abandon_on_cancel=True)
+            try:
+                chunk = await asyncio.wait_for(reading, timeout)
+            except TimeoutError:
+                abandoned = True
+                raise
+            if chunk is _DONE:
+                return
             yield cast(T, chunk)
     finally:
         close = getattr(chunks, "close", None)
-        if close is not None:
+        if close is not None and not abandoned:
             await anyio.to_thread.run_sync(close)

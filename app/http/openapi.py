@@ -4,6 +4,7 @@ say what `fields=` and `include=` do to a record."""
 
 import copy
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -95,6 +96,22 @@ def shown_as(kind: str, *, without: tuple[str, ...] = ()) -> ConfigDict:
     return ConfigDict(json_schema_extra=show)
 
 
+_REFERENCE = re.compile(r'"#/components/schemas/([^"]+)"')
+
+
+def _add_referenced(
+    document: dict[str, Any], schemas: dict[str, Any], known: dict[str, Any]
+) -> None:
+    """Add to `schemas` those of `known` that the document refers to, and those they refer
+    to: only those (the registries are process-wide; another app may have added to them)."""
+    while missing := {
+        name
+        for name in _REFERENCE.findall(json.dumps(document))
+        if name in known and name not in schemas
+    }:
+        schemas.update({name: known[name] for name in missing})
+
+
 @cache
 def _examples() -> dict[str, dict[str, Any]]:
     path = Path(__file__).parents[1] / "examples.json"
@@ -112,7 +129,7 @@ def install_openapi(app: FastAPI, resources: Iterable[Resource]) -> None:
         if app.openapi_schema is None:
             document = make()
             schemas = document.setdefault("components", {}).setdefault("schemas", {})
-            schemas.update({k: v for k, v in (COMPONENTS | ENUMS).items() if k not in schemas})
+            _add_referenced(document, schemas, COMPONENTS | ENUMS)
             for name, record in SHOWN.items():
                 if name in schemas:
                     schemas[name]["examples"] = [record]

@@ -11,8 +11,9 @@ from app.core.models import MEDIA_TYPES, Format, Resource
 
 def list_responses(description: str) -> dict[int | str, Any]:
     """A list route's documented answers: its page (the JSON envelope of its response
-    model), and its problems (a 404 when a filter names a record that does not exist)."""
-    return {200: {"description": description}, **problem_responses(404, 406, 422)}
+    model), and its problems (a 404 when a filter names a record that does not exist, a
+    503 when the database cannot answer)."""
+    return {200: {"description": description}, **problem_responses(404, 406, 422, 503)}
 
 
 def export_responses(resource: Resource) -> dict[int | str, Any]:
@@ -24,7 +25,10 @@ def export_responses(resource: Resource) -> dict[int | str, Any]:
         if fmt is not Format.json
     }
     described = "Every match (or one page, with `limit=`) in the format of the extension."
-    return {200: {"description": described, "content": content}, **problem_responses(404, 406, 422)}
+    return {
+        200: {"description": described, "content": content},
+        **problem_responses(404, 406, 422, 503),
+    }
 
 
 def export_format(resource: Resource) -> Any:
@@ -38,4 +42,4 @@ def export_format(resource: Resource) -> Any:
     )
 
 
-DETAIL_RESPONSES = problem_responses(404, 406, 422)
+DETAIL_RESPONSES = problem_responses(404, 406, 422, 503)

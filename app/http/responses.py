@@ -91,7 +91,7 @@ async def export_answer(
     accept(request, fmt)
     if page.limit is None:
         matches = await db.read(lambda s: export(s, page), bounded=False)
-        return export_all(db, matches, page, fmt, renderer)
+        return await export_all(db, matches, page, fmt, renderer)
     found = await db.read(lambda s: read(s, page), bounded=False)
     link = next_link(request, _cursor(page, found))[1]
     return export_page(resource, page, found, fmt, renderer, headers=link)

@@ -87,7 +87,10 @@ class RequestTelemetry:
             method = scope["method"] if scope["method"] in METHODS else "OTHER"
             counted(REQUESTS, route, method, str(status)).inc()
             counted(LATENCY, route, method).observe(took)
-            answered = scope.get("state", {}).get("answered_from", "rendered")
+            state = scope.get("state", {})
+            if "failure" in state:  # answered, but for want of something: the database
+                counted(FAILURES, state["failure"]).inc()
+            answered = state.get("answered_from", "rendered")
             answered = "not-modified" if status == 304 else answered
             counted(ANSWERED_FROM, answered).inc()
             if self.log_requests:

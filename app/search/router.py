@@ -47,7 +47,7 @@ SEARCH = QueryModel(SearchParams)
     response_model=SearchResults,
     operation_id="search",
     summary="Search every resource",
-    responses=problem_responses(406, 422),
+    responses=problem_responses(406, 422, 503),
     openapi_extra=query_parameters(SEARCH.model),
 )
 async def search(

@@ -22,7 +22,7 @@ TIMELINE = QueryModel(TimelineQuery)
     response_model=Envelope[TimelineYear],
     operation_id="getTimeline",
     summary="Timeline of events and programme milestones",
-    responses=problem_responses(404, 406, 422),
+    responses=problem_responses(404, 406, 422, 503),
     openapi_extra=query_parameters(TIMELINE.model),
 )
 async def get_timeline(

@@ -3,7 +3,7 @@
 import time
 from dataclasses import dataclass, field
 
-from app.core.db import upgrade
+from app.core.engine import upgrade
 from app.rendering import render_version
 from bench.scale import target, write_postgres, write_sqlite
 from bench.scale.dataset import Dataset, version_of

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from app.citations.models import CitationPublic
 from app.core.config import Settings
 from app.core.dates import DateSpan
-from app.core.db import make_engine
+from app.core.engine import make_engine
 from app.core.models import DatasetVersion, Ref
 from app.events.models import EventPublic, Place
 from app.query.csv_rows import csv_columns, csv_record

@@ -13,7 +13,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.db import make_engine, upgrade
+from app.core.engine import make_engine, upgrade
 from app.main import create_app
 from app.models import metadata
 from app.query.documents import CsvLine, render

@@ -26,7 +26,8 @@ from sqlmodel import Session, col
 
 from app.areas.models import CooperationArea
 from app.core.config import Settings
-from app.core.db import Database, database, ensure_sqlite_directory, make_engine
+from app.core.db import Database, database
+from app.core.engine import ensure_sqlite_directory, make_engine
 from app.core.errors import NotFound
 from app.events.models import Event
 from app.main import create_app
@@ -358,7 +359,7 @@ class TestResults:
         self, db: Database
     ):
         with pytest.raises(DBAPIError):
-            read(db, lambda s: s.execute(text("SELECT * FROM no_such_table")), bounded=True)
+            read(db, lambda s: s.execute(text("SELEC 1")), bounded=True)  # a broken statement
         assert read(db, lambda s: s.execute(text("SELECT 1")).scalar(), bounded=True) == (1, True)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 import app
 from app.core.config import Settings
+from app.core.engine import make_engine
 from app.health.service import HEAD_REVISION
 from app.http import caching
 from app.main import create_app
@@ -35,6 +36,8 @@ class TestReadyz:
         assert "no dataset" in response.json()["detail"]
 
     def test_not_ready_before_migrations(self, empty_url: str):
+        with make_engine(Settings(database_url=empty_url)).connect():
+            pass  # the database exists (a SQLite file too), with no schema
         app = create_app(Settings(database_url=empty_url))
         with TestClient(app) as client:
             response = client.get("/readyz")

@@ -17,7 +17,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.db import Database, make_engine
+from app.core.db import Database
+from app.core.engine import make_engine
 from app.core.models import DatasetVersion, metadata
 from app.http.caching import AnswerStore, Stored
 from app.main import create_app

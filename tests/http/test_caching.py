@@ -25,7 +25,7 @@ from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session
 
 from app.core.config import Settings
-from app.core.db import make_engine
+from app.core.engine import make_engine
 from app.core.models import DatasetVersion, metadata
 from app.http.caching import DataVersion, Snapshot
 from app.main import create_app

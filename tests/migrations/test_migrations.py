@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
-from app.core.db import downgrade, upgrade
+from app.core.engine import downgrade, upgrade
 from app.models import metadata
 from app.search.models import include_in_autogenerate
 
@@ -45,7 +45,7 @@ class TestMigrations:
 def test_the_service_knows_the_newest_migration():
     from alembic.script import ScriptDirectory
 
-    from app.core.db import alembic_config
+    from app.core.engine import alembic_config
     from app.health.service import HEAD_REVISION
 
     head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()

@@ -77,7 +77,8 @@ def sync_detailed(
 ) -> Response[Problem | Readiness]:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not.
+     The database is reachable, migrated to head and seeded; 503 with a problem if not,
+    within `READY_TIMEOUT` seconds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,7 +106,8 @@ def sync(
 ) -> Problem | Readiness | None:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not.
+     The database is reachable, migrated to head and seeded; 503 with a problem if not,
+    within `READY_TIMEOUT` seconds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,7 +130,8 @@ async def asyncio_detailed(
 ) -> Response[Problem | Readiness]:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not.
+     The database is reachable, migrated to head and seeded; 503 with a problem if not,
+    within `READY_TIMEOUT` seconds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,7 +159,8 @@ async def asyncio(
 ) -> Problem | Readiness | None:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not.
+     The database is reachable, migrated to head and seeded; 503 with a problem if not,
+    within `READY_TIMEOUT` seconds.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
