@@ -27,4 +27,4 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen(f\"http://127.0.0.1:{os.environ.get('PORT', '8000')}/healthz\", timeout=2)"]
 # Migrate and seed (both idempotent) on every start, then serve.
-CMD ["sh", "-c", "alembic upgrade head && python -m seeds && exec uvicorn app.main:create_app --factory --host \"$HOST\" --port \"$PORT\" --proxy-headers --no-access-log"]
+CMD ["sh", "-c", "alembic upgrade head && python -m seeds && exec python -m app"]

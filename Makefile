@@ -6,12 +6,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser browser-test bench-test clean examples client
+.PHONY: bench run test setup migrate seed check lint typecheck spec-lint pytest contract browser browser-test bench-test stack stack-test tools clean examples client
 
 run: seed  ## set up, migrate, seed, serve on http://$(HOST):$(PORT)
-	$(BIN)/uvicorn app.main:create_app --factory --host $(HOST) --port $(PORT) --no-access-log
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python -m app
 
-test: setup lint typecheck spec-lint pytest browser-test bench-test contract  ## set up and run every test (SQLite and PostgreSQL)
+test: setup lint typecheck spec-lint pytest browser-test bench-test stack-test contract  ## set up and run every test (SQLite and PostgreSQL)
 
 setup: $(STAMP)
 
@@ -43,7 +43,7 @@ typecheck: setup
 PYTEST_WORKERS ?= 2
 pytest: setup
 	$(BIN)/pytest -q -n $(PYTEST_WORKERS) \
-		--ignore=tests/contract --ignore=tests/browser --ignore=tests/bench
+		--ignore=tests/contract --ignore=tests/browser --ignore=tests/bench --ignore=tests/stack
 
 # The docs pages in a real browser (tests/browser/).
 browser-test: setup browser
@@ -52,6 +52,23 @@ browser-test: setup browser
 # The benchmark tools: scale data, harness, snapshots (tests/bench/).
 bench-test: setup
 	$(BIN)/pytest -q tests/bench
+
+# What production looks like, without containers (bench/stack.py): nginx as reverse proxy
+# and cache on STACK_PORT, in front of two instances of the service, on the PostgreSQL
+# database STACK_DB (created, migrated and seeded when needed). Stop it with Ctrl-C.
+STACK_DB ?= postgresql+psycopg://postgres@127.0.0.1:5432/nj_stack
+STACK_PORT ?= 8080
+stack: setup tools  ## nginx + two instances + PostgreSQL on http://127.0.0.1:$(STACK_PORT)
+	$(BIN)/python -m bench.stack --database-url $(STACK_DB) --port $(STACK_PORT)
+
+# The stack's own test: routing, the cache, an instance stopped under load, SIGTERM.
+stack-test: setup tools
+	$(BIN)/pytest -q tests/stack
+
+# nginx and wrk from Debian's packages, when missing.
+tools:
+	@command -v wrk >/dev/null && { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null || \
+		{ $(APT) update && $(APT) install -y --no-install-recommends nginx-light wrk; }
 
 # schemathesis against a live service on SQLite and PostgreSQL: every operation, every
 # check, every phase, a fixed seed (tests/contract/; about a minute per back-end).

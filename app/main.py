@@ -86,8 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=[{"name": name, "description": text} for name, text in TAGS.items()],
         # Relative: the document names the service it is served by, behind any proxy.
         servers=[{"url": "/", "description": "The service serving this document"}],
-        # Any route can fail unexpectedly; its answer is a problem document too.
-        responses=problem_responses(500),
+        # Any request may be refused before it is routed (a request line or head too long:
+        # app/http/limits.py) or fail unexpectedly; each answer is a problem document too.
+        responses=problem_responses(414, 431, 500),
         docs_url=None,
         redoc_url=None,
     )

@@ -19,16 +19,23 @@ class LoadResult:
 
 
 def ensure_wrk() -> str:
-    """wrk from Debian's packages; installed when missing (root, or through sudo)."""
-    found = shutil.which("wrk")
+    """wrk from Debian's packages; installed when missing."""
+    return ensure("wrk", "wrk")
+
+
+def ensure(command: str, package: str) -> str:
+    """The path of `command`, installing Debian's `package` when it is missing (as root or
+    through sudo; apt waits up to ten minutes for another process holding its lock)."""
+    found = shutil.which(command) or shutil.which(command, path="/usr/sbin:/sbin")
     if found:
         return found
-    prefix = [] if _is_root() else ["sudo"]
-    subprocess.run([*prefix, "apt-get", "update", "-q"], check=True)
-    subprocess.run([*prefix, "apt-get", "install", "-y", "-q", "wrk"], check=True)
-    found = shutil.which("wrk")
+    apt = [*([] if _is_root() else ["sudo"]), "env", "DEBIAN_FRONTEND=noninteractive"]
+    apt += ["apt-get", "-o", "DPkg::Lock::Timeout=600"]
+    subprocess.run([*apt, "update", "-q"], check=True)
+    subprocess.run([*apt, "install", "-y", "-q", "--no-install-recommends", package], check=True)
+    found = shutil.which(command) or shutil.which(command, path="/usr/sbin:/sbin")
     if not found:
-        raise RuntimeError("wrk is still missing after apt-get install wrk")
+        raise RuntimeError(f"{command} is still missing after apt-get install {package}")
     return found
 
 
@@ -52,6 +59,7 @@ def run_wrk(
     duration: int,
     threads: int = 1,
     headers: dict[str, str] | None = None,
+    script: str | None = None,
 ) -> LoadResult:
     # A generous timeout: a slow answer is measured as slow, not dropped as an error.
     command = [
@@ -60,6 +68,8 @@ def run_wrk(
     ]  # fmt: skip
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
+    if script is not None:  # a Lua script that chooses each request (bench/stack.py)
+        command += ["-s", script]
     out = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = _ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))  # type: ignore[union-attr]

@@ -84,16 +84,20 @@ def serve(
     """Run `uvicorn <target>` from the source tree at `root` and yield once `ready_path`
     answers 200; its standard output goes to `output` (by default, this process's)."""
     port = free_port()
-    command = [
-        sys.executable, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port),
-        "--workers", str(workers), "--log-level", "warning", "--no-access-log",
-    ]  # fmt: skip
-    if target.endswith("create_app"):
-        command.append("--factory")
+    place = {"HOST": "127.0.0.1", "PORT": str(port), "WORKERS": str(workers)}
+    if target == "app.main:create_app" and (root / "app" / "__main__.py").exists():
+        command = [sys.executable, "-m", "app"]  # the service as it is deployed
+    else:  # another app, or a tree from before `python -m app`
+        command = [
+            sys.executable, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port),
+            "--workers", str(workers), "--log-level", "warning", "--no-access-log",
+        ]  # fmt: skip
+        if target.endswith("create_app"):
+            command.append("--factory")
     started = time.perf_counter()
     # The tree's own `app` first, before the editable install's.
     path = {"PYTHONPATH": str(root)} if root != ROOT else {}
-    environment = {**os.environ, **path, **(env or {})}
+    environment = {**os.environ, **path, **place, **(env or {})}
     process = subprocess.Popen(command, cwd=root, env=environment, stdout=output)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -47,6 +47,17 @@ class Settings(BaseSettings):
     # a proxy logs every request already. Errors are logged either way.
     log_requests: bool = True
     sql_echo: bool = False
+    # Where `python -m app` serves, and with how many worker processes.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    # What a client may send before the app sees a request (app/http/limits.py): bytes of
+    # the request line (else 414), of the line and headers together (else 431), seconds
+    # for them to arrive (else 408), and seconds an idle kept-alive connection stays open.
+    max_request_line: int = 8192
+    max_request_head: int = 32768
+    header_timeout: float = 10.0
+    keep_alive_timeout: float = 5.0
 
     @property
     def link_hosts(self) -> frozenset[str]:

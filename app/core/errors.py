@@ -44,7 +44,11 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
-    instance: str = Field(description="The request path that failed.")
+    instance: str | None = Field(
+        default=None,
+        description="The request path that failed; absent when a request was refused "
+        "before its path was read (a request line too long: 414).",
+    )
     invalid_params: list[InvalidParam] | None = Field(
         default=None, alias="invalid-params", serialization_alias="invalid-params"
     )

@@ -14,8 +14,10 @@ from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
+from app.core.config import Settings
 from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
 from app.core.models import Resource
+from app.http.limits import refusal
 from app.query.shapes import COMMA_LIST, ENUMS
 
 # Schemas that query parameters refer to (enums), for the OpenAPI document's components.
@@ -134,9 +136,10 @@ def install_openapi(app: FastAPI, resources: Iterable[Resource]) -> None:
                 if name in schemas:
                     schemas[name]["examples"] = [record]
             _shaped_records(document, list(resources))
+            refused = _refusals()
             for path in document["paths"].values():
                 for operation in path.values():
-                    _problems_as_sent(operation["responses"])
+                    _problems_as_sent(operation["responses"], refused)
             document["security"] = []  # public: no operation asks for credentials
             document["components"]["schemas"] = dict(sorted(schemas.items()))
             for path in document["paths"].values():  # parameters before responses, as usual
@@ -214,11 +217,22 @@ def _definitions(model: type[BaseModel]) -> dict[str, Any]:
     return {**schema.pop("$defs", {}), model.__name__: schema}
 
 
-def _problems_as_sent(responses: dict[str, Any]) -> None:
+def _refusals() -> dict[str, dict[str, Any]]:
+    """Examples of the problems `python -m app` answers before the app sees a request (with
+    the default limits)."""
+    fields = Settings.model_fields
+    line, head = fields["max_request_line"].default, fields["max_request_head"].default
+    return {
+        "414": refusal(414, f"The request line exceeds {line} bytes."),
+        "431": refusal(431, f"The request line and headers exceed {head} bytes.", "/v1/events"),
+    }
+
+
+def _problems_as_sent(responses: dict[str, Any], refused: dict[str, Any]) -> None:
     """Each problem response declared as the server sends it: the Problem schema under
     `application/problem+json` (FastAPI puts a model under `application/json`), with a
     real problem of that status as its example."""
-    problems = {**_examples()["problems"], "500": _failed()}
+    problems = {**_examples()["problems"], "500": _failed(), **refused}
     for status, response in responses.items():
         content = response.get("content", {})
         if PROBLEM_MEDIA_TYPE in content and "application/json" in content:

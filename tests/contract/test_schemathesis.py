@@ -25,6 +25,7 @@ def test_the_service_does_what_its_document_says(live_url: str):
     operations = sum(len(item) for item in document["paths"].values())
     command = [
         str(Path(sys.executable).parent / "st"),
+        f"--config-file={Path(__file__).parent / 'schemathesis.toml'}",
         "run",
         f"{live}/openapi.json",
         "--checks=all",

@@ -31,7 +31,8 @@ class Problem:
             title (str):
             status (int):
             detail (str):
-            instance (str): The request path that failed.
+            instance (None | str | Unset): The request path that failed; absent when a request was refused before its path
+                was read (a request line too long: 414).
             invalid_params (list[InvalidParam] | None | Unset):
      """
 
@@ -39,7 +40,7 @@ class Problem:
     title: str
     status: int
     detail: str
-    instance: str
+    instance: None | str | Unset = UNSET
     invalid_params: list[InvalidParam] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -57,7 +58,11 @@ class Problem:
 
         detail = self.detail
 
-        instance = self.instance
+        instance: None | str | Unset
+        if isinstance(self.instance, Unset):
+            instance = UNSET
+        else:
+            instance = self.instance
 
         invalid_params: list[dict[str, Any]] | None | Unset
         if isinstance(self.invalid_params, Unset):
@@ -80,8 +85,9 @@ class Problem:
             "title": title,
             "status": status,
             "detail": detail,
-            "instance": instance,
         })
+        if instance is not UNSET:
+            field_dict["instance"] = instance
         if invalid_params is not UNSET:
             field_dict["invalid-params"] = invalid_params
 
@@ -101,7 +107,15 @@ class Problem:
 
         detail = d.pop("detail")
 
-        instance = d.pop("instance")
+        def _parse_instance(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        instance = _parse_instance(d.pop("instance", UNSET))
+
 
         def _parse_invalid_params(data: object) -> list[InvalidParam] | None | Unset:
             if data is None:

@@ -87,12 +87,26 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_406
 
+    if response.status_code == 414:
+        response_414 = Problem.from_dict(response.json())
+
+
+
+        return response_414
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
 
 
         return response_422
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+
+
+        return response_431
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
