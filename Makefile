@@ -15,11 +15,23 @@ test: setup lint typecheck spec-lint pytest browser-test bench-test stack-test c
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Every dependency at the version requirements.lock names (`make lock` re-resolves it).
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
+
+# Resolve pyproject.toml's ranges afresh, in a new environment, into requirements.lock
+# (every package and version, the service's and the tools'); review the diff and commit.
+.PHONY: lock
+lock:
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/python -m pip install --quiet --upgrade pip
+	var/lock-venv/bin/python -m pip install --quiet '.[dev]'
+	{ echo "# Made by make lock from pyproject.toml; installed with pip install -c (a constraints file)."; \
+	  var/lock-venv/bin/python -m pip freeze --exclude nato-japan-api; } > requirements.lock
+	rm -rf var/lock-venv
 
 migrate: setup
 	$(BIN)/alembic upgrade head

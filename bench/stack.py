@@ -31,30 +31,45 @@ from bench.servers import ROOT, Server, free_port, serve
 NGINX_CONF = ROOT / "deploy" / "nginx.conf.template"
 
 
-def nginx_config(*, listen: int, upstreams: list[str], cache_dir: Path | None, prefix: Path) -> str:
-    """nginx's configuration: `upstreams` (host:port) behind one port, each failing
-    request retried on another instance, answers cached in `cache_dir` (None: no cache)
-    as the service's `Cache-Control` allows and revalidated with `If-None-Match`."""
+def nginx_config(
+    *, listen: str, upstreams: list[str], cache_dir: Path | None, prefix: Path,
+    error_log: str | None = None, user: str | None = None,
+) -> str:  # fmt: skip
+    """nginx's configuration: `upstreams` (host:port) behind `listen`, each request that
+    cannot reach one instance sent to another, answers cached in `cache_dir` (None: no
+    cache) as the service's `Cache-Control` allows, revalidated with `If-None-Match`."""
     template = NGINX_CONF.read_text(encoding="utf-8")
-    servers = "\n".join(
-        f"        server {address} max_fails=1 fail_timeout=2s;" for address in upstreams
-    )
+    servers = "\n".join(f"        server {host} max_fails=1 fail_timeout=2s;" for host in upstreams)
     cache = (
         f"proxy_cache_path {cache_dir} levels=1:2 keys_zone=api:10m max_size=1g inactive=1h "
         "use_temp_path=off;"
         if cache_dir is not None
         else ""
     )
-    user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""  # else nginx warns
+    if user is None:  # as root, nginx's workers need a user; otherwise it warns
+        user = getpass.getuser() if os.geteuid() == 0 else ""
     return (
-        template.replace("{{user}}", user)
+        template.replace("{{user}}", f"user {user};" if user else "")
         .replace("{{pid}}", str(prefix / "nginx.pid"))
-        .replace("{{error_log}}", str(prefix / "error.log"))
+        .replace("{{error_log}}", error_log or str(prefix / "error.log"))
         .replace("{{temp}}", str(prefix))
         .replace("{{upstreams}}", servers)
         .replace("{{cache_path}}", cache)
         .replace("{{cache}}", "api" if cache_dir is not None else "off")
-        .replace("{{listen}}", f"127.0.0.1:{listen}")
+        .replace("{{listen}}", listen)
+    )
+
+
+def compose_nginx_config() -> str:
+    """deploy/nginx.conf: the same configuration, with compose.yaml's addresses."""
+    made = "# Written by `python -m bench.stack --write-compose-config`: edit the template.\n"
+    return made + nginx_config(
+        listen="80",
+        upstreams=["api1:8000", "api2:8000"],
+        cache_dir=Path("/var/cache/nginx/api"),
+        prefix=Path("/tmp"),
+        error_log="/dev/stderr",
+        user="nginx",
     )
 
 
@@ -86,7 +101,7 @@ def stack(
         config = prefix / "nginx.conf"
         config.write_text(
             nginx_config(
-                listen=port,
+                listen=f"127.0.0.1:{port}",
                 upstreams=[s.base_url.removeprefix("http://") for s in servers],
                 cache_dir=prefix / "cache" if cache else None,
                 prefix=prefix,
@@ -145,11 +160,17 @@ def prepare(database_url: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--database-url", required=True, help="PostgreSQL (made if missing)")
+    parser.add_argument("--database-url", help="PostgreSQL (made if missing)")
     parser.add_argument("--port", type=int, default=8080, help="where nginx listens")
     parser.add_argument("--instances", type=int, default=2)
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument(
+        "--write-compose-config", action="store_true", help="write deploy/nginx.conf and stop"
+    )
     args = parser.parse_args()
+    if args.write_compose_config:
+        (ROOT / "deploy" / "nginx.conf").write_text(compose_nginx_config(), encoding="utf-8")
+        return
     prepare(args.database_url)
     with stack(
         args.database_url, instances=args.instances, cache=not args.no_cache, port=args.port

@@ -1,0 +1,253 @@
+"""HTTP caching: strong ETags from the data version and the request, 304s, and a store
+of rendered answers.
+
+The ETag is computed before the route runs, from what determines the answer — the
+dataset's version, the path, the query, the negotiated representation and the host
+links name — so a revalidation that matches costs no query and no rendering, and a
+stored answer keyed by it can never be stale: a re-seed changes every key.
+"""
+
+import asyncio
+import hashlib
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
+
+import anyio
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import col
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import __version__
+from app.core.models import DatasetVersion
+from app.http.responses import link_host
+
+# The data and its descriptions. Probes (/healthz, /readyz) must never be cached: they
+# answer `Cache-Control: no-store` themselves; static assets carry StaticFiles' own tags.
+CACHED_PREFIXES = ("/v1/", "/openapi.json", "/docs", "/redoc")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The dataset's version as one reading, with what every answer derives from it
+    worked out once (formatting an HTTP date per request was a tenth of a first page)."""
+
+    version: str
+    seeded_at: datetime
+    last_modified: bytes  # the HTTP date
+    stamp: str  # iCalendar's DTSTAMP form
+
+    @classmethod
+    def of(cls, version: str, seeded_at: datetime) -> "Snapshot":
+        seeded_at = seeded_at if seeded_at.tzinfo else seeded_at.replace(tzinfo=UTC)
+        return cls(
+            version,
+            seeded_at,
+            format_datetime(seeded_at, usegmt=True).encode(),
+            seeded_at.strftime("%Y%m%dT%H%M%SZ"),
+        )
+
+
+class DataVersion:
+    """The seeded dataset's version, re-read from the database at most every `ttl` seconds.
+
+    Every worker and instance reads the same row, so a re-seed reaches all of them within
+    `ttl`. One read is in flight at a time and the requests that need it wait for that
+    one; it takes a worker thread under a limiter of its own, so that it never queues
+    behind slow reads in the shared pool.
+    """
+
+    def __init__(self, engine: Engine, ttl: float, timeout: float = 5.0) -> None:
+        self.engine, self.ttl, self.timeout = engine, ttl, timeout
+        self._value: Snapshot | None = None
+        self._read_at = float("-inf")
+        self._pending: asyncio.Future[None] | None = None
+        self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
+
+    def _read(self) -> Snapshot | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(col(DatasetVersion.version), col(DatasetVersion.seeded_at))
+            ).first()
+        return None if row is None else Snapshot.of(row[0], row[1])
+
+    async def get(self) -> Snapshot | None:
+        if time.monotonic() - self._read_at > self.ttl:
+            if self._pending is None:
+                self._pending = asyncio.ensure_future(self._refresh())
+            await asyncio.shield(self._pending)
+        return self._value
+
+    async def _refresh(self) -> None:
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(1)
+        try:
+            read = anyio.to_thread.run_sync(
+                self._read, limiter=self._limiter, abandon_on_cancel=True
+            )
+            self._value = await asyncio.wait_for(read, self.timeout)
+        except (SQLAlchemyError, TimeoutError):
+            # The database is out: the version last read stays, and what was answered for
+            # it may still be (the data changes only by a seed, through the database).
+            pass
+        finally:
+            self._read_at = time.monotonic()
+            self._pending = None
+
+
+def _etag(version: str, scope: Scope, headers: dict[bytes, bytes], hosts: frozenset[str]) -> str:
+    # No Accept header and "*/*" ask for the same representation, so share one tag. The
+    # scheme and Host are part of it because answers carry absolute links.
+    accept = headers.get(b"accept", b"").strip()
+    if accept == b"*/*":
+        accept = b""
+    host = headers.get(b"host")
+    digest = hashlib.sha256()
+    for part in (
+        __version__.encode(),  # a new version of the service may answer otherwise
+        version.encode(),
+        scope["scheme"].encode(),
+        scope["path"].encode(),
+        scope.get("query_string", b""),
+        accept,
+        # The host links name, not the raw header: headers that are not hosts all give
+        # the same links, so they share one tag and one stored answer.
+        link_host(scope, None if host is None else host.decode("latin-1"), hosts).encode(),
+    ):
+        digest.update(part + b"\0")
+    return f'"{digest.hexdigest()[:32]}"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    # If-None-Match compares weakly (RFC 9110 §13.1.2): W/"x" matches "x".
+    candidates = [tag.strip().removeprefix("W/") for tag in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+def _without_body(send: Send) -> Send:
+    async def send_headers_only(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            if message.get("more_body", False):
+                return
+            message = {**message, "body": b""}
+        await send(message)
+
+    return send_headers_only
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A whole answer, always a 200: no other is stored."""
+
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+
+
+class AnswerStore:
+    """Rendered answers of one process, keyed by ETag, evicted least recently used
+    within a byte budget (0 turns it off)."""
+
+    def __init__(self, max_bytes: int, max_entry_bytes: int = 1 << 20) -> None:
+        self.max_bytes, self.max_entry_bytes = max_bytes, max_entry_bytes
+        self._entries: OrderedDict[str, Stored] = OrderedDict()
+        self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: str) -> Stored | None:
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def put(self, key: str, entry: Stored) -> None:
+        if self.max_bytes <= 0 or len(entry.body) > self.max_entry_bytes or key in self._entries:
+            return
+        self._entries[key] = entry
+        self._size += len(entry.body)
+        while self._size > self.max_bytes and self._entries:
+            _, evicted = self._entries.popitem(last=False)
+            self._size -= len(evicted.body)
+
+
+class CachingMiddleware:
+    def __init__(
+        self, app: ASGIApp, *, versions: DataVersion, max_age: int, store: AnswerStore,
+        hosts: frozenset[str],
+    ) -> None:  # fmt: skip
+        self.app, self.versions, self.store, self.hosts = app, versions, store, hosts
+        self.cache_control = f"public, max-age={max_age}".encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "HEAD":
+            # The routes answer GET; HEAD is the same answer without its body.
+            scope = {**scope, "method": "GET"}
+            send = _without_body(send)
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not scope["path"].startswith(CACHED_PREFIXES)
+        ):
+            await self.app(scope, receive, send)
+            return
+        current = await self.versions.get()
+        if current is None:  # not seeded: nothing stable to validate against
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope["headers"])
+        etag = _etag(current.version, scope, headers, self.hosts)
+        state = scope.setdefault("state", {})
+        state["data_version"] = current.version
+        state["data_stamp"] = current.stamp
+        cache_headers = [
+            (b"etag", etag.encode()),
+            (b"cache-control", self.cache_control),
+            (b"vary", b"Accept"),
+            (b"last-modified", current.last_modified),
+        ]
+        if self._not_modified(headers, etag, current.seeded_at):
+            await send({"type": "http.response.start", "status": 304, "headers": cache_headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        stored = self.store.get(etag)
+        if stored is not None:
+            state["answered_from"] = "store"
+            await send({"type": "http.response.start", "status": 200, "headers": stored.headers})
+            await send({"type": "http.response.body", "body": stored.body})
+            return
+        started: dict[str, Any] = {}
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                message["headers"] = [*message.get("headers", []), *cache_headers]
+                started["headers"] = message["headers"]
+            elif message["type"] == "http.response.body" and started:
+                # Only whole answers are kept; streamed exports pass through.
+                if not message.get("more_body", False) and "streamed" not in started:
+                    body = message.get("body", b"")
+                    self.store.put(etag, Stored(started["headers"], body))
+                started["streamed"] = True
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    @staticmethod
+    def _not_modified(headers: dict[bytes, bytes], etag: str, seeded_at: Any) -> bool:
+        if b"if-none-match" in headers:
+            return _matches(headers[b"if-none-match"].decode("latin-1"), etag)
+        since = headers.get(b"if-modified-since")
+        if since:
+            try:
+                return bool(
+                    parsedate_to_datetime(since.decode("latin-1"))
+                    >= seeded_at.replace(microsecond=0)
+                )
+            except (TypeError, ValueError):
+                return False
+        return False

@@ -1,0 +1,45 @@
+"""What routes declare to OpenAPI about their answers: a list's page and problems, an
+export's formats and media types, a record's problems."""
+
+from typing import Any
+
+from fastapi import Path
+
+from app.core.errors import problem_responses
+from app.core.models import MEDIA_TYPES, Format, Resource
+
+
+def list_responses(description: str) -> dict[int | str, Any]:
+    """A list route's documented answers: its page (the JSON envelope of its response
+    model), and its problems (a 404 when a filter names a record that does not exist, a
+    503 when the database cannot answer)."""
+    return {200: {"description": description}, **problem_responses(404, 406, 422, 503)}
+
+
+def export_responses(resource: Resource) -> dict[int | str, Any]:
+    """An export route's documented answers: the text of each of `resource`'s exports
+    (CSV first, so that a generated client reads any of them as text), and problems."""
+    content = {
+        MEDIA_TYPES[fmt].split(";")[0]: {"schema": {"type": "string"}}
+        for fmt in resource.formats
+        if fmt is not Format.json
+    }
+    described = "Every match (or one page, with `limit=`) in the format of the extension."
+    return {
+        200: {"description": described, "content": content},
+        **problem_responses(404, 406, 422, 503),
+    }
+
+
+def export_format(resource: Resource) -> Any:
+    """The `{format}` of an export path: one of `resource`'s formats other than JSON."""
+    offered = [fmt.value for fmt in resource.formats if fmt is not Format.json]
+    return Path(
+        alias="format",
+        description=f"The export's format: {', '.join(offered)}.",
+        pattern=f"^(?:{'|'.join(offered)})$",
+        json_schema_extra={"enum": offered},
+    )
+
+
+DETAIL_RESPONSES = problem_responses(404, 406, 422, 503)

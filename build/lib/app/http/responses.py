@@ -1,0 +1,244 @@
+"""Answers: the one format a route answers in (and the 406 for a client that accepts
+none of it), a list's page, an export, one record, and the absolute links they carry
+(`self`, `next`, `Link`) on the host the client asked for."""
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Request, Response
+from pydantic_core import to_json
+from sqlmodel import Session
+
+from app.core.db import Database
+from app.core.errors import NotAcceptable, NotFound
+from app.core.models import MEDIA_TYPES, Format, Resource
+from app.core.orders import encode_cursor
+from app.http.exports import Renderer, export_all, export_page
+from app.query.documents import StoredExport
+from app.query.lists import Listed
+from app.query.shapes import Page, Shape
+
+# Other names clients use for a format's media type.
+_ALSO_NAMED = {Format.ndjson: ("application/ndjson", "application/jsonl")}
+
+
+def accept(request: Request, fmt: Format) -> None:
+    """A 406 unless the Accept header (if any) admits `fmt`: each route answers in one
+    format, so a client asking for another learns it at once."""
+    header = request.headers.get("accept", "")
+    if not header.strip():
+        return
+    names = (MEDIA_TYPES[fmt].split(";")[0], *_ALSO_NAMED.get(fmt, ()))
+    for media in _admitted(header):
+        if media in ("*/*", *names):
+            return
+        if media.endswith("/*") and any(name.startswith(media[:-1]) for name in names):
+            return
+    raise NotAcceptable(f"Cannot answer with {header!r}; this resource offers {names[0]}.")
+
+
+def _admitted(header: str) -> Iterator[str]:
+    """The media ranges of an Accept header, but those it refuses (`q=0`)."""
+    for item in header.lower().split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        quality = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            if float(quality) > 0:
+                yield media
+        except ValueError:
+            continue
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """Serialise with pydantic-core (fast, and it knows dates and models)."""
+    return Response(
+        to_json(body), status_code=status, media_type="application/json", headers=headers
+    )
+
+
+async def list_answer(
+    request: Request,
+    db: Database,
+    page: Page[Any],
+    read: Callable[[Session, Page[Any]], Listed],
+    *,
+    bounded: bool | None = None,
+) -> Response:
+    """A list route's answer: the page the service's `read` finds, as JSON. The page is
+    read on the event loop when `bounded` (by default: when the page says so)."""
+    accept(request, Format.json)
+    found = await db.read(
+        lambda s: read(s, page), bounded=page.bounded if bounded is None else bounded
+    )
+    return list_page(request, page, found)
+
+
+async def export_answer(
+    request: Request,
+    db: Database,
+    page: Page[Any],
+    resource: Resource,
+    read: Callable[[Session, Page[Any]], Listed],
+    export: Callable[[Session, Page[Any]], StoredExport],
+    fmt: Format,
+    *,
+    renderer: Renderer | None = None,
+) -> Response:
+    """An export route's answer in `fmt`: with no `limit=`, every match (`export`),
+    streamed; with one, the page `read` finds, and a `Link` to the next."""
+    accept(request, fmt)
+    if page.limit is None:
+        matches = await db.read(lambda s: export(s, page), bounded=False)
+        return await export_all(db, matches, page, fmt, renderer)
+    found = await db.read(lambda s: read(s, page), bounded=False)
+    link = next_link(request, _cursor(page, found))[1]
+    return export_page(resource, page, found, fmt, renderer, headers=link)
+
+
+async def record_answer(
+    request: Request, db: Database, resource: Resource,
+    read: Callable[[Session, str, Shape], str | dict[str, Any] | None], slug: str, shape: Shape,
+) -> Response:  # fmt: skip
+    """A detail route's answer: the record the service's `read` finds by slug (an index
+    seek, so on the event loop), or a 404."""
+    accept(request, Format.json)
+    found = await db.read(lambda s: read(s, slug, shape), bounded=True)
+    if found is None:
+        raise NotFound(f"There is no {resource.kind} with slug {slug!r}.")
+    return record(found)
+
+
+def list_page(request: Request, page: Page[Any], found: Listed) -> Response:
+    """A page of records in the list envelope. Stored documents are joined as they are,
+    parsing none of them."""
+    cursor = _cursor(page, found)
+    next_url, headers = next_link(request, cursor)
+    meta = _meta(request, page.size, cursor, len(found.records))
+    if page.count:
+        meta["count"] = found.count
+    if page.facets:
+        meta["facets"] = found.facets
+    links = {"self": address(request), "next": next_url}
+    if page.shape.as_stored:
+        data = b"[%b]" % b",".join(d if d.__class__ is bytes else d.encode() for d in found.records)
+    else:
+        data = to_json(found.records)
+    # One join: chained `+` copied the page once per piece.
+    body = b"".join(
+        (b'{"data":', data, b',"meta":', to_json(meta), b',"links":', to_json(links), b"}")
+    )
+    return Response(body, media_type="application/json", headers=headers)
+
+
+def other_page(
+    request: Request,
+    data: Any,
+    *,
+    limit: int,
+    next_cursor: str | None,
+    returned: int,
+    meta: dict[str, Any] | None = None,
+) -> Response:
+    """A page of something other than records (search hits, timeline years)."""
+    next_url, headers = next_link(request, next_cursor)
+    meta = {**_meta(request, limit, next_cursor, returned), **(meta or {})}
+    links = {"self": address(request), "next": next_url}
+    return json_response({"data": data, "meta": meta, "links": links}, headers=headers)
+
+
+def record(document: str | dict[str, Any]) -> Response:
+    """One record: its stored document as it is, or a reshaped one."""
+    if isinstance(document, str):
+        return Response(document, media_type="application/json")
+    return json_response(document)
+
+
+def _meta(request: Request, limit: int, next_cursor: str | None, returned: int) -> dict[str, Any]:
+    return {
+        "limit": limit,
+        "next_cursor": next_cursor,
+        "returned": returned,
+        "data_version": getattr(request.state, "data_version", None),
+    }
+
+
+def _cursor(page: Page[Any], found: Listed) -> str | None:
+    return encode_cursor(page.order.signature, found.next_after) if found.next_after else None
+
+
+def next_link(request: Request, cursor: str | None) -> tuple[str | None, dict[str, str]]:
+    """The next page's address, and the `Link` header that carries it: this request's
+    address with its `cursor` replaced (a cursor is URL-safe as it is)."""
+    if not cursor:
+        return None, {}
+    kept = [
+        part
+        for part in request.scope["query_string"].split(b"&")
+        if part and part.partition(b"=")[0] != b"cursor"
+    ]
+    url = address(request, b"&".join([*kept, b"cursor=" + cursor.encode()]))
+    return url, {"Link": f'<{url}>; rel="next"'}
+
+
+# What may stay bare in a query string we echo: the rest is percent-encoded, byte by byte,
+# so a raw space, quote or `>` cannot break the Link header.
+_QUERY_SAFE = "=&%+/:,;@!$'()*-._~?"
+
+
+def address(request: Request, query: bytes | None = None) -> str:
+    """This request's absolute address, with `query` instead of its own query string
+    (`scope["path"]` already holds any root path)."""
+    scope = request.scope
+    if query is None:
+        query = scope["query_string"]
+    path = scope["path"].replace("?", "%3F").replace("#", "%23").replace("\\", "%5C")
+    return origin(request) + path + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+
+
+def origin(request: Request) -> str:
+    """Where links start: `PUBLIC_BASE_URL` when set, else the scheme and host this
+    request came to (the server's own address when the Host header is not a host)."""
+    settings = request.app.state.settings
+    if settings.public_base_url:
+        return str(settings.public_base_url).rstrip("/")
+    scope = request.scope
+    host = link_host(scope, request.headers.get("host"), settings.link_hosts)
+    return f"{scope['scheme']}://{host}"
+
+
+# A name (letters, digits, `-`, `_`; a trailing dot for a fully qualified name), an IPv4
+# or a bracketed IPv6 address; then perhaps a port. Any other Host header (a space, a
+# quote, `>`) would be written into every link, so links name the server instead.
+_HOST = re.compile(
+    r"(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_.])?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?"
+)
+
+
+def link_host(scope: Any, header: str | None, allowed: frozenset[str]) -> str:
+    """`header` (the request's Host) if it names a host among `allowed` (`*`: any), else
+    the server's address. The ETag hashes this too, so other headers share one tag."""
+    if header is not None and _is_host(header):
+        if "*" in allowed or _name(header) in allowed:
+            return header
+    server = scope.get("server")
+    if server is None:  # a Unix socket: no address of its own to name
+        return "localhost"
+    name, port = server
+    if ":" in name:
+        name = f"[{name}]"
+    if port is None or (scope["scheme"], port) in (("http", 80), ("https", 443)):
+        return str(name)
+    return f"{name}:{port}"
+
+
+def _is_host(header: str) -> bool:
+    return _HOST.fullmatch(header) is not None
+
+
+def _name(host: str) -> str:
+    """A Host header's name without its port: `[::1]:8000` → `[::1]`, `a.org.:80` → `a.org`."""
+    if host.startswith("["):
+        return host[: host.index("]") + 1]
+    return host.rpartition(":")[0].lower().rstrip(".") if ":" in host else host.lower().rstrip(".")

@@ -1,0 +1,1 @@
+"""The curated dataset (`data/`), its source documents (`sources/`) and the loader."""

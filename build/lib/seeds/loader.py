@@ -1,0 +1,46 @@
+"""Seed a database: verify everything first, then write it all or nothing."""
+
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+from sqlmodel import Session
+
+from app.rendering import is_current, rebuild
+from seeds.errors import SeedError
+from seeds.plan import build_plan
+from seeds.writing import Report, apply_plan
+
+SEED_LOCK = 0x4E4A5345  # an arbitrary, fixed advisory-lock key for seeding
+
+
+def seed(
+    engine: Engine,
+    *,
+    data_dir: Path | None = None,
+    sources_dir: Path | None = None,
+    check: bool = False,
+) -> Report:
+    """Load the curated dataset into `engine`'s database.
+
+    With `check=True` the changes are computed (and the database's constraints exercised)
+    inside a transaction that is rolled back, so nothing is written.
+    """
+    plan = build_plan(data_dir, sources_dir)
+    if "dataset_version" not in inspect(engine).get_table_names():
+        raise SeedError(str(engine.url), "the database has no schema: run `alembic upgrade head`")
+    with Session(engine) as session:
+        try:
+            if engine.dialect.name == "postgresql":
+                # Instances starting together seed one after another, not into each other.
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEED_LOCK})
+            report = apply_plan(session, plan)
+            if report.changed or not is_current(session):
+                report.rendered, report.indexed = rebuild(session)
+        except Exception:
+            session.rollback()
+            raise
+        if check:
+            session.rollback()
+        else:
+            session.commit()
+    return report

@@ -1,0 +1,247 @@
+"""Bring the database to the plan in one transaction, counting what changed."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlmodel import Session, SQLModel
+
+from app.models import (
+    Citation,
+    CooperationArea,
+    DatasetVersion,
+    Event,
+    EventArea,
+    EventOrganisation,
+    EventPerson,
+    EventProgramme,
+    Organisation,
+    Person,
+    PersonRole,
+    Programme,
+    ProgrammeArea,
+    ProgrammeOrganisation,
+    Quote,
+    QuoteArea,
+    Source,
+)
+from seeds.plan import KINDS, Plan, RecordState
+
+TABLES: dict[str, type[SQLModel]] = {
+    "source": Source, "organisation": Organisation, "person": Person, "area": CooperationArea,
+    "programme": Programme, "event": Event, "quote": Quote,
+}  # fmt: skip
+
+# (kind, link name) → (link table, column naming this record, column naming the other)
+LINKS: dict[tuple[str, str], tuple[type[SQLModel], str, str, str]] = {
+    ("event", "areas"): (EventArea, "event_id", "area_id", "area"),
+    ("event", "programmes"): (EventProgramme, "event_id", "programme_id", "programme"),
+    ("event", "people"): (EventPerson, "event_id", "person_id", "person"),
+    ("event", "organisations"): (EventOrganisation, "event_id", "organisation_id", "organisation"),
+    ("programme", "areas"): (ProgrammeArea, "programme_id", "area_id", "area"),
+    ("programme", "organisations"): (
+        ProgrammeOrganisation, "programme_id", "organisation_id", "organisation",
+    ),
+    ("quote", "areas"): (QuoteArea, "quote_id", "area_id", "area"),
+}  # fmt: skip
+
+
+_OUTCOMES = ("created", "updated", "unchanged", "deleted")
+
+
+@dataclass
+class Report:
+    """Per kind: how many records were created, updated, left unchanged or deleted."""
+
+    counts: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {k: dict.fromkeys(_OUTCOMES, 0) for k in KINDS}
+    )
+    version: str = ""
+    indexed: int | None = None  # search documents written, when the index was rebuilt
+    rendered: int | None = None  # record documents written, when they were rendered
+
+    @property
+    def changed(self) -> bool:
+        return any(c["created"] or c["updated"] or c["deleted"] for c in self.counts.values())
+
+    def lines(self) -> list[str]:
+        rows = [f"{'':14}" + "".join(f"{o:>10}" for o in _OUTCOMES)]
+        for kind, c in self.counts.items():
+            rows.append(f"{kind:14}" + "".join(f"{c[o]:>10}" for o in _OUTCOMES))
+        return rows
+
+
+def apply_plan(session: Session, plan: Plan) -> Report:
+    """Write the plan through `session`; the caller commits or rolls back."""
+    report = Report(version=plan.version)
+    ids: dict[str, dict[str, int]] = {}
+    current = {kind: _read_state(session, kind, plan) for kind in KINDS}
+    for kind in reversed(KINDS):  # dependants first, so foreign keys never dangle
+        for slug, row_id in current[kind][1].items():
+            if slug not in plan.records[kind]:
+                _delete(session, kind, row_id)
+                report.counts[kind]["deleted"] += 1
+    for kind in KINDS:
+        states, existing_ids = current[kind]
+        ids[kind] = {s: i for s, i in existing_ids.items() if s in plan.records[kind]}
+        changed = []
+        for slug, wanted in plan.records[kind].items():
+            if slug not in ids[kind]:
+                ids[kind][slug] = _insert(session, kind, ids, slug, wanted)
+                report.counts[kind]["created"] += 1
+                changed.append(slug)
+            elif states[slug] != wanted:
+                report.counts[kind]["updated"] += 1
+                changed.append(slug)
+            else:
+                report.counts[kind]["unchanged"] += 1
+        for slug in changed:  # self references need every row of the kind to exist
+            _write(session, kind, ids, slug, plan.records[kind][slug])
+    _write_version(session, plan, report)
+    session.flush()
+    return report
+
+
+def _read_state(
+    session: Session, kind: str, plan: Plan
+) -> tuple[dict[str, RecordState], dict[str, int]]:
+    """The database's records of one kind, in the plan's shape, and their ids by slug."""
+    table = TABLES[kind]
+    rows = session.exec(select(table)).scalars().all()  # type: ignore[call-overload]
+    slugs = _slug_maps(session)
+    example = next(iter(plan.records[kind].values()), None)
+    states: dict[str, RecordState] = {}
+    for row in rows:
+        if example is None or row.slug not in plan.records[kind]:
+            continue
+        wanted = plan.records[kind][row.slug]
+        states[row.slug] = RecordState(
+            columns={c: getattr(row, c) for c in wanted.columns},
+            refs={
+                c: (target, slugs[target].get(getattr(row, c)))
+                for c, (target, _) in wanted.refs.items()
+            },
+            links=_read_links(session, kind, row.id, slugs),
+            citations=_read_citations(session, kind, row.id, slugs["source"]),
+            roles=_read_roles(session, row.id, slugs) if kind == "person" else [],
+        )
+    return states, {row.slug: row.id for row in rows}
+
+
+def _slug_maps(session: Session) -> dict[str, dict[int, str]]:
+    return {
+        kind: dict(session.exec(select(t.id, t.slug)).all())  # type: ignore[attr-defined,call-overload]
+        for kind, t in TABLES.items()
+    }
+
+
+def _read_links(
+    session: Session, kind: str, row_id: int, slugs: dict[str, dict[int, str]]
+) -> dict[str, list[str]]:
+    links = {}
+    for (owner, name), (table, own, other, target) in LINKS.items():
+        if owner == kind:
+            query = select(getattr(table, other)).where(getattr(table, own) == row_id)
+            links[name] = sorted(slugs[target][i] for i in session.exec(query).scalars())  # type: ignore[call-overload]
+    return links
+
+
+def _read_citations(
+    session: Session, kind: str, row_id: int, sources: dict[int, str]
+) -> list[tuple[str, str, int, int]]:
+    if kind == "source":
+        return []
+    query = (
+        select(Citation)
+        .where(getattr(Citation, f"{kind}_id") == row_id)
+        .order_by(Citation.position)  # type: ignore[arg-type]
+    )
+    return [
+        (sources[c.source_id], c.evidence, c.start_offset, c.end_offset)
+        for c in session.exec(query).scalars()  # type: ignore[call-overload]
+    ]
+
+
+def _read_roles(
+    session: Session, row_id: int, slugs: dict[str, dict[int, str]]
+) -> list[tuple[str, str | None]]:
+    query = select(PersonRole).where(PersonRole.person_id == row_id).order_by(PersonRole.position)  # type: ignore[arg-type]
+    return [
+        (r.title, slugs["organisation"].get(r.organisation_id) if r.organisation_id else None)
+        for r in session.exec(query).scalars()  # type: ignore[call-overload]
+    ]
+
+
+def _insert(
+    session: Session, kind: str, ids: dict[str, dict[str, int]], slug: str, wanted: RecordState
+) -> int:
+    # References to other kinds are known now; references within the kind come later.
+    refs = {c: ids[t][s] if s else None for c, (t, s) in wanted.refs.items() if t != kind}
+    row = TABLES[kind](slug=slug, **wanted.columns, **refs)
+    session.add(row)
+    session.flush()
+    return row.id  # type: ignore[attr-defined,no-any-return]
+
+
+def _write(
+    session: Session, kind: str, ids: dict[str, dict[str, int]], slug: str, wanted: RecordState
+) -> None:
+    row_id = ids[kind][slug]
+    row = session.get(TABLES[kind], row_id)
+    values: dict[str, Any] = dict(wanted.columns)
+    values.update({c: ids[t][s] if s else None for c, (t, s) in wanted.refs.items()})
+    for column, value in values.items():
+        setattr(row, column, value)
+    _clear_dependants(session, kind, row_id, keep_row=True)
+    for (owner, name), (table, own, other, target) in LINKS.items():
+        if owner == kind:
+            for ref in wanted.links[name]:
+                session.add(table(**{own: row_id, other: ids[target][ref]}))
+    for position, (source, evidence, start, end) in enumerate(wanted.citations):
+        session.add(
+            Citation(
+                source_id=ids["source"][source],
+                evidence=evidence,
+                start_offset=start,
+                end_offset=end,
+                position=position,
+                **{f"{kind}_id": row_id},
+            )  # fmt: skip
+        )
+    for position, (title, organisation) in enumerate(wanted.roles):
+        org_id = ids["organisation"][organisation] if organisation else None
+        session.add(
+            PersonRole(person_id=row_id, title=title, organisation_id=org_id, position=position)
+        )
+    session.flush()
+
+
+def _clear_dependants(session: Session, kind: str, row_id: int, *, keep_row: bool) -> None:
+    # Explicit deletes: the loader must not depend on ON DELETE CASCADE being enforced.
+    for (owner, _), (table, own, _, _) in LINKS.items():
+        if owner == kind:
+            session.execute(delete(table).where(getattr(table, own) == row_id))
+    if kind != "source":
+        session.execute(delete(Citation).where(getattr(Citation, f"{kind}_id") == row_id))
+    if kind == "person":
+        session.execute(delete(PersonRole).where(PersonRole.person_id == row_id))  # type: ignore[arg-type]
+    if not keep_row:
+        session.execute(delete(TABLES[kind]).where(TABLES[kind].id == row_id))  # type: ignore[attr-defined]
+
+
+def _delete(session: Session, kind: str, row_id: int) -> None:
+    _clear_dependants(session, kind, row_id, keep_row=False)
+
+
+def _write_version(session: Session, plan: Plan, report: Report) -> None:
+    row = session.get(DatasetVersion, 1)
+    if row is not None and row.version == plan.version and not report.changed:
+        return
+    counts = plan.counts()
+    if row is None:
+        session.add(
+            DatasetVersion(id=1, version=plan.version, seeded_at=datetime.now(UTC), counts=counts)
+        )
+    else:
+        row.version, row.seeded_at, row.counts = plan.version, datetime.now(UTC), counts
