@@ -136,8 +136,15 @@ clean:
 # Benchmarks: the service against a bare FastAPI app, on scale data (see docs/performance.md).
 BENCH_EVENTS ?= 1000000
 BENCH_DB ?= sqlite
+# On PostgreSQL it also drives the stack (nginx, two instances) with a Zipf-like mix of
+# thousands of URLs, nginx's cache off and on (bench/mix.py; make bench-stack alone).
 bench: setup  ## measure; records the figures in docs/performance.md
 	$(BIN)/python -m bench.harness --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
+	@if [ "$(BENCH_DB)" = postgresql ]; then $(MAKE) --no-print-directory bench-stack; fi
+
+.PHONY: bench-stack
+bench-stack: setup tools
+	$(BIN)/python -m bench.mix --events $(BENCH_EVENTS) --record
 
 # What each performance mechanism buys: the service with it taken out, against the service
 # (see bench/mechanisms.py); records a table per back-end in docs/performance.md.

@@ -3,7 +3,7 @@
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -16,6 +16,7 @@ class LoadResult:
     requests: int
     errors: int  # non-2xx/3xx answers and socket errors (timeouts included)
     bad_answers: int = 0  # non-2xx/3xx answers alone
+    printed: list[str] = field(default_factory=list)  # what a script's done() wrote
 
 
 def ensure_wrk() -> str:
@@ -80,7 +81,8 @@ def run_wrk(
     failed = int(bad.group(1)) if bad else 0
     if errors:
         failed += sum(int(g) for g in errors.groups())
+    after = out.split("Transfer/sec:", 1)[-1].splitlines()[1:]
     return LoadResult(
         requests_per_s=rps, p50_ms=p50, p99_ms=p99, requests=total, errors=failed,
-        bad_answers=int(bad.group(1)) if bad else 0,
+        bad_answers=int(bad.group(1)) if bad else 0, printed=[ln for ln in after if ln.strip()],
     )  # fmt: skip

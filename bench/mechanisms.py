@@ -78,8 +78,8 @@ VARIANTS = (
         ("core/db.py", "if bounded and time.monotonic()", "if False and time.monotonic()"),)),
     Variant("async driver on the event loop instead", ("first", "deep", "detail"), (
         ("core/db.py", "if bounded and time.monotonic()", ASYNC_READ),
-        ("core/db.py", "from sqlmodel import Session, create_engine\n",
-         "from sqlmodel import Session, create_engine\n"
+        ("core/db.py", "from sqlmodel import Session\n",
+         "from sqlmodel import Session\n"
          "from sqlalchemy.ext.asyncio import create_async_engine\n"
          "from sqlmodel.ext.asyncio.session import AsyncSession\n"),
         # The async driver's own connection is awaited; through SQLAlchemy it is not.
@@ -119,7 +119,7 @@ VARIANTS = (
         ("query/lists.py", "COMMON_LINKS = 5000", "COMMON_LINKS = 0"),)),
     Variant("search ranking window", ("search",), env={"SEARCH_RANK_WINDOW": "0"}),
     Variant("JIT off", ("search", "filtered"), (
-        ("core/db.py", '"-c jit=off"', '"-c jit=on"'),), backends=("postgresql",)),
+        ("core/engine.py", '"-c jit=off"', '"-c jit=on"'),), backends=("postgresql",)),
     Variant("answer store (on, against off)", ("first", "filtered", "search"),
             env={"RESPONSE_CACHE_MB": "64"}),
     Variant("mechanisms removed (the tree before the restructuring)",

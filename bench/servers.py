@@ -82,7 +82,8 @@ def serve(
     output: IO[bytes] | None = None,
 ) -> Iterator[Server]:
     """Run `uvicorn <target>` from the source tree at `root` and yield once `ready_path`
-    answers 200; its standard output goes to `output` (by default, this process's)."""
+    answers 200; its standard output and error go to `output` (by default, this
+    process's)."""
     port = free_port()
     place = {"HOST": "127.0.0.1", "PORT": str(port), "WORKERS": str(workers)}
     if target == "app.main:create_app" and (root / "app" / "__main__.py").exists():
@@ -98,7 +99,8 @@ def serve(
     # The tree's own `app` first, before the editable install's.
     path = {"PYTHONPATH": str(root)} if root != ROOT else {}
     environment = {**os.environ, **path, **place, **(env or {})}
-    process = subprocess.Popen(command, cwd=root, env=environment, stdout=output)
+    errors = None if output is None else subprocess.STDOUT  # with it, tracebacks included
+    process = subprocess.Popen(command, cwd=root, env=environment, stdout=output, stderr=errors)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = started + 60

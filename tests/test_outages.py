@@ -8,6 +8,7 @@ through a TCP proxy the test pauses (a server that stops answering) and stops (a
 that is gone); SQLite's file is locked by another process, missing, or opened read-only.
 """
 
+import asyncio
 import json
 import threading
 import time
@@ -18,10 +19,13 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import make_url
+from sqlalchemy import make_url, text
+from sqlmodel import Session
 
 from app.core.config import Settings
+from app.core.db import PROBE_S, RETRY_S, Database
 from app.core.engine import make_engine
+from app.core.errors import DatabaseUnavailable
 from bench.servers import serve
 from tests.proxy import Proxy, proxy_to
 
@@ -92,6 +96,13 @@ def log_lines(log: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
 
 
+def assert_no_traceback(log: Path) -> None:
+    """No failure was logged as a traceback (the server's standard error included)."""
+    text = log.read_text()
+    at = text.find("Traceback")
+    assert at < 0, text[max(0, at - 400) : at + 4000]
+
+
 def outage_lines(log: Path) -> list[dict[str, Any]]:
     return [line for line in log_lines(log) if line["event"] == "database unavailable"]
 
@@ -156,7 +167,7 @@ class TestAStalledServer:
         assert_back(base)
         kinds = [line["kind"] for line in proxied.new_outage_lines()]
         assert kinds and len(kinds) == len(set(kinds))  # one line per kind, not per request
-        assert "Traceback" not in proxied.log.read_text()
+        assert_no_traceback(proxied.log)
 
     def test_the_event_loop_keeps_answering_while_a_read_waits(self, proxied: Proxied):
         base = proxied.base
@@ -192,7 +203,7 @@ class TestAServerThatIsGone:
         proxied.proxy.start()
         assert_back(base)
         assert [line["kind"] for line in proxied.new_outage_lines()] == ["unreachable"]
-        assert "Traceback" not in proxied.log.read_text()
+        assert_no_traceback(proxied.log)
 
 
 @ON_POSTGRESQL
@@ -260,7 +271,7 @@ class TestALockedDatabase:
                 else:  # only the event table: the database itself is ready
                     assert ready.status_code == 200
             assert_back(base)
-            assert "Traceback" not in log.read_text()
+            assert_no_traceback(log)
 
 
 @ON_SQLITE
@@ -278,3 +289,57 @@ class TestASQLiteFile:
     def test_opened_read_only_serves_everything(self, seeded_url: str, tmp_path: Path):
         with served(seeded_url + "?mode=ro", tmp_path) as (base, _):
             assert_back(base, within=1)
+
+
+async def outcome(db: Database, work: Any, *, bounded: bool = False) -> tuple[str, float]:
+    """What one read gives ("ok", or the outage's kind) and how long it took."""
+    started = time.perf_counter()
+    try:
+        await db.read(work, bounded=bounded)
+        return "ok", time.perf_counter() - started
+    except DatabaseUnavailable as failure:
+        return failure.kind, time.perf_counter() - started
+
+
+def count(session: Session) -> int:
+    return len(session.execute(text("SELECT slug FROM event")).all())
+
+
+class TestFailingFast:
+    """After a read times out, a probe decides: a database that answers it is busy, and
+    the next reads go on; one that does not is out, and reads fail at once for a while."""
+
+    def test_a_slow_read_on_a_database_that_answers_stops_nothing_else(self, seeded_url: str):
+        db = Database(make_engine(Settings(database_url=seeded_url), serving=True), timeout=0.2)
+
+        async def run() -> list[tuple[str, float]]:
+            slow = await outcome(db, lambda session: time.sleep(1.0))  # a queue, say
+            await asyncio.sleep(0.5)  # the probe's SELECT 1 is answered meanwhile
+            return [slow, await outcome(db, count), await outcome(db, count, bounded=True)]
+
+        (slow, took), after, on_loop = asyncio.run(run())
+        db.close()
+        assert slow == "timeout" and took < 0.2 + 0.5 + 0.25  # the bound and its grace
+        assert after[0] == on_loop[0] == "ok"
+
+    @ON_POSTGRESQL
+    def test_a_database_that_does_not_answer_the_probe_fails_reads_at_once(self, seeded_url: str):
+        with proxy_to(*pg_address(seeded_url)) as proxy:
+            settings = Settings(database_url=through(proxy, seeded_url))
+            db = Database(make_engine(settings, serving=True), timeout=0.3)
+
+            async def run() -> list[tuple[str, float]]:
+                first = await outcome(db, count)
+                proxy.pause()
+                stalled = await outcome(db, count)
+                await asyncio.sleep(PROBE_S + 0.3)  # the probe gives up on the database
+                fast = await outcome(db, count)
+                proxy.resume()
+                await asyncio.sleep(RETRY_S + 0.1)
+                return [first, stalled, fast, await outcome(db, count)]
+
+            first, stalled, fast, back = asyncio.run(run())
+            db.close()
+        assert first[0] == "ok" and stalled[0] == "timeout"
+        assert fast[0] == "timeout" and fast[1] < 0.1  # no wait: the database is out
+        assert back[0] == "ok"  # one read tried again, and it answered

@@ -15,16 +15,19 @@ from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlmodel import Session
 
 from app.core import deadlines
-from app.core.engine import outage, would_wait
+from app.core.engine import outage, probe_engine, unavailable, would_wait
 from app.core.errors import DatabaseUnavailable
 
 T = TypeVar("T")
 
 # Past its bound, a read waits this much more for the server's own statement timeout,
-# whose error says the statement was slow, before it gives the database up as stalled.
+# whose error says the statement was slow, before it says the database did not answer.
 GRACE_S = 0.5
 # After an outage, seconds in which reads fail at once before one tries again.
 RETRY_S = 1.0
+# After a read that timed out, how long a probe (`SELECT 1` on a new connection) may take
+# before the database is held to be out.
+PROBE_S = 2.0
 # The longest a read may hold the event loop before it is stopped and done in the pool.
 LOOP_LIMIT_S = 0.5
 
@@ -47,8 +50,9 @@ class Database:
 
     Every read ends within `timeout` (and a little grace, for the server's own statement
     timeout to come first), else it raises `DatabaseUnavailable`. After a database that
-    could not be reached or did not answer, reads fail at once for `RETRY_S`, and then
-    one read tries again, so that an outage costs neither a wait nor a thread per request.
+    could not be reached, or that did not answer a read and then a probe, reads fail at
+    once for `RETRY_S`, and then one read tries again, so that an outage costs neither a
+    wait nor a thread per request.
     """
 
     def __init__(self, engine: Engine, *, timeout: float = 5.0) -> None:
@@ -60,6 +64,9 @@ class Database:
         self._busy_until = float("-inf")
         self._down: tuple[float, str] | None = None  # (when to try again, the outage's kind)
         self._trying = False
+        self._probing: asyncio.Future[None] | None = None
+        self._prober_limiter: anyio.CapacityLimiter | None = None
+        self._prober = probe_engine(engine)
 
     async def read(self, work: Callable[[Session], T], *, bounded: bool) -> T:
         """`work(session)`: on the event loop when `bounded`, else in the thread pool."""
@@ -72,8 +79,15 @@ class Database:
         try:
             result = await self._read(work, bounded, time.monotonic() + self.timeout + GRACE_S)
         except DatabaseUnavailable as exc:
-            if exc.kind in ("stalled", "unreachable"):
+            if exc.kind == "unreachable":
                 self._down = (time.monotonic() + RETRY_S, exc.kind)
+            elif exc.kind == "timeout" and self._probing is None:
+                # Busy, or not answering at all? Only a database that fails a probe of its
+                # own is an outage to fail fast for: a queue of slow reads is not.
+                self._probing = asyncio.ensure_future(self._probe())
+            raise
+        except Exception:  # the database answered (a 404, say): it is not out
+            self._down = None
             raise
         finally:
             if trying:
@@ -109,18 +123,29 @@ class Database:
                 deadline - time.monotonic(),
             )
         except (TimeoutError, SQLAlchemyTimeoutError, DBAPIError) as exc:
-            failure = self.unavailable(exc)
+            failure = unavailable(exc, self.timeout)
             if failure is None:
                 raise
             raise failure from exc
 
-    def unavailable(self, exc: BaseException) -> DatabaseUnavailable | None:
-        """The outage `exc` means, as the error a request answers with; None for an error
-        of the statement itself."""
-        if isinstance(exc, (TimeoutError, SQLAlchemyTimeoutError)):
-            return DatabaseUnavailable("stalled", self.timeout)
-        kind = outage(exc) if isinstance(exc, DBAPIError) else None
-        return None if kind is None else DatabaseUnavailable(kind, self.timeout)
+    async def _probe(self) -> None:
+        if self._prober_limiter is None:  # its own thread: the shared ones may all be busy
+            self._prober_limiter = anyio.CapacityLimiter(1)
+        try:
+            answering = anyio.to_thread.run_sync(
+                self._answers, abandon_on_cancel=True, limiter=self._prober_limiter
+            )
+            await asyncio.wait_for(answering, PROBE_S)
+        except (TimeoutError, SQLAlchemyError):
+            self._down = (time.monotonic() + RETRY_S, "timeout")
+        finally:
+            self._probing = None
+
+    def _answers(self) -> None:
+        """`SELECT 1` on a connection opened for it (the pool's may all be taken)."""
+        with self._prober.connect() as conn:
+            with deadlines.deadline(conn.connection.dbapi_connection, time.monotonic() + PROBE_S):
+                conn.exec_driver_sql("SELECT 1")
 
     def iterate(self, work: Callable[[Session], Iterator[T]]) -> Iterator[T]:
         """`work(session)`'s items, on a session of its own that lives as long as the
@@ -145,6 +170,7 @@ class Database:
         pending: asyncio.Future[None] | None = getattr(self._local, "connecting", None)
         if pending is None:
             pending = self._local.connecting = asyncio.ensure_future(self._connect())
+            pending.add_done_callback(_retrieved)  # its waiters may all have given up
         try:
             # Shielded: a request given up while it waits leaves the connection to be held.
             await asyncio.wait_for(asyncio.shield(pending), deadline - time.monotonic())
@@ -206,6 +232,11 @@ def _discard(connection: Connection) -> None:
     if not connection.closed:
         connection.invalidate()
         connection.close()
+
+
+def _retrieved(future: "asyncio.Future[None]") -> None:
+    if not future.cancelled():
+        future.exception()  # seen: asyncio logs no "exception was never retrieved"
 
 
 async def database(request: Request) -> Database:

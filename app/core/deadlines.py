@@ -36,7 +36,7 @@ class deadline:  # noqa: N801 (used as a function: `with deadline(connection, at
         global _watcher
         with _lock:
             _watched[self.key] = self.entry
-            if _watcher is None:
+            if _watcher is None or not _watcher.is_alive():
                 _watcher = threading.Thread(target=_watch, name="db-deadlines", daemon=True)
                 _watcher.start()
 
@@ -58,19 +58,19 @@ def _watch() -> None:
     while True:
         time.sleep(TICK_S)
         now = time.monotonic()
+        # Under the lock, so that a read cannot leave its block (and hand its connection
+        # to another read) between being found late and being interrupted.
         with _lock:
-            late = [key for key, (at, _) in _watched.items() if at <= now]
-            expired = [_watched.pop(key)[1] for key in late]
-        for connection in expired:
-            _interrupt(connection)
+            for key in [key for key, (at, _) in _watched.items() if at <= now]:
+                _interrupt(_watched.pop(key)[1])
 
 
 def _interrupt(connection: Any) -> None:
-    if hasattr(connection, "interrupt"):  # sqlite3: the statement fails as interrupted
-        connection.interrupt()
-        return
-    try:  # psycopg: shut the socket under the driver; the connection is then lost
-        with socket.socket(fileno=os.dup(connection.pgconn.socket)) as sock:
-            sock.shutdown(socket.SHUT_RDWR)
-    except (OSError, AttributeError, ValueError):
-        pass  # closed meanwhile: nothing is waiting on it any more
+    try:
+        if hasattr(connection, "interrupt"):  # sqlite3: the statement fails as interrupted
+            connection.interrupt()
+        else:  # psycopg: shut the socket under the driver; the connection is then lost
+            with socket.socket(fileno=os.dup(connection.pgconn.socket)) as sock:
+                sock.shutdown(socket.SHUT_RDWR)
+    except Exception:  # closed meanwhile (each driver says so its own way): nothing waits
+        pass

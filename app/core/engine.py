@@ -7,10 +7,13 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, event, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
+from sqlalchemy.pool import NullPool
 from sqlmodel import create_engine
 
 from app.core.config import PROJECT_ROOT, Settings
+from app.core.errors import DatabaseUnavailable
 
 
 def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
@@ -30,7 +33,8 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
             connect_args["timeout"] = timeout  # a lock is waited on that long
         else:
             ensure_sqlite_directory(settings.database_url)
-        engine = create_engine(url, echo=settings.sql_echo, connect_args=connect_args)
+        pool = {"pool_timeout": timeout} if "timeout" in connect_args else {}  # a file's pool
+        engine = create_engine(url, echo=settings.sql_echo, connect_args=connect_args, **pool)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # PostgreSQL compiles a plan whose estimated cost is high (a ranked search at scale)
@@ -54,6 +58,13 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
     )
 
 
+def probe_engine(engine: Engine) -> Engine:
+    """An engine on the same database whose connections are opened for one probe and
+    closed after it (the pool's may all be taken), and give up connecting after 2 s."""
+    connect_args = {} if engine.dialect.name == "sqlite" else {"connect_timeout": 2}
+    return create_engine(engine.url, poolclass=NullPool, connect_args=connect_args)
+
+
 def ensure_sqlite_directory(database_url: str) -> None:
     """SQLite creates the database file but not its folder (the git-ignored `var/`)."""
     url = make_url(database_url)
@@ -66,6 +77,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def unavailable(exc: BaseException, timeout: float) -> DatabaseUnavailable | None:
+    """The outage `exc` means, as the error a request answers with; None for an error of
+    the statement itself."""
+    if isinstance(exc, (TimeoutError, SQLAlchemyTimeoutError)):
+        return DatabaseUnavailable("timeout", timeout)
+    kind = outage(exc) if isinstance(exc, DBAPIError) else None
+    return None if kind is None else DatabaseUnavailable(kind, timeout)
 
 
 def outage(exc: DBAPIError) -> str | None:
@@ -91,8 +111,10 @@ def outage(exc: DBAPIError) -> str | None:
         return "locked"
     if state == "42P01":  # undefined_table
         return "unmigrated"
-    if exc.connection_invalidated or state is None or state.startswith(("08", "57P")):
+    if exc.connection_invalidated or (state or "").startswith(("08", "57P")):
         return "unreachable"  # connection failures, the server shutting down
+    if state is None and isinstance(exc, (OperationalError, InterfaceError)):
+        return "unreachable"  # refused or lost before the server said anything
     return None
 
 

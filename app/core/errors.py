@@ -107,7 +107,7 @@ class DatabaseUnavailable(ProblemError):
 
 # What each kind of outage is, in words true of it (the detail of the 503 and of /readyz).
 OUTAGES = {
-    "stalled": "The database did not answer within {timeout:g} s.",
+    "timeout": "The database did not answer within {timeout:g} s.",
     "slow": "The database did not finish this request's reading within {timeout:g} s.",
     "locked": "The database is locked by another process; waited {timeout:g} s.",
     "unreachable": "The database cannot be reached or opened.",

@@ -3,7 +3,7 @@
 import asyncio
 from datetime import datetime
 
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -50,17 +50,20 @@ async def readyz(request: Request, response: Response) -> Readiness:
     within `READY_TIMEOUT` seconds."""
     response.headers["Cache-Control"] = "no-store"
     settings = request.app.state.settings
+    if getattr(request.app.state, "ready_limiter", None) is None:  # not behind data reads
+        request.app.state.ready_limiter = CapacityLimiter(1)
     probe = to_thread.run_sync(
         # The probe's own bound a little short of the wait, so that it can say what it met.
         readiness,
         request.app.state.engine,
         settings.ready_timeout * 0.8,
         abandon_on_cancel=True,
+        limiter=request.app.state.ready_limiter,
     )
     try:
         problem, version = await asyncio.wait_for(probe, settings.ready_timeout)
     except TimeoutError:
-        problem = OUTAGES["stalled"].format(timeout=settings.ready_timeout)
+        problem = OUTAGES["timeout"].format(timeout=settings.ready_timeout)
     if problem is not None:
         raise NotReady(problem, headers={"Retry-After": "5", "Cache-Control": "no-store"})
     return Readiness(status="ready", data_version=version)

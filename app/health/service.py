@@ -1,6 +1,7 @@
 """Readiness (the database answers, is migrated to head and holds a dataset), and what
 the service and its dataset are (`/v1/meta`)."""
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -10,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from app import __version__
+from app.core.deadlines import deadline
 from app.core.engine import outage
 from app.core.errors import OUTAGES
 from app.core.models import DatasetVersion
@@ -50,16 +52,18 @@ def _waiting_at_most(conn: Connection, seconds: float) -> Iterator[None]:
     """The probe's statements and lock waits bounded by `seconds` (so that a locked
     database is reported as locked, not as silent), this connection's bound restored."""
     ms = round(seconds * 1000)
-    if conn.dialect.name != "sqlite":
-        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")  # this transaction's
-        yield
-        return
-    before = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
-    conn.exec_driver_sql(f"PRAGMA busy_timeout = {ms}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA busy_timeout = {before}")
+    # The server's bound, and the watcher's a little later for a server that stops answering.
+    with deadline(conn.connection.dbapi_connection, time.monotonic() + seconds + 0.2):
+        if conn.dialect.name != "sqlite":
+            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")  # this transaction's
+            yield
+            return
+        before = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {ms}")
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout = {before}")
 
 
 def _current_revision(conn: Connection) -> str | None:

@@ -23,6 +23,7 @@ from sqlmodel import col
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
+from app.core.deadlines import deadline
 from app.core.models import DatasetVersion
 from app.http.responses import link_host
 
@@ -62,14 +63,17 @@ class DataVersion:
     """
 
     def __init__(self, engine: Engine, ttl: float, timeout: float = 5.0) -> None:
-        self.engine, self.ttl, self.timeout = engine, ttl, timeout
+        # A primary-key read: one that takes a second is better skipped for the version
+        # last read than waited for by every request.
+        self.engine, self.ttl, self.wait = engine, ttl, min(timeout, 1.0)
+        self._by = 0.0
         self._value: Snapshot | None = None
         self._read_at = float("-inf")
         self._pending: asyncio.Future[None] | None = None
         self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
 
     def _read(self) -> Snapshot | None:
-        with self.engine.connect() as conn:
+        with self.engine.connect() as conn, deadline(conn.connection.dbapi_connection, self._by):
             row = conn.execute(
                 select(col(DatasetVersion.version), col(DatasetVersion.seeded_at))
             ).first()
@@ -89,7 +93,8 @@ class DataVersion:
             read = anyio.to_thread.run_sync(
                 self._read, limiter=self._limiter, abandon_on_cancel=True
             )
-            self._value = await asyncio.wait_for(read, self.timeout)
+            self._by = time.monotonic() + self.wait
+            self._value = await asyncio.wait_for(read, self.wait)
         except (SQLAlchemyError, TimeoutError):
             # The database is out: the version last read stays, and what was answered for
             # it may still be (the data changes only by a seed, through the database).

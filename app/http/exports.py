@@ -15,6 +15,7 @@ from fastapi import Response
 from fastapi.responses import StreamingResponse
 
 from app.core.db import GRACE_S, Database
+from app.core.engine import unavailable
 from app.core.models import MEDIA_TYPES, Format, Resource
 from app.query.csv_rows import csv_columns, csv_header, csv_lines
 from app.query.documents import StoredExport, utf8
@@ -76,7 +77,7 @@ async def export_all(
         while len(head) < 2 and (chunk := await anext(chunks, None)) is not None:
             head.append(chunk)
     except Exception as exc:
-        failure = db.unavailable(exc)
+        failure = unavailable(exc, db.timeout)
         if failure is None:
             raise
         raise failure from exc

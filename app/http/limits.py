@@ -49,7 +49,8 @@ class LimitedHttp(HttpToolsProtocol):
                     self._line += data if end < 0 else data[:end].rstrip(b"\r")
                 if self._line_bytes > self.line_limit:
                     return self._refuse(414, f"The request line exceeds {self.line_limit} bytes.")
-            self._head_bytes += len(data)
+            end = data.find(b"\r\n\r\n")  # what follows a head's end is not the head
+            self._head_bytes += len(data) if end < 0 else end
             if self._head_bytes > self.head_limit:
                 return self._refuse(
                     431, f"The request line and headers exceed {self.head_limit} bytes."
@@ -86,9 +87,13 @@ class LimitedHttp(HttpToolsProtocol):
         self._refuse(408, f"The request's head did not arrive within {self.head_timeout:g} s.")
 
     def _refuse(self, status: int, detail: str) -> None:
-        """Answer `status` with a problem document and close the connection."""
+        """Answer `status` with a problem document and close the connection (just close
+        it while an earlier answer is still being sent: a refusal must not cut into it)."""
         self._stop_timing()
         self._reading_head = False
+        if self.cycle is not None and not self.cycle.response_complete:
+            self.transport.close()
+            return
         path = None
         if not self._line_open:  # the request line was read: its path is the instance
             parts = bytes(self._line).split(b" ")

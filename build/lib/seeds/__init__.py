@@ -1,1 +1,0 @@
-"""The curated dataset (`data/`), its source documents (`sources/`) and the loader."""
