@@ -26,7 +26,7 @@ GRACE_S = 0.5
 # After an outage, seconds in which reads fail at once before one tries again.
 RETRY_S = 1.0
 # After a read that timed out, how long a probe (`SELECT 1` on a new connection) may take
-# before the database is held to be out.
+# before the database is held to be out (or the read's own bound, if that is shorter).
 PROBE_S = 2.0
 # The longest a read may hold the event loop before it is stopped and done in the pool.
 LOOP_LIMIT_S = 0.5
@@ -135,7 +135,7 @@ class Database:
             answering = anyio.to_thread.run_sync(
                 self._answers, abandon_on_cancel=True, limiter=self._prober_limiter
             )
-            await asyncio.wait_for(answering, PROBE_S)
+            await asyncio.wait_for(answering, min(PROBE_S, self.timeout))
         except (TimeoutError, SQLAlchemyError):
             self._down = (time.monotonic() + RETRY_S, "timeout")
         finally:
@@ -144,7 +144,8 @@ class Database:
     def _answers(self) -> None:
         """`SELECT 1` on a connection opened for it (the pool's may all be taken)."""
         with self._prober.connect() as conn:
-            with deadlines.deadline(conn.connection.dbapi_connection, time.monotonic() + PROBE_S):
+            raw, by = conn.connection.dbapi_connection, time.monotonic() + PROBE_S
+            with deadlines.deadline(raw, by):
                 conn.exec_driver_sql("SELECT 1")
 
     def iterate(self, work: Callable[[Session], Iterator[T]]) -> Iterator[T]:
