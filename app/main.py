@@ -17,10 +17,11 @@ from app.core.errors import install_error_handlers, problem_responses
 from app.events.router import router as events_router
 from app.health.router import router as health_router
 from app.http.browsers import BrowserHeaders
-from app.http.caching import AnswerStore, CachingMiddleware, DataVersion
+from app.http.caching import AnswerStore, CachingMiddleware
 from app.http.docs import install_docs
 from app.http.openapi import install_openapi
 from app.http.telemetry import flush_now_and_then, install_telemetry
+from app.http.versions import DataVersion
 from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router

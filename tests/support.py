@@ -1,6 +1,8 @@
 """Helpers shared by the API tests: the curated files, page walks, problems, date spans."""
 
 import calendar
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from typing import Any
@@ -9,6 +11,7 @@ from urllib.parse import urlencode
 import yaml
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy import Engine, event
 
 from seeds.reading import SEEDS_DIR
 
@@ -148,3 +151,18 @@ def cited_by(resource: str, source: str) -> set[str]:
     return {
         r["slug"] for r in curated(resource) if any(c["source"] == source for c in r["citations"])
     }
+
+
+@contextmanager
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements `engine` sends while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

@@ -15,7 +15,7 @@ from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from app.core.config import get_settings
+from app.core.config import Settings, get_settings
 from app.core.errors import PROBLEM_BASE, PROBLEM_MEDIA_TYPE
 
 
@@ -119,3 +119,14 @@ def refusal(status: int, detail: str, path: str | None = None) -> dict[str, Any]
     if path is not None:
         problem["instance"] = path
     return problem
+
+
+def refusal_examples() -> dict[str, dict[str, Any]]:
+    """The refusals the OpenAPI document declares on every operation, with the default
+    limits."""
+    fields = Settings.model_fields
+    line, head = fields["max_request_line"].default, fields["max_request_head"].default
+    return {
+        "414": refusal(414, f"The request line exceeds {line} bytes."),
+        "431": refusal(431, f"The request line and headers exceed {head} bytes.", "/v1/events"),
+    }

@@ -14,10 +14,9 @@ from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
-from app.core.config import Settings
 from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
 from app.core.models import Resource
-from app.http.limits import refusal
+from app.http.limits import refusal_examples
 from app.query.shapes import COMMA_LIST, ENUMS
 
 # Schemas that query parameters refer to (enums), for the OpenAPI document's components.
@@ -136,7 +135,7 @@ def install_openapi(app: FastAPI, resources: Iterable[Resource]) -> None:
                 if name in schemas:
                     schemas[name]["examples"] = [record]
             _shaped_records(document, list(resources))
-            refused = _refusals()
+            refused = refusal_examples()
             for path in document["paths"].values():
                 for operation in path.values():
                     _problems_as_sent(operation["responses"], refused)
@@ -215,17 +214,6 @@ def _definitions(model: type[BaseModel]) -> dict[str, Any]:
     """`model`'s schema and those it refers to, for the document's components."""
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     return {**schema.pop("$defs", {}), model.__name__: schema}
-
-
-def _refusals() -> dict[str, dict[str, Any]]:
-    """Examples of the problems `python -m app` answers before the app sees a request (with
-    the default limits)."""
-    fields = Settings.model_fields
-    line, head = fields["max_request_line"].default, fields["max_request_head"].default
-    return {
-        "414": refusal(414, f"The request line exceeds {line} bytes."),
-        "431": refusal(431, f"The request line and headers exceed {head} bytes.", "/v1/events"),
-    }
 
 
 def _problems_as_sent(responses: dict[str, Any], refused: dict[str, Any]) -> None:
