@@ -9,14 +9,13 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
 import pytest
 from fastapi import Request
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event, select, true
+from sqlalchemy import Engine, select, true
 from sqlmodel import Session
 
 from app.citations.models import Citation
@@ -29,7 +28,7 @@ from app.query.csv_rows import csv_columns, csv_lines
 from app.query.documents import StoredExport, read_all
 from app.rendering import RENDERED
 from app.sources.service import CITATIONS
-from tests.support import FILES, url, walk
+from tests.support import FILES, statements, url, walk
 
 MODELS = {resource.plural: resource.public_model for resource, _ in RENDERED}
 MODELS["citations"] = CITATIONS.public_model
@@ -235,21 +234,6 @@ class TestShapedExports:
 
 
 # --- One query -----------------------------------------------------------------------
-
-
-@contextmanager
-def statements(engine: Engine) -> Iterator[list[str]]:
-    """The SQL statements `engine` sends while the block runs."""
-    sent: list[str] = []
-
-    def record(connection: Any, cursor: Any, statement: str, *args: Any) -> None:
-        sent.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 def reads_of(table: str, sent: list[str]) -> list[str]:
