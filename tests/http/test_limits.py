@@ -128,7 +128,7 @@ class TestTimeouts:
         # One header line, then nothing: a slow client holds no connection for long.
         answer, took = exchange(address, b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n")
         assert "did not arrive within" in problem(answer, 408)["detail"]
-        assert HEADER_TIMEOUT <= took < HEADER_TIMEOUT + 2
+        assert HEADER_TIMEOUT - 0.1 <= took < HEADER_TIMEOUT + 2  # the loop's timer, not ours
 
     def test_a_head_sent_a_byte_at_a_time_is_cut_off_too(self, address: tuple[str, int]):
         slow = [bytes([b]) for b in get("/healthz", "X-Slow: " + "e" * 50)]
@@ -139,7 +139,7 @@ class TestTimeouts:
     def test_a_connection_that_sends_nothing_is_closed(self, address: tuple[str, int]):
         answer, took = exchange(address)
         problem(answer, 408)
-        assert HEADER_TIMEOUT <= took < HEADER_TIMEOUT + 2
+        assert HEADER_TIMEOUT - 0.1 <= took < HEADER_TIMEOUT + 2  # the loop's timer, not ours
 
     def test_an_idle_kept_alive_connection_is_closed(self, address: tuple[str, int]):
         with socket.create_connection(address, timeout=10) as sock:
@@ -148,4 +148,4 @@ class TestTimeouts:
                 assert read_answer(sock).startswith(b"HTTP/1.1 200 ")
             started = time.perf_counter()
             assert sock.recv(65536) == b""  # ...until it has been idle for the timeout
-            assert KEEP_ALIVE <= time.perf_counter() - started + 0.05 < KEEP_ALIVE + 2
+            assert KEEP_ALIVE - 0.1 <= time.perf_counter() - started < KEEP_ALIVE + 2
