@@ -141,7 +141,12 @@ def proxied(seeded_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """One server for the module; each test leaves the database answering again."""
     with (
         proxy_to(*pg_address(seeded_url)) as proxy,
-        served(through(proxy, seeded_url), tmp_path_factory.mktemp("proxied")) as (base, log),
+        served(
+            # The version is read once, at the start: every read a test stalls is its own.
+            through(proxy, seeded_url),
+            tmp_path_factory.mktemp("proxied"),
+            DATA_VERSION_TTL="600",
+        ) as (base, log),
     ):
         assert_back(base)  # connections opened: the loop's and the pool's
         yield Proxied(proxy, base, log)
@@ -183,6 +188,8 @@ class TestAStalledServer:
         assert health.status_code == 200
         assert took < 1.5  # the loop's read is stopped after LOOP_LIMIT_S (0.5 s)
         assert waiting[0].status_code == 503
+        # The page did wait on the stalled server (else the health check proved nothing).
+        assert waiting[0].elapsed.total_seconds() >= 0.4
         proxied.proxy.resume()
         assert_back(base)
 
