@@ -18,6 +18,7 @@ def main() -> None:
         workers=settings.workers,
         http=LimitedHttp,
         timeout_keep_alive=settings.keep_alive_timeout,  # type: ignore[arg-type]
+        timeout_graceful_shutdown=settings.shutdown_timeout,  # type: ignore[arg-type]
         proxy_headers=True,
         access_log=False,  # the app writes one JSON line per request (app/http/telemetry.py)
     )

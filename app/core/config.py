@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     max_request_head: int = 32768
     header_timeout: float = 10.0
     keep_alive_timeout: float = 5.0
+    # Seconds a stopping instance (SIGTERM) lets the requests in flight finish before it
+    # closes their connections; a long export is cut then.
+    shutdown_timeout: float = 30.0
 
     @property
     def link_hosts(self) -> frozenset[str]:

@@ -149,3 +149,33 @@ class TestShutdown:
         engine.dispose()
         (answer,) = answers
         assert answer.status_code == 200 and answer.json()["data"]
+
+    def test_a_request_still_waiting_after_the_shutdown_timeout_is_cut(self, database: str):
+        engine = make_engine(Settings(database_url=database))
+        env = {"DATABASE_URL": database, "SHUTDOWN_TIMEOUT": "0.5", "DB_TIMEOUT": "30"}
+        with serve("app.main:create_app", workers=1, env=env, ready_path="/readyz") as server:
+            outcome: list[object] = []
+
+            def ask() -> None:
+                try:
+                    outcome.append(
+                        httpx.get(server.base_url + "/v1/events?kind=summit", timeout=30)
+                    )
+                except httpx.HTTPError as exc:  # the connection closed under it
+                    outcome.append(exc)
+
+            asking = threading.Thread(target=ask)
+            with engine.connect() as holder:  # the request waits for this lock...
+                holder.exec_driver_sql("LOCK TABLE event IN ACCESS EXCLUSIVE MODE")
+                asking.start()
+                time.sleep(0.5)
+                stopping = time.monotonic()
+                server.process.send_signal(signal.SIGTERM)  # ...longer than the server waits
+                assert server.process.wait(timeout=10) in STOPPED
+                stopped_after = time.monotonic() - stopping
+                holder.rollback()
+            asking.join()
+        engine.dispose()
+        assert stopped_after < 3  # SHUTDOWN_TIMEOUT, not the 30 s the read could take
+        (answer,) = outcome
+        assert not isinstance(answer, httpx.Response) or answer.status_code >= 500
