@@ -98,9 +98,13 @@ def read_source_text(path: Path, expected_sha256: str, *, file: str, record: str
 
 
 def dataset_version(data_dir: Path, sources_dir: Path) -> str:
-    """A digest over every seed file's name and bytes: changes whenever the data does."""
+    """A digest over every seed file's name and bytes: changes whenever the data does, and
+    only then (the curated files, then the sources, each by name: where they were read
+    from does not count)."""
     digest = hashlib.sha256()
-    for path in sorted([*data_dir.glob("*.yaml"), *sources_dir.glob("*.txt")]):
+    data = sorted(data_dir.glob("*.yaml"), key=lambda p: p.name)
+    sources = sorted(sources_dir.glob("*.txt"), key=lambda p: p.name)
+    for path in [*data, *sources]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

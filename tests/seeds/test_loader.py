@@ -69,6 +69,16 @@ class TestSeed:
         )
         assert snapshot(migrated_engine) == before
 
+    def test_the_same_files_read_from_another_path_change_nothing(
+        self, migrated_engine: Engine, monkeypatch: pytest.MonkeyPatch
+    ):
+        seed(migrated_engine)
+        before = snapshot(migrated_engine)
+        monkeypatch.chdir(SEEDS_DIR.parent)  # `--data-dir seeds/data`, relative
+        report = seed(migrated_engine, data_dir=Path("seeds/data"))
+        assert not report.changed
+        assert snapshot(migrated_engine) == before  # the version and seeded_at included
+
     def test_check_validates_and_writes_nothing(self, migrated_engine: Engine):
         before = snapshot(migrated_engine)
         report = seed(migrated_engine, check=True)
