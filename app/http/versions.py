@@ -50,14 +50,13 @@ class DataVersion:
         # A primary-key read: one that takes a second is better skipped for the version
         # last read than waited for by every request.
         self.engine, self.ttl, self.wait = engine, ttl, min(timeout, 1.0)
-        self._by = 0.0
         self._value: Snapshot | None = None
         self._read_at = float("-inf")
         self._pending: asyncio.Future[None] | None = None
         self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
 
-    def _read(self) -> Snapshot | None:
-        with self.engine.connect() as conn, deadline(conn.connection.dbapi_connection, self._by):
+    def _read(self, by: float) -> Snapshot | None:
+        with self.engine.connect() as conn, deadline(conn.connection.dbapi_connection, by):
             row = conn.execute(
                 select(col(DatasetVersion.version), col(DatasetVersion.seeded_at))
             ).first()
@@ -74,10 +73,10 @@ class DataVersion:
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(1)
         try:
+            by = time.monotonic() + self.wait
             read = anyio.to_thread.run_sync(
-                self._read, limiter=self._limiter, abandon_on_cancel=True
+                self._read, by, limiter=self._limiter, abandon_on_cancel=True
             )
-            self._by = time.monotonic() + self.wait
             self._value = await asyncio.wait_for(read, self.wait)
         except (SQLAlchemyError, TimeoutError):
             # The database is out: the version last read stays, and what was answered for
