@@ -26,6 +26,7 @@ from app.organisations.router import router as organisations_router
 from app.people.router import router as people_router
 from app.programmes.router import router as programmes_router
 from app.quotes.router import router as quotes_router
+from app.releases.router import router as releases_router
 from app.rendering import RESOURCES
 from app.search.router import router as search_router
 from app.sources import service as sources
@@ -49,6 +50,8 @@ TAGS = {
     "sources": "The five source documents, verbatim, and the citations into them.",
     "search": "Ranked full-text search across every resource.",
     "timeline": "Events and programme milestones, year by year.",
+    "releases": "Each seed run that changed the data, the change feed since any of them, and "
+    "the current release as a data package.",
     "health": "Probes for load balancers and orchestrators.",
     "meta": "What this service is: its version, its dataset's, and what the dataset holds.",
 }
@@ -108,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sources_router,
         search_router,
         timeline_router,
+        releases_router,
         health_router,
     ):
         app.include_router(router)

@@ -5,6 +5,7 @@
 from app.areas.models import CooperationArea
 from app.citations.models import Citation
 from app.core.models import DatasetVersion, metadata
+from app.core.releases import Change, FormerSlug, Release
 from app.events.models import Event, EventArea, EventOrganisation, EventPerson, EventProgramme
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonRole

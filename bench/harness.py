@@ -5,7 +5,8 @@
 Starts the service on a scale database and a bare FastAPI app on the same server with the
 same workers, drives each scenario with wrk (32 connections, a separate process), and
 reports requests/s, p50 and p99 latency and the ratio to the bare app measured in the
-same run; then a full CSV export (rows/s, peak server memory), startup-to-ready and
+same run; then a full CSV export (rows/s, peak server memory), the data package (MB/s,
+peak server memory), startup-to-ready and
 memory at rest, and throughput with 1 and 2 workers. Results go to bench/results/ as JSON,
 a table on stdout, and with --record into docs/performance.md.
 """
@@ -69,6 +70,24 @@ def csv_export(base: str, server: Any) -> dict[str, float]:
             "peak_mb": round(server.peak_mb, 1)}  # fmt: skip
 
 
+def package_download(base: str, server: Any) -> dict[str, float]:
+    """The current release's data package (a ZIP of every resource as CSV and NDJSON, the
+    citations and the sources), streamed to nowhere: its size, time and the server's peak
+    memory, which must not grow with the data (the package is compressed as it is read)."""
+    size, started = 0, time.perf_counter()
+    with (
+        server.watch_memory(),
+        httpx.stream("GET", f"{base}/v1/releases/latest/package", timeout=None) as r,
+    ):
+        r.raise_for_status()
+        for chunk in r.iter_bytes():
+            size += len(chunk)
+    seconds = time.perf_counter() - started
+    return {"mb": round(size / 1e6, 1), "seconds": round(seconds, 1),
+            "mb_per_s": round(size / 1e6 / seconds, 1),
+            "peak_mb": round(server.peak_mb, 1)}  # fmt: skip
+
+
 def measure(
     url: str, *, workers: int, connections: int, duration: int, full: bool, cache: bool
 ) -> dict[str, Any]:
@@ -113,6 +132,7 @@ def measure(
             out["scenarios"].append(measured)
         if full and not cache:  # an export streams; the store never holds it
             out["csv"] = csv_export(app.base_url, app)
+            out["package"] = package_download(app.base_url, app)
     return out
 
 

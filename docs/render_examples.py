@@ -57,6 +57,11 @@ EXAMPLES: list[tuple[str, str, str, dict[str, str], int]] = [
      "/v1/timeline?from=2023&to=2023&limit=4", {}, 4),
     ("Citations into a source", "Every citation pointing into a document, to highlight it.",
      "/v1/sources/blog-2014-05-07-ipcp-signing/citations?limit=2", {}, 2),
+    ("Releases", "Each seed run that changed the data, newest first; the newest is served "
+     "and has a data package.", "/v1/releases", {}, 2),
+    ("What changed?", "The change feed: every record created, updated, renamed or deleted "
+     "after a release (`since=`); here from the first release on.",
+     "/v1/changes?limit=2", {}, 2),
     ("A calendar of events", "iCalendar for calendar applications.",
      "/v1/events.ics?from=2014&to=2014", {}, 4),
     ("Revalidation", "Send back the ETag: 304, no body.",

@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         verdict = "would change the database" if report.changed else "matches the database"
         print(f"check: dataset {report.version[:12]} is valid and {verdict}; nothing written.")
-    elif report.changed:
-        print(f"seeded dataset {report.version[:12]}.")
+    elif report.release is not None:
+        print(f"seeded dataset {report.version[:12]}: release {report.release}.")
     elif report.rendered is not None:
         print(f"dataset {report.version[:12]} already loaded; documents re-rendered.")
     else:

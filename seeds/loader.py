@@ -8,6 +8,7 @@ from sqlmodel import Session
 from app.rendering import is_current, rebuild
 from seeds.errors import SeedError
 from seeds.plan import build_plan
+from seeds.releases import documents, has_releases, record_release
 from seeds.writing import Report, apply_plan
 
 SEED_LOCK = 0x4E4A5345  # an arbitrary, fixed advisory-lock key for seeding
@@ -20,7 +21,8 @@ def seed(
     sources_dir: Path | None = None,
     check: bool = False,
 ) -> Report:
-    """Load the curated dataset into `engine`'s database.
+    """Load the curated dataset into `engine`'s database, recording a release when the
+    data changed (or when none was ever recorded).
 
     With `check=True` the changes are computed (and the database's constraints exercised)
     inside a transaction that is rolled back, so nothing is written.
@@ -33,9 +35,12 @@ def seed(
             if engine.dialect.name == "postgresql":
                 # Instances starting together seed one after another, not into each other.
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEED_LOCK})
+            # The first release creates every record; later ones say what they changed.
+            before = documents(session) if has_releases(session) else None
             report = apply_plan(session, plan)
             if report.changed or not is_current(session):
                 report.rendered, report.indexed = rebuild(session)
+            record_release(session, plan, report, before)
         except Exception:
             session.rollback()
             raise

@@ -52,6 +52,7 @@ class Plan:
     version: str
     records: dict[str, dict[str, RecordState]]  # kind → slug → state
     texts: dict[str, str]  # source slug → text
+    formerly: dict[str, dict[str, str]] = field(default_factory=dict)  # kind → old → slug
 
     def counts(self) -> dict[str, int]:
         return {kind: len(states) for kind, states in self.records.items()}
@@ -95,6 +96,7 @@ class _Planner:
         self.data_dir, self.sources_dir = data_dir, sources_dir
         self.records: dict[str, dict[str, RecordState]] = {kind: {} for kind in KINDS}
         self.texts: dict[str, str] = {}
+        self.formerly: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
         self.file = ""
         self.label = ""
 
@@ -123,9 +125,12 @@ class _Planner:
                 except ValueError as exc:
                     raise self.fail(str(exc), field="date") from None
                 self.records[kind][record.slug] = state  # type: ignore[attr-defined]
+                self._former(kind, record)
         self._check_references()
+        self._check_former()
         self._merge_programme_events(loaded["programme"])  # type: ignore[arg-type]
-        return Plan(dataset_version(self.data_dir, self.sources_dir), self.records, self.texts)
+        version = dataset_version(self.data_dir, self.sources_dir)
+        return Plan(version, self.records, self.texts, self.formerly)
 
     # -- per kind -------------------------------------------------------------------
 
@@ -260,6 +265,25 @@ class _Planner:
     def _require(self, kind: str, slug: str | None, field: str) -> None:
         if slug is not None and slug not in self.records[kind]:
             raise self.fail(f"no {kind} with slug {slug!r}", field)
+
+    def _former(self, kind: str, record: Any) -> None:
+        for i, old in enumerate(record.formerly):
+            if old == record.slug:
+                raise self.fail("a record's former slug cannot be its slug", f"formerly[{i}]")
+            claimed = self.formerly[kind].setdefault(old, record.slug)
+            if claimed != record.slug:
+                raise self.fail(
+                    f"{old!r} is already a former slug of {claimed!r}", f"formerly[{i}]"
+                )
+
+    def _check_former(self) -> None:
+        # A former slug must name no record of today: its address would lead two ways.
+        for kind in KINDS:
+            position = {slug: i for i, slug in enumerate(self.records[kind], start=1)}
+            for old, slug in self.formerly[kind].items():
+                if old in self.records[kind]:
+                    self.file, self.label = self._file(kind), f"#{position[slug]} ({slug!r})"
+                    raise self.fail(f"{old!r} is the slug of another {kind}", "formerly")
 
     def _check_references(self) -> None:
         link_kinds = {

@@ -1,8 +1,9 @@
 """The shape of each curated YAML record; unknown fields are rejected, not ignored."""
 
 import re
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from app.core.dates import parse_partial
 from app.core.models import SLUG, SLUG_MAX_LENGTH
@@ -13,6 +14,9 @@ from app.quotes.models import QuoteMode
 from app.sources.models import SourceKind
 
 Slug = Field(pattern=SLUG, max_length=SLUG_MAX_LENGTH)
+# `formerly:` the slugs a record was known by: their addresses redirect to it, and a
+# record of the database that one of them names becomes this record (renamed or merged).
+FormerSlugs = list[Annotated[str, StringConstraints(pattern=SLUG, max_length=SLUG_MAX_LENGTH)]]
 
 
 class _Record(BaseModel):
@@ -49,11 +53,13 @@ def _coerce_date(value: object) -> object:
 
 class _Cited(_Record):
     slug: str = Slug
+    formerly: FormerSlugs = Field(default_factory=list)
     citations: list[CitationIn] = Field(min_length=1)
 
 
 class SourceIn(_Record):
     slug: str = Slug
+    formerly: FormerSlugs = Field(default_factory=list)
     file: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str

@@ -1,16 +1,15 @@
 """Bring the database to the plan in one transaction, counting what changed."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlmodel import Session, SQLModel
 
+from app.core.releases import FormerSlug
 from app.models import (
     Citation,
     CooperationArea,
-    DatasetVersion,
     Event,
     EventArea,
     EventOrganisation,
@@ -47,23 +46,28 @@ LINKS: dict[tuple[str, str], tuple[type[SQLModel], str, str, str]] = {
 }  # fmt: skip
 
 
-_OUTCOMES = ("created", "updated", "unchanged", "deleted")
+_OUTCOMES = ("created", "updated", "renamed", "unchanged", "deleted")
 
 
 @dataclass
 class Report:
-    """Per kind: how many records were created, updated, left unchanged or deleted."""
+    """Per kind: how many records were created, updated, renamed (or merged into another),
+    left unchanged or deleted; and the release the run made, if it made one."""
 
     counts: dict[str, dict[str, int]] = field(
         default_factory=lambda: {k: dict.fromkeys(_OUTCOMES, 0) for k in KINDS}
     )
     version: str = ""
+    renames: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, slug, old)
+    redirects_changed: bool = False  # the former slugs declared differ from the database's
     indexed: int | None = None  # search documents written, when the index was rebuilt
     rendered: int | None = None  # record documents written, when they were rendered
+    release: int | None = None  # the number of the release this run made
 
     @property
     def changed(self) -> bool:
-        return any(c["created"] or c["updated"] or c["deleted"] for c in self.counts.values())
+        edited = ("created", "updated", "renamed", "deleted")
+        return self.redirects_changed or any(c[o] for c in self.counts.values() for o in edited)
 
     def lines(self) -> list[str]:
         rows = [f"{'':14}" + "".join(f"{o:>10}" for o in _OUTCOMES)]
@@ -75,13 +79,18 @@ class Report:
 def apply_plan(session: Session, plan: Plan) -> Report:
     """Write the plan through `session`; the caller commits or rolls back."""
     report = Report(version=plan.version)
+    report.renames = _rename(session, plan)
+    for kind, _, _ in report.renames:
+        report.counts[kind]["renamed"] += 1
+    report.redirects_changed = _write_former_slugs(session, plan)
     ids: dict[str, dict[str, int]] = {}
     current = {kind: _read_state(session, kind, plan) for kind in KINDS}
     for kind in reversed(KINDS):  # dependants first, so foreign keys never dangle
         for slug, row_id in current[kind][1].items():
             if slug not in plan.records[kind]:
                 _delete(session, kind, row_id)
-                report.counts[kind]["deleted"] += 1
+                if slug not in plan.formerly.get(kind, {}):  # else merged: counted as renamed
+                    report.counts[kind]["deleted"] += 1
     for kind in KINDS:
         states, existing_ids = current[kind]
         ids[kind] = {s: i for s, i in existing_ids.items() if s in plan.records[kind]}
@@ -98,9 +107,51 @@ def apply_plan(session: Session, plan: Plan) -> Report:
                 report.counts[kind]["unchanged"] += 1
         for slug in changed:  # self references need every row of the kind to exist
             _write(session, kind, ids, slug, plan.records[kind][slug])
-    _write_version(session, plan, report)
     session.flush()
     return report
+
+
+def _rename(session: Session, plan: Plan) -> list[tuple[str, str, str]]:
+    """Give the rows named by a former slug their record's slug, keeping their ids; a row
+    whose record already has a row is merged into it (deleted with the records the plan
+    lacks). Returns (kind, slug, former slug) for each."""
+    done = []
+    for kind in KINDS:
+        table, former = TABLES[kind], plan.formerly.get(kind, {})
+        if not former:
+            continue
+        slug_ids = select(table.slug, table.id)  # type: ignore[attr-defined]
+        old_rows: dict[str, int] = dict(
+            session.execute(slug_ids.where(table.slug.in_(former))).all()
+        )  # type: ignore[attr-defined]
+        taken = set(
+            session.execute(
+                select(table.slug).where(table.slug.in_(set(former.values())))
+            ).scalars()  # type: ignore[attr-defined]
+        )
+        for old in sorted(old_rows):
+            slug = former[old]
+            done.append((kind, slug, old))
+            if slug not in taken:
+                session.execute(update(table).where(table.id == old_rows[old]).values(slug=slug))  # type: ignore[attr-defined]
+                taken.add(slug)
+    return done
+
+
+def _write_former_slugs(session: Session, plan: Plan) -> bool:
+    """Make the former slugs the plan declares the database's; True if they differed."""
+    wanted = {
+        (TABLES[kind].__tablename__, old, slug)
+        for kind, former in plan.formerly.items()
+        for old, slug in former.items()
+    }
+    rows = session.execute(select(FormerSlug.record_table, FormerSlug.slug, FormerSlug.current))  # type: ignore[call-overload]
+    if set(map(tuple, rows)) == wanted:
+        return False
+    session.execute(delete(FormerSlug))
+    for table, old, slug in sorted(wanted):
+        session.add(FormerSlug(record_table=table, slug=old, current=slug))
+    return True
 
 
 def _read_state(
@@ -232,16 +283,3 @@ def _clear_dependants(session: Session, kind: str, row_id: int, *, keep_row: boo
 
 def _delete(session: Session, kind: str, row_id: int) -> None:
     _clear_dependants(session, kind, row_id, keep_row=False)
-
-
-def _write_version(session: Session, plan: Plan, report: Report) -> None:
-    row = session.get(DatasetVersion, 1)
-    if row is not None and row.version == plan.version and not report.changed:
-        return
-    counts = plan.counts()
-    if row is None:
-        session.add(
-            DatasetVersion(id=1, version=plan.version, seeded_at=datetime.now(UTC), counts=counts)
-        )
-    else:
-        row.version, row.seeded_at, row.counts = plan.version, datetime.now(UTC), counts

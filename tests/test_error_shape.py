@@ -15,13 +15,14 @@ RESOURCES = ("events", "programmes", "areas", "quotes", "people", "organisations
 LISTS = [f"/v1/{r}" for r in RESOURCES] + ["/v1/sources/blog-2014-05-07-ipcp-signing/citations"]
 DETAILS = [f"/v1/{r}/no-such-record" for r in RESOURCES]
 EXPORTS = [f"{path}.csv" for path in LISTS]
-OTHERS = ["/v1/search?q=piracy", "/v1/timeline"]
+RELEASES = ["/v1/releases", "/v1/releases/latest", "/v1/releases/latest/package", "/v1/changes"]
+OTHERS = ["/v1/search?q=piracy", "/v1/timeline", *RELEASES]
 ROUTES = (
     LISTS
     + EXPORTS
     + [f"/v1/{r}/{{slug}}" for r in RESOURCES]
     + OTHERS
-    + ["/healthz", "/readyz", "/v1/meta"]
+    + ["/v1/changes.csv", "/healthz", "/readyz", "/v1/meta"]
 )
 
 
@@ -42,13 +43,17 @@ class TestEveryRouteIsCovered:
         documented = set(client.get("/openapi.json").json()["paths"])
         here = {r.split("?")[0] for r in ROUTES}
         here = {r.replace("blog-2014-05-07-ipcp-signing", "{slug}") for r in here}
-        here = {r.replace(".csv", ".{format}") for r in here}
+        here = {r.replace(".csv", ".{format}").replace("latest", "{version}") for r in here}
         assert documented == here
 
 
 class TestNotFound:
     @pytest.mark.parametrize("path", DETAILS + ["/v1/sources/no-such-source/citations"])
     def test_unknown_slug(self, client: TestClient, path: str):
+        assert "no-such" in assert_problem(client.get(path), 404)["detail"]
+
+    @pytest.mark.parametrize("path", ["/v1/releases/no-such", "/v1/releases/no-such/package"])
+    def test_unknown_release(self, client: TestClient, path: str):
         assert "no-such" in assert_problem(client.get(path), 404)["detail"]
 
     def test_unknown_path(self, client: TestClient):
@@ -76,7 +81,8 @@ class TestInvalidParameters:
         "path",
         [f"{p}?limit=0" for p in LISTS + EXPORTS]
         + [f"{d}?fields=nope" for d in DETAILS]
-        + ["/v1/search", "/v1/search?q=x&limit=0", "/v1/timeline?from=13"],
+        + ["/v1/search", "/v1/search?q=x&limit=0", "/v1/timeline?from=13"]
+        + ["/v1/releases?limit=0", "/v1/changes?limit=0", "/v1/changes.csv?since=a%20b"],
     )
     def test_lists_the_invalid_parameters(self, client: TestClient, path: str):
         body = assert_problem(client.get(path), 422)

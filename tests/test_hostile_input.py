@@ -95,8 +95,10 @@ class TestNulInQueryParameters:
 
     def test_every_route_with_parameters_is_covered(self):
         covered = {path for path, _ in query_parameters()}
-        # 7 lists, 7 details, a source's citations, their 8 exports, search and the timeline.
-        assert len(covered) == 25 and "/v1/search" in covered and "/v1/timeline" in covered
+        # 7 lists, 7 details, a source's citations, their 8 exports, search, the timeline,
+        # the releases, the change feed and its export.
+        assert len(covered) == 28 and "/v1/search" in covered and "/v1/timeline" in covered
+        assert {"/v1/releases", "/v1/changes", "/v1/changes.csv"} <= covered
         assert "/v1/events.csv" in covered
 
 

@@ -37,13 +37,9 @@ def citations_for(
 def cited_by(session: Session, kind: str, slug: str) -> Select[Any]:
     """The ids of the records of `kind` that the source `slug` cites (for `IN`); 422
     when there is no such source."""
-    resolve_slugs(session, Source, [slug], "source")
+    source_id = resolve_slugs(session, Source, [slug], "source")[0]
     owner = getattr(Citation, f"{kind}_id")
-    return (
-        select(owner)
-        .join(Source, Source.id == Citation.source_id)
-        .where(Source.slug == slug, owner.is_not(None))
-    )
+    return select(owner).where(Citation.source_id == source_id, owner.is_not(None))
 
 
 def cited_and_found(

@@ -52,6 +52,11 @@ class Problem(BaseModel):
     invalid_params: list[InvalidParam] | None = Field(
         default=None, alias="invalid-params", serialization_alias="invalid-params"
     )
+    release: str | None = Field(
+        default=None,
+        description="On a 410: the version of the release that removed what was asked "
+        "for (`/v1/releases/{version}`).",
+    )
 
 
 class ProblemError(Exception):
@@ -61,6 +66,7 @@ class ProblemError(Exception):
     type = "internal-error"
     title = "Internal server error"
     params: list[InvalidParam] | None = None  # the `invalid-params` member, when given
+    release: str | None = None  # the `release` member, when given
 
     def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
@@ -70,6 +76,28 @@ class ProblemError(Exception):
 
 class NotFound(ProblemError):
     status, type, title = 404, "not-found", "Not found"
+
+
+class Gone(ProblemError):
+    """A record that was removed (or renamed and no longer redirected) by a release."""
+
+    status, type, title = 410, "gone", "Gone"
+
+    def __init__(self, detail: str, *, release: str) -> None:
+        super().__init__(detail)
+        self.release = release
+
+
+# A 410 as tests/releases saw it, for the document (no request to the seeded data gets one).
+GONE_EXAMPLE = {
+    "type": "/problems/gone",
+    "title": "Gone",
+    "status": 410,
+    "detail": "The quote 'officials-liaison-office-opposed-by-france-2023' was deleted in "
+    "release 2 (b4db4ef5d2b26ee005af4e72a8494d8c533ce42bd28df8227f8106776cc7938c, 2026-11-30).",
+    "instance": "/v1/quotes/officials-liaison-office-opposed-by-france-2023",
+    "release": "b4db4ef5d2b26ee005af4e72a8494d8c533ce42bd28df8227f8106776cc7938c",
+}
 
 
 class InvalidParameter(ProblemError):
@@ -124,6 +152,7 @@ async def _problem_error(request: Request, exc: Exception) -> JSONResponse:
         detail=exc.detail,
         instance=request.url.path,
         **({"invalid-params": exc.params} if exc.params else {}),
+        release=exc.release,
     )
     return JSONResponse(
         body.model_dump(by_alias=True, exclude_none=True),

@@ -120,6 +120,7 @@ class Format(StrEnum):
     csv = "csv"
     ndjson = "ndjson"
     ics = "ics"
+    zip = "zip"
 
 
 MEDIA_TYPES = {
@@ -127,6 +128,7 @@ MEDIA_TYPES = {
     Format.csv: "text/csv; charset=utf-8",
     Format.ndjson: "application/x-ndjson",
     Format.ics: "text/calendar; charset=utf-8",
+    Format.zip: "application/zip",
 }
 
 

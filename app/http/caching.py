@@ -152,6 +152,10 @@ class CachingMiddleware:
             if message["type"] == "http.response.start" and message["status"] == 200:
                 message["headers"] = [*message.get("headers", []), *cache_headers]
                 started["headers"] = message["headers"]
+            elif message["type"] == "http.response.start" and message["status"] in (301, 410):
+                # Where an old slug leads holds until a release changes it, as the data
+                # does: kept as long, not for ever (a 301 with no freshness would be).
+                message["headers"] = [*message.get("headers", []), *cache_headers[1:3]]
             elif message["type"] == "http.response.body" and started:
                 # Only whole answers are kept; streamed exports pass through.
                 if not message.get("more_body", False) and "streamed" not in started:

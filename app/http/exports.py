@@ -57,9 +57,7 @@ async def export_all(
     fmt: Format,
     renderer: Renderer | None = None,
 ) -> StreamingResponse:
-    """Every match, streamed in chunks of UTF-8 bytes made in a worker thread. The first
-    are read before the answer starts, so that a database that cannot answer gives a 503,
-    not a 200 cut short."""
+    """Every match, streamed in chunks of UTF-8 bytes (`stream`)."""
     resource = export.resource
     body: Iterator[str | bytes]
     if page.shape.as_stored and fmt is Format.ndjson:  # one stored document per line
@@ -70,10 +68,19 @@ async def export_all(
         body = _after(header, (b"".join(map(utf8, b)) for b in db.iterate(export.lines)))
     else:
         body = _rendered(fmt, resource, page, db.iterate(export.records), renderer)
+    return await stream(db, body, MEDIA_TYPES[fmt], f"{resource.plural}.{fmt.value}")
+
+
+async def stream(
+    db: Database, body: Iterator[str | bytes], media_type: str, filename: str, *,
+    disposition: str = "inline",
+) -> StreamingResponse:  # fmt: skip
+    """`body` streamed, each chunk made in a worker thread. The first two are read before
+    the answer starts (a header may come first, and the database must have been read), so
+    that a database that cannot answer gives a 503, not a 200 cut short."""
     chunks = in_threads(body, timeout=db.timeout + GRACE_S)
     head: list[str | bytes] = []
     try:
-        # Two chunks: a header may come first, and the database must have been read.
         while len(head) < 2 and (chunk := await anext(chunks, None)) is not None:
             head.append(chunk)
     except Exception as exc:
@@ -83,8 +90,8 @@ async def export_all(
         raise failure from exc
     return StreamingResponse(
         _after_async(head, chunks),
-        media_type=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'inline; filename="{resource.plural}.{fmt.value}"'},
+        media_type=media_type,
+        headers={"Content-Disposition": f'{disposition}; filename="{filename}"'},
     )
 
 

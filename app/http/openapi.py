@@ -14,7 +14,13 @@ from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 
-from app.core.errors import FAILED, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, ProblemError
+from app.core.errors import (
+    FAILED,
+    GONE_EXAMPLE,
+    PROBLEM_BASE,
+    PROBLEM_MEDIA_TYPE,
+    ProblemError,
+)
 from app.core.models import Resource
 from app.http.limits import refusal_examples
 from app.query.shapes import COMMA_LIST, ENUMS
@@ -220,7 +226,7 @@ def _problems_as_sent(responses: dict[str, Any], refused: dict[str, Any]) -> Non
     """Each problem response declared as the server sends it: the Problem schema under
     `application/problem+json` (FastAPI puts a model under `application/json`), with a
     real problem of that status as its example."""
-    problems = {**_examples()["problems"], "500": _failed(), **refused}
+    problems = {**_examples()["problems"], "500": _failed(), "410": GONE_EXAMPLE, **refused}
     for status, response in responses.items():
         content = response.get("content", {})
         if PROBLEM_MEDIA_TYPE in content and "application/json" in content:

@@ -42,4 +42,19 @@ def export_format(resource: Resource) -> Any:
     )
 
 
-DETAIL_RESPONSES = problem_responses(404, 406, 422, 503)
+# A slug that named a record once: a 301 to its record's new slug (the curators declared
+# it `formerly:`), or a 410 naming the release that removed it (docs/api.md#releases).
+MOVED_RESPONSES: dict[int | str, Any] = {
+    301: {
+        "description": "Moved permanently: the record is known by another slug now; "
+        "`Location` is its address (with the same query).",
+        "headers": {
+            "Location": {
+                "description": "The record's address under its current slug.",
+                "schema": {"type": "string", "format": "uri"},
+            }
+        },
+    },
+    **problem_responses(410),
+}
+DETAIL_RESPONSES = {**problem_responses(404, 406, 422, 503), **MOVED_RESPONSES}

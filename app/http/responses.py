@@ -12,9 +12,10 @@ from pydantic_core import to_json
 from sqlmodel import Session
 
 from app.core.db import Database
-from app.core.errors import NotAcceptable, NotFound
+from app.core.errors import Gone, NotAcceptable, NotFound
 from app.core.models import MEDIA_TYPES, Format, Resource
 from app.core.orders import encode_cursor
+from app.core.releases import whereabouts
 from app.http.exports import Renderer, export_all, export_page
 from app.query.documents import StoredExport
 from app.query.lists import Listed
@@ -102,12 +103,38 @@ async def record_answer(
     read: Callable[[Session, str, Shape], str | dict[str, Any] | None], slug: str, shape: Shape,
 ) -> Response:  # fmt: skip
     """A detail route's answer: the record the service's `read` finds by slug (an index
-    seek, so on the event loop), or a 404."""
+    seek, so on the event loop), or where it went (`not_here`)."""
     accept(request, Format.json)
     found = await db.read(lambda s: read(s, slug, shape), bounded=True)
     if found is None:
-        raise NotFound(f"There is no {resource.kind} with slug {slug!r}.")
+        return await not_here(request, db, resource, slug)
     return record(found)
+
+
+async def not_here(
+    request: Request, db: Database, resource: Resource, slug: str, *, segment: int = -1
+) -> Response:
+    """The answer for a slug that names no record of `resource`: a 301 to the record that
+    was known by it (renamed or merged), a 410 naming the release that removed it, or a
+    404 if no record ever had it. The slug is the path's `segment` (counted from the end)."""
+    went = await db.read(
+        lambda s: whereabouts(s, resource.kind, resource.table, slug), bounded=True
+    )
+    if went is not None and went.moved_to is not None:
+        parts = request.scope["path"].split("/")
+        parts[segment] = went.moved_to
+        moved = "/".join(parts)
+        query = request.scope["query_string"]
+        location = origin(request) + moved + (f"?{quote(query, safe=_QUERY_SAFE)}" if query else "")
+        return Response(status_code=301, headers={"Location": location})
+    if went is not None and went.gone_in is not None:
+        release = went.gone_in
+        raise Gone(
+            f"The {resource.kind} {slug!r} was {went.how} in release {release.number} "
+            f"({release.version}, {release.made_at_utc:%Y-%m-%d}).",
+            release=release.version,
+        )
+    raise NotFound(f"There is no {resource.kind} with slug {slug!r}.")
 
 
 def list_page(request: Request, page: Page[Any], found: Listed) -> Response:

@@ -31,6 +31,7 @@ from app.core.dates import FAR_FUTURE, DateRange
 from app.core.errors import InvalidParameter, UnknownRecord
 from app.core.models import SLUG, SLUG_MAX_LENGTH
 from app.core.orders import Order, SortKey
+from app.core.releases import current_slugs
 
 
 def after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
@@ -170,11 +171,19 @@ def resolve_slugs(session: Session, table: Any, slugs: list[str], param: str) ->
     if malformed:
         reason = f"{malformed[0]!r} is not a slug (lowercase letters and digits, by hyphens)"
         raise InvalidParameter(f"query.{param}", reason)
-    found = dict(session.execute(select(table.slug, table.id).where(table.slug.in_(slugs))).all())
+    found = _ids(session, table, slugs)
     missing = [s for s in slugs if s not in found]
+    if missing and (renamed := current_slugs(session, table, missing)):
+        now = _ids(session, table, list(renamed.values()))  # a former slug names its record
+        found.update({old: now[new] for old, new in renamed.items() if new in now})
+        missing = [s for s in slugs if s not in found]
     if missing:
         raise UnknownRecord(f"query.{param}", f"no record has the slug {', '.join(missing)}")
     return [found[s] for s in slugs]
+
+
+def _ids(session: Session, table: Any, slugs: list[str]) -> dict[str, int]:
+    return dict(session.execute(select(table.slug, table.id).where(table.slug.in_(slugs))).all())  # type: ignore[arg-type]
 
 
 def with_descendants(session: Session, table: Any, ids: list[int]) -> set[int]:

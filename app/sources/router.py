@@ -7,10 +7,17 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from app.citations.models import CitationInSource
 from app.core.db import DatabaseDep
+from app.core.errors import NotFound
 from app.core.models import Envelope, Format, slug_in_path
 from app.http.openapi import query_parameters
-from app.http.operations import DETAIL_RESPONSES, export_format, export_responses, list_responses
-from app.http.responses import export_answer, list_answer, record_answer
+from app.http.operations import (
+    DETAIL_RESPONSES,
+    MOVED_RESPONSES,
+    export_format,
+    export_responses,
+    list_responses,
+)
+from app.http.responses import export_answer, list_answer, not_here, record_answer
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters
 from app.query.shapes import Page, Shape
@@ -104,7 +111,10 @@ async def list_source_citations(
     """
     # One source's citations, filtered: never a bounded read, so in the thread pool.
     read = partial(service.list_citations, slug=slug)
-    return await list_answer(request, db, page, read, bounded=False)
+    try:
+        return await list_answer(request, db, page, read, bounded=False)
+    except NotFound:
+        return await not_here(request, db, service.RESOURCE, slug, segment=-2)
 
 
 @router.get(
@@ -112,7 +122,7 @@ async def list_source_citations(
     response_class=Response,
     operation_id="exportSourceCitations",
     summary="Export the citations that point into a source",
-    responses=export_responses(service.CITATIONS),
+    responses={**export_responses(service.CITATIONS), **MOVED_RESPONSES},
     openapi_extra=query_parameters(CITATIONS.model),
 )
 async def export_source_citations(
@@ -123,12 +133,15 @@ async def export_source_citations(
     db: DatabaseDep,
 ) -> Response:
     """Every citation into the source, as CSV or NDJSON; with `limit=`, one page."""
-    return await export_answer(
-        request,
-        db,
-        page,
-        service.CITATIONS,
-        partial(service.list_citations, slug=slug),
-        partial(service.export_citations, slug=slug),
-        Format(fmt),
-    )
+    try:
+        return await export_answer(
+            request,
+            db,
+            page,
+            service.CITATIONS,
+            partial(service.list_citations, slug=slug),
+            partial(service.export_citations, slug=slug),
+            Format(fmt),
+        )
+    except NotFound:
+        return await not_here(request, db, service.RESOURCE, slug, segment=-2)

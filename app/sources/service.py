@@ -104,8 +104,7 @@ def matching(
     if q:
         query = query.where(Source.id.in_(matching_record_ids(session, "source", q)))
     if source is not None:  # a source is "cited by" itself alone (empty: a 422)
-        resolve_slugs(session, Source, [source], "source")
-        query = query.where(Source.slug == source)
+        query = query.where(Source.id == resolve_slugs(session, Source, [source], "source")[0])
     return query
 
 

@@ -9,6 +9,8 @@ Row = tuple[Any, ...]
 Batch = dict[str, list[Row]]  # table → rows, written in the dict's order
 
 SYNTHETIC_PREFIX = "synthetic-"
+# A synthetic dataset is one release with no change list: nothing came before it.
+SYNTHETIC_SUMMARY = {"created": 0, "updated": 0, "renamed": 0, "deleted": 0}
 SPAN = ("start_date", "start_precision", "end_date", "end_precision", "date_label", "date_note")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "source": (

@@ -10,9 +10,9 @@ from sqlalchemy import make_url
 from bench.scale.dataset import Dataset
 from bench.scale.prefetch import prefetched
 from bench.scale.progress import Progress
-from bench.scale.rows import COLUMNS, TABLES
+from bench.scale.rows import COLUMNS, SYNTHETIC_SUMMARY, TABLES
 
-_ALL = [*TABLES, "dataset_version"]
+_ALL = [*TABLES, "dataset_version", "change", "release", "former_slug"]
 _CONSTRAINTS = """
     SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
     FROM pg_constraint
@@ -66,9 +66,15 @@ def write(database_url: str, dataset: Dataset, progress: Progress) -> None:
                     sql.SQL("SELECT setval(pg_get_serial_sequence(%s, 'id'), max(id)) FROM {}")
                     .format(sql.Identifier(table)), (table,),
                 )  # fmt: skip
+        made_at = datetime.now(UTC)
         conn.execute(
             "INSERT INTO dataset_version (id, version, seeded_at, counts) VALUES (1, %s, %s, %s)",
-            (dataset.version, datetime.now(UTC), Json(dataset.sizes.counts())),
+            (dataset.version, made_at, Json(dataset.sizes.counts())),
+        )
+        conn.execute(
+            "INSERT INTO release (number, version, made_at, counts, summary) "
+            "VALUES (1, %s, %s, %s, %s)",
+            (dataset.version, made_at, Json(dataset.sizes.counts()), Json(SYNTHETIC_SUMMARY)),
         )
         with progress.phase("commit"):
             conn.commit()

@@ -8,7 +8,7 @@ from sqlalchemy import make_url
 
 from bench.scale.dataset import Dataset
 from bench.scale.progress import Progress
-from bench.scale.rows import COLUMNS, TABLES
+from bench.scale.rows import COLUMNS, SYNTHETIC_SUMMARY, TABLES
 
 # WAL is a property of the file (and what readers want); the rest hold for this connection.
 _PRAGMAS = (
@@ -47,7 +47,7 @@ def write(database_url: str, dataset: Dataset, progress: Progress) -> None:
             conn.execute(f'DROP TRIGGER "{name}"')
         for name, _ in indexes:
             conn.execute(f'DROP INDEX "{name}"')
-        for table in ("dataset_version", *reversed(TABLES)):
+        for table in ("dataset_version", "change", "release", "former_slug", *reversed(TABLES)):
             conn.execute(f"DELETE FROM {table}")
         with progress.phase("insert"):
             for batch in dataset.batches():
@@ -62,9 +62,15 @@ def write(database_url: str, dataset: Dataset, progress: Progress) -> None:
             for _, sql in triggers:
                 conn.execute(sql)
         seeded_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's format
+        counts = json.dumps(dataset.sizes.counts())
         conn.execute(
             "INSERT INTO dataset_version (id, version, seeded_at, counts) VALUES (1, ?, ?, ?)",
-            (dataset.version, seeded_at, json.dumps(dataset.sizes.counts())),
+            (dataset.version, seeded_at, counts),
+        )
+        conn.execute(
+            "INSERT INTO release (number, version, made_at, counts, summary) "
+            "VALUES (1, ?, ?, ?, ?)",
+            (dataset.version, seeded_at, counts, json.dumps(SYNTHETIC_SUMMARY)),
         )
         with progress.phase("commit"):
             conn.execute("COMMIT")

@@ -148,3 +148,15 @@ def test_each_back_end_records_its_own_block(tmp_path: Path):
     assert "per scenario, later" in sqlite_block and "0.60×" in sqlite_block
     postgres_block = text[text.index(markers("postgresql")[0]) :]
     assert "0.20×" in postgres_block and "later" not in postgres_block
+
+
+def test_the_data_package_is_shown_and_judged_on_its_peak_memory():
+    run = _run(first_ratio=0.6, deep_p50=6.0)
+    run["one_worker_cold"]["package"] = {"mb": 812.4, "seconds": 40.2, "mb_per_s": 20.2,
+                                         "peak_mb": 300.0}  # fmt: skip
+    text = table(run)
+    assert "Data package: 812.4 MB in 40.2 s = 20.2 MB/s, server peak 300.0 MB" in text
+    verdicts = {name: met for name, _, met in targets(run)}
+    assert verdicts["data package memory < 250 MB"] is False
+    run["one_worker_cold"]["package"]["peak_mb"] = 120.0
+    assert {name: met for name, _, met in targets(run)}["data package memory < 250 MB"]

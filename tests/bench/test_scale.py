@@ -1,7 +1,10 @@
 """bench.scale: deterministic synthetic data that the API serves, never beside curated data."""
 
 import hashlib
+import io
+import json
 import os
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -134,6 +137,17 @@ class TestServedByTheApi:
         csv = synthetic_client.get("/v1/events.csv?limit=5")
         assert csv.headers["content-type"].startswith("text/csv")
         assert len(csv.text.strip().splitlines()) == 6
+
+    def test_it_is_one_release_whose_package_holds_every_event(self, synthetic_client: TestClient):
+        (release,) = synthetic_client.get("/v1/releases").json()["data"]
+        assert release["version"] == f"synthetic-{EVENTS}-42-g{GENERATION}"
+        assert release["current"] and release["counts"]["event"] == EVENTS
+        assert synthetic_client.get("/v1/changes").json()["data"] == []  # nothing before it
+        package = synthetic_client.get(release["package_url"])
+        with zipfile.ZipFile(io.BytesIO(package.content)) as archive:
+            events = archive.read("data/events.ndjson").decode().splitlines()
+            manifest = json.loads(archive.read("datapackage.json"))
+        assert len(events) == EVENTS and manifest["version"] == release["version"]
 
 
 class TestContent:

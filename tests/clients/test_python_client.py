@@ -209,7 +209,7 @@ def operations() -> list[Any]:
 
 def arguments(operation: Any, *, slug: str | None = None) -> dict[str, Any]:
     """What `operation` needs: a real (or the given) slug, the first export format, a
-    search query."""
+    search query, the latest release."""
     tag = operation.__name__.split(".")[-2]
     needed: dict[str, Any] = {}
     for name, parameter in inspect.signature(operation.sync_detailed).parameters.items():
@@ -221,6 +221,8 @@ def arguments(operation: Any, *, slug: str | None = None) -> dict[str, Any]:
             needed[name] = None  # `typed` sets it
         elif name == "q":
             needed[name] = "japan"
+        elif name == "version":
+            needed[name] = "latest"
         else:
             raise AssertionError(f"{operation.__name__} needs {name}")
     return needed

@@ -115,3 +115,45 @@ class TestSources:
         for record in load(SEEDS_DIR / "data" / "sources.yaml"):
             data = (SEEDS_DIR / "sources" / record["file"]).read_bytes()
             assert hashlib.sha256(data).hexdigest() == record["sha256"]
+
+
+class TestFormerSlugs:
+    def test_a_former_slug_that_names_a_record_of_today_is_refused(self, data_dir: Path):
+        events = load(data_dir / "events.yaml")
+        events[0]["formerly"] = [events[1]["slug"]]
+        save(data_dir / "events.yaml", events)
+        error = error_of(data_dir)
+        assert error.file.endswith("events.yaml")
+        assert events[0]["slug"] in str(error.record)
+        assert error.field == "formerly"
+        assert f"{events[1]['slug']!r} is the slug of another event" in error.message
+
+    def test_a_former_slug_claimed_by_two_records_is_refused(self, data_dir: Path):
+        areas = load(data_dir / "areas.yaml")
+        areas[0]["formerly"] = ["an-old-name"]
+        areas[1]["formerly"] = ["another-old-name", "an-old-name"]
+        save(data_dir / "areas.yaml", areas)
+        error = error_of(data_dir)
+        assert areas[1]["slug"] in str(error.record)
+        assert error.field == "formerly[1]"
+        assert "already a former slug of" in error.message
+
+    def test_a_record_cannot_have_been_itself(self, data_dir: Path):
+        slug = break_first(data_dir, "people.yaml")
+        people = load(data_dir / "people.yaml")
+        people[0]["formerly"] = [slug]
+        save(data_dir / "people.yaml", people)
+        assert error_of(data_dir).field == "formerly[0]"
+
+    def test_a_former_slug_must_look_like_a_slug(self, data_dir: Path):
+        break_first(data_dir, "sources.yaml", formerly=["Not A Slug"])
+        error = error_of(data_dir)
+        assert error.file.endswith("sources.yaml")
+        assert error.field is not None and error.field.startswith("formerly")
+
+    def test_the_same_slug_may_be_a_former_slug_of_two_kinds(self, data_dir: Path):
+        break_first(data_dir, "events.yaml", formerly=["shared-old-name"])
+        break_first(data_dir, "quotes.yaml", formerly=["shared-old-name"])
+        assert build_plan(data_dir).formerly["event"] == {
+            "shared-old-name": load(data_dir / "events.yaml")[0]["slug"]
+        }

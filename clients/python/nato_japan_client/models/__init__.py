@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .action import Action
 from .area_counts import AreaCounts
 from .area_facet import AreaFacet
 from .area_field import AreaField
@@ -7,6 +8,8 @@ from .area_include import AreaInclude
 from .area_included import AreaIncluded
 from .area_public import AreaPublic
 from .area_sort import AreaSort
+from .change_public import ChangePublic
+from .change_summary import ChangeSummary
 from .citation_field import CitationField
 from .citation_in_context import CitationInContext
 from .citation_in_source import CitationInSource
@@ -17,12 +20,14 @@ from .dataset_about import DatasetAbout
 from .dataset_about_counts import DatasetAboutCounts
 from .date_span import DateSpan
 from .envelope_area_public import EnvelopeAreaPublic
+from .envelope_change_public import EnvelopeChangePublic
 from .envelope_citation_in_source import EnvelopeCitationInSource
 from .envelope_event_public import EnvelopeEventPublic
 from .envelope_organisation_public import EnvelopeOrganisationPublic
 from .envelope_person_public import EnvelopePersonPublic
 from .envelope_programme_public import EnvelopeProgrammePublic
 from .envelope_quote_public import EnvelopeQuotePublic
+from .envelope_release_public import EnvelopeReleasePublic
 from .envelope_source_public import EnvelopeSourcePublic
 from .envelope_timeline_year import EnvelopeTimelineYear
 from .event_facet import EventFacet
@@ -33,6 +38,7 @@ from .event_kind import EventKind
 from .event_public import EventPublic
 from .event_sort import EventSort
 from .export_areas_format import ExportAreasFormat
+from .export_changes_format import ExportChangesFormat
 from .export_events_format import ExportEventsFormat
 from .export_organisations_format import ExportOrganisationsFormat
 from .export_people_format import ExportPeopleFormat
@@ -80,7 +86,12 @@ from .quote_mode import QuoteMode
 from .quote_public import QuotePublic
 from .quote_sort import QuoteSort
 from .readiness import Readiness
+from .record_type import RecordType
 from .ref import Ref
+from .release_detail import ReleaseDetail
+from .release_detail_counts import ReleaseDetailCounts
+from .release_public import ReleasePublic
+from .release_public_counts import ReleasePublicCounts
 from .role_public import RolePublic
 from .search_hit import SearchHit
 from .search_meta import SearchMeta
@@ -97,6 +108,7 @@ from .timeline_item import TimelineItem
 from .timeline_year import TimelineYear
 
 __all__ = (
+    "Action",
     "AreaCounts",
     "AreaFacet",
     "AreaField",
@@ -104,6 +116,8 @@ __all__ = (
     "AreaIncluded",
     "AreaPublic",
     "AreaSort",
+    "ChangePublic",
+    "ChangeSummary",
     "CitationField",
     "CitationInContext",
     "CitationInSource",
@@ -114,12 +128,14 @@ __all__ = (
     "DatasetAboutCounts",
     "DateSpan",
     "EnvelopeAreaPublic",
+    "EnvelopeChangePublic",
     "EnvelopeCitationInSource",
     "EnvelopeEventPublic",
     "EnvelopeOrganisationPublic",
     "EnvelopePersonPublic",
     "EnvelopeProgrammePublic",
     "EnvelopeQuotePublic",
+    "EnvelopeReleasePublic",
     "EnvelopeSourcePublic",
     "EnvelopeTimelineYear",
     "EventFacet",
@@ -130,6 +146,7 @@ __all__ = (
     "EventPublic",
     "EventSort",
     "ExportAreasFormat",
+    "ExportChangesFormat",
     "ExportEventsFormat",
     "ExportOrganisationsFormat",
     "ExportPeopleFormat",
@@ -177,7 +194,12 @@ __all__ = (
     "QuotePublic",
     "QuoteSort",
     "Readiness",
+    "RecordType",
     "Ref",
+    "ReleaseDetail",
+    "ReleaseDetailCounts",
+    "ReleasePublic",
+    "ReleasePublicCounts",
     "RolePublic",
     "SearchHit",
     "SearchMeta",

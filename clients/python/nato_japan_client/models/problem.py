@@ -34,6 +34,8 @@ class Problem:
             instance (None | str | Unset): The request path that failed; absent when a request was refused before its path
                 was read (a request line too long: 414).
             invalid_params (list[InvalidParam] | None | Unset):
+            release (None | str | Unset): On a 410: the version of the release that removed what was asked for
+                (`/v1/releases/{version}`).
      """
 
     type_: str
@@ -42,6 +44,7 @@ class Problem:
     detail: str
     instance: None | str | Unset = UNSET
     invalid_params: list[InvalidParam] | None | Unset = UNSET
+    release: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -77,6 +80,12 @@ class Problem:
         else:
             invalid_params = self.invalid_params
 
+        release: None | str | Unset
+        if isinstance(self.release, Unset):
+            release = UNSET
+        else:
+            release = self.release
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,6 +99,8 @@ class Problem:
             field_dict["instance"] = instance
         if invalid_params is not UNSET:
             field_dict["invalid-params"] = invalid_params
+        if release is not UNSET:
+            field_dict["release"] = release
 
         return field_dict
 
@@ -142,6 +153,16 @@ class Problem:
         invalid_params = _parse_invalid_params(d.pop("invalid-params", UNSET))
 
 
+        def _parse_release(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        release = _parse_release(d.pop("release", UNSET))
+
+
         problem = cls(
             type_=type_,
             title=title,
@@ -149,6 +170,7 @@ class Problem:
             detail=detail,
             instance=instance,
             invalid_params=invalid_params,
+            release=release,
         )
 
 

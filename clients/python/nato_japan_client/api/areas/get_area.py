@@ -65,13 +65,17 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AreaPublic | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AreaPublic | Problem | None:
     if response.status_code == 200:
         response_200 = AreaPublic.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 301:
+        response_301 = cast(Any, None)
+        return response_301
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -86,6 +90,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_406
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
@@ -128,7 +139,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AreaPublic | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AreaPublic | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -144,7 +155,7 @@ def sync_detailed(
     fields: list[AreaField] | Unset = UNSET,
     include: list[AreaInclude] | Unset = UNSET,
 
-) -> Response[AreaPublic | Problem]:
+) -> Response[Any | AreaPublic | Problem]:
     """ Get one cooperation area
 
      One cooperation area by its slug, with parent, sub-areas, counts and citations.
@@ -161,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AreaPublic | Problem]
+        Response[Any | AreaPublic | Problem]
      """
 
 
@@ -185,7 +196,7 @@ def sync(
     fields: list[AreaField] | Unset = UNSET,
     include: list[AreaInclude] | Unset = UNSET,
 
-) -> AreaPublic | Problem | None:
+) -> Any | AreaPublic | Problem | None:
     """ Get one cooperation area
 
      One cooperation area by its slug, with parent, sub-areas, counts and citations.
@@ -202,7 +213,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AreaPublic | Problem
+        Any | AreaPublic | Problem
      """
 
 
@@ -221,7 +232,7 @@ async def asyncio_detailed(
     fields: list[AreaField] | Unset = UNSET,
     include: list[AreaInclude] | Unset = UNSET,
 
-) -> Response[AreaPublic | Problem]:
+) -> Response[Any | AreaPublic | Problem]:
     """ Get one cooperation area
 
      One cooperation area by its slug, with parent, sub-areas, counts and citations.
@@ -238,7 +249,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AreaPublic | Problem]
+        Response[Any | AreaPublic | Problem]
      """
 
 
@@ -262,7 +273,7 @@ async def asyncio(
     fields: list[AreaField] | Unset = UNSET,
     include: list[AreaInclude] | Unset = UNSET,
 
-) -> AreaPublic | Problem | None:
+) -> Any | AreaPublic | Problem | None:
     """ Get one cooperation area
 
      One cooperation area by its slug, with parent, sub-areas, counts and citations.
@@ -279,7 +290,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AreaPublic | Problem
+        Any | AreaPublic | Problem
      """
 
 

@@ -65,13 +65,17 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventPublic | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | EventPublic | Problem | None:
     if response.status_code == 200:
         response_200 = EventPublic.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 301:
+        response_301 = cast(Any, None)
+        return response_301
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -86,6 +90,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_406
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
@@ -128,7 +139,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EventPublic | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | EventPublic | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -144,7 +155,7 @@ def sync_detailed(
     fields: list[EventField] | Unset = UNSET,
     include: list[EventInclude] | Unset = UNSET,
 
-) -> Response[EventPublic | Problem]:
+) -> Response[Any | EventPublic | Problem]:
     """ Get one event
 
      One event by its slug, with related records and citations.
@@ -161,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EventPublic | Problem]
+        Response[Any | EventPublic | Problem]
      """
 
 
@@ -185,7 +196,7 @@ def sync(
     fields: list[EventField] | Unset = UNSET,
     include: list[EventInclude] | Unset = UNSET,
 
-) -> EventPublic | Problem | None:
+) -> Any | EventPublic | Problem | None:
     """ Get one event
 
      One event by its slug, with related records and citations.
@@ -202,7 +213,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EventPublic | Problem
+        Any | EventPublic | Problem
      """
 
 
@@ -221,7 +232,7 @@ async def asyncio_detailed(
     fields: list[EventField] | Unset = UNSET,
     include: list[EventInclude] | Unset = UNSET,
 
-) -> Response[EventPublic | Problem]:
+) -> Response[Any | EventPublic | Problem]:
     """ Get one event
 
      One event by its slug, with related records and citations.
@@ -238,7 +249,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EventPublic | Problem]
+        Response[Any | EventPublic | Problem]
      """
 
 
@@ -262,7 +273,7 @@ async def asyncio(
     fields: list[EventField] | Unset = UNSET,
     include: list[EventInclude] | Unset = UNSET,
 
-) -> EventPublic | Problem | None:
+) -> Any | EventPublic | Problem | None:
     """ Get one event
 
      One event by its slug, with related records and citations.
@@ -279,7 +290,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EventPublic | Problem
+        Any | EventPublic | Problem
      """
 
 

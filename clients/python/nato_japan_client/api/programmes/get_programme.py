@@ -65,13 +65,17 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ProgrammePublic | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | ProgrammePublic | None:
     if response.status_code == 200:
         response_200 = ProgrammePublic.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 301:
+        response_301 = cast(Any, None)
+        return response_301
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -86,6 +90,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_406
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
@@ -128,7 +139,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | ProgrammePublic]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | ProgrammePublic]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -144,7 +155,7 @@ def sync_detailed(
     fields: list[ProgrammeField] | Unset = UNSET,
     include: list[ProgrammeInclude] | Unset = UNSET,
 
-) -> Response[Problem | ProgrammePublic]:
+) -> Response[Any | Problem | ProgrammePublic]:
     """ Get one programme
 
      One programme by its slug, with lineage, areas, events and citations.
@@ -161,7 +172,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProgrammePublic]
+        Response[Any | Problem | ProgrammePublic]
      """
 
 
@@ -185,7 +196,7 @@ def sync(
     fields: list[ProgrammeField] | Unset = UNSET,
     include: list[ProgrammeInclude] | Unset = UNSET,
 
-) -> Problem | ProgrammePublic | None:
+) -> Any | Problem | ProgrammePublic | None:
     """ Get one programme
 
      One programme by its slug, with lineage, areas, events and citations.
@@ -202,7 +213,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProgrammePublic
+        Any | Problem | ProgrammePublic
      """
 
 
@@ -221,7 +232,7 @@ async def asyncio_detailed(
     fields: list[ProgrammeField] | Unset = UNSET,
     include: list[ProgrammeInclude] | Unset = UNSET,
 
-) -> Response[Problem | ProgrammePublic]:
+) -> Response[Any | Problem | ProgrammePublic]:
     """ Get one programme
 
      One programme by its slug, with lineage, areas, events and citations.
@@ -238,7 +249,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ProgrammePublic]
+        Response[Any | Problem | ProgrammePublic]
      """
 
 
@@ -262,7 +273,7 @@ async def asyncio(
     fields: list[ProgrammeField] | Unset = UNSET,
     include: list[ProgrammeInclude] | Unset = UNSET,
 
-) -> Problem | ProgrammePublic | None:
+) -> Any | Problem | ProgrammePublic | None:
     """ Get one programme
 
      One programme by its slug, with lineage, areas, events and citations.
@@ -279,7 +290,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ProgrammePublic
+        Any | Problem | ProgrammePublic
      """
 
 

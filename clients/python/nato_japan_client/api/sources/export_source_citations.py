@@ -97,10 +97,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
+
+    if response.status_code == 301:
+        response_301 = cast(Any, None)
+        return response_301
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -115,6 +119,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_406
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
@@ -157,7 +168,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -178,7 +189,7 @@ def sync_detailed(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> Response[Problem | str]:
+) -> Response[Any | Problem | str]:
     """ Export the citations that point into a source
 
      Every citation into the source, as CSV or NDJSON; with `limit=`, one page.
@@ -204,7 +215,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[Any | Problem | str]
      """
 
 
@@ -238,7 +249,7 @@ def sync(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> Problem | str | None:
+) -> Any | Problem | str | None:
     """ Export the citations that point into a source
 
      Every citation into the source, as CSV or NDJSON; with `limit=`, one page.
@@ -264,7 +275,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        Any | Problem | str
      """
 
 
@@ -293,7 +304,7 @@ async def asyncio_detailed(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> Response[Problem | str]:
+) -> Response[Any | Problem | str]:
     """ Export the citations that point into a source
 
      Every citation into the source, as CSV or NDJSON; with `limit=`, one page.
@@ -319,7 +330,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[Any | Problem | str]
      """
 
 
@@ -353,7 +364,7 @@ async def asyncio(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> Problem | str | None:
+) -> Any | Problem | str | None:
     """ Export the citations that point into a source
 
      Every citation into the source, as CSV or NDJSON; with `limit=`, one page.
@@ -379,7 +390,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        Any | Problem | str
      """
 
 

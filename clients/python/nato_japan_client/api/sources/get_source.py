@@ -53,13 +53,17 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SourceDetail | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | SourceDetail | None:
     if response.status_code == 200:
         response_200 = SourceDetail.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 301:
+        response_301 = cast(Any, None)
+        return response_301
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -74,6 +78,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_406
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
@@ -116,7 +127,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SourceDetail]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem | SourceDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -131,7 +142,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     fields: list[SourceField] | Unset = UNSET,
 
-) -> Response[Problem | SourceDetail]:
+) -> Response[Any | Problem | SourceDetail]:
     """ Get one source document with its full text
 
      One source with its full verbatim text; citation offsets index into `text`.
@@ -146,7 +157,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SourceDetail]
+        Response[Any | Problem | SourceDetail]
      """
 
 
@@ -168,7 +179,7 @@ def sync(
     client: AuthenticatedClient | Client,
     fields: list[SourceField] | Unset = UNSET,
 
-) -> Problem | SourceDetail | None:
+) -> Any | Problem | SourceDetail | None:
     """ Get one source document with its full text
 
      One source with its full verbatim text; citation offsets index into `text`.
@@ -183,7 +194,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SourceDetail
+        Any | Problem | SourceDetail
      """
 
 
@@ -200,7 +211,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     fields: list[SourceField] | Unset = UNSET,
 
-) -> Response[Problem | SourceDetail]:
+) -> Response[Any | Problem | SourceDetail]:
     """ Get one source document with its full text
 
      One source with its full verbatim text; citation offsets index into `text`.
@@ -215,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | SourceDetail]
+        Response[Any | Problem | SourceDetail]
      """
 
 
@@ -237,7 +248,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     fields: list[SourceField] | Unset = UNSET,
 
-) -> Problem | SourceDetail | None:
+) -> Any | Problem | SourceDetail | None:
     """ Get one source document with its full text
 
      One source with its full verbatim text; citation offsets index into `text`.
@@ -252,7 +263,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | SourceDetail
+        Any | Problem | SourceDetail
      """
 
 

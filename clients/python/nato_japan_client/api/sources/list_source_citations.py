@@ -96,13 +96,17 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EnvelopeCitationInSource | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | EnvelopeCitationInSource | Problem | None:
     if response.status_code == 200:
         response_200 = EnvelopeCitationInSource.from_dict(response.json())
 
 
 
         return response_200
+
+    if response.status_code == 301:
+        response_301 = cast(Any, None)
+        return response_301
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -117,6 +121,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_406
+
+    if response.status_code == 410:
+        response_410 = Problem.from_dict(response.json())
+
+
+
+        return response_410
 
     if response.status_code == 414:
         response_414 = Problem.from_dict(response.json())
@@ -159,7 +170,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[EnvelopeCitationInSource | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | EnvelopeCitationInSource | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -179,7 +190,7 @@ def sync_detailed(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> Response[EnvelopeCitationInSource | Problem]:
+) -> Response[Any | EnvelopeCitationInSource | Problem]:
     """ List the citations that point into a source
 
      Every citation into the source with its offsets, in text order, to highlight it.
@@ -206,7 +217,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeCitationInSource | Problem]
+        Response[Any | EnvelopeCitationInSource | Problem]
      """
 
 
@@ -238,7 +249,7 @@ def sync(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> EnvelopeCitationInSource | Problem | None:
+) -> Any | EnvelopeCitationInSource | Problem | None:
     """ List the citations that point into a source
 
      Every citation into the source with its offsets, in text order, to highlight it.
@@ -265,7 +276,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeCitationInSource | Problem
+        Any | EnvelopeCitationInSource | Problem
      """
 
 
@@ -292,7 +303,7 @@ async def asyncio_detailed(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> Response[EnvelopeCitationInSource | Problem]:
+) -> Response[Any | EnvelopeCitationInSource | Problem]:
     """ List the citations that point into a source
 
      Every citation into the source with its offsets, in text order, to highlight it.
@@ -319,7 +330,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvelopeCitationInSource | Problem]
+        Response[Any | EnvelopeCitationInSource | Problem]
      """
 
 
@@ -351,7 +362,7 @@ async def asyncio(
     fields: list[CitationField] | Unset = UNSET,
     sort: list[CitationSort] | Unset = UNSET,
 
-) -> EnvelopeCitationInSource | Problem | None:
+) -> Any | EnvelopeCitationInSource | Problem | None:
     """ List the citations that point into a source
 
      Every citation into the source with its offsets, in text order, to highlight it.
@@ -378,7 +389,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvelopeCitationInSource | Problem
+        Any | EnvelopeCitationInSource | Problem
      """
 
 

@@ -1,0 +1,96 @@
+"""The dataset's history, written by the seed loader: each release it made, every record
+each one changed, and the slugs records were known by before, so that an old address
+still leads somewhere (a redirect) or says what became of it (gone, and since when)."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Index, or_, select
+from sqlmodel import Field, Session, SQLModel, col
+
+from app.core.models import metadata  # noqa: F401  (constraint names before any table)
+
+
+class Release(SQLModel, table=True):
+    """One seed run that changed the data. Never rewritten."""
+
+    __tablename__ = "release"
+
+    number: int = Field(primary_key=True)  # 1, 2, 3… in the order they were made
+    version: str = Field(unique=True)  # the dataset version, as ETags and meta name it
+    made_at: datetime = Field(sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
+    counts: dict[str, int] = Field(default_factory=dict, sa_type=JSON)  # records per type
+    summary: dict[str, int] = Field(default_factory=dict, sa_type=JSON)  # changes per action
+
+    @property
+    def made_at_utc(self) -> datetime:
+        """`made_at` with its zone: SQLite keeps none, and every release is made in UTC."""
+        return self.made_at if self.made_at.tzinfo else self.made_at.replace(tzinfo=UTC)
+
+
+class Change(SQLModel, table=True):
+    """One record changed by a release; `id` is the change feed's order."""
+
+    __tablename__ = "change"
+    __table_args__ = (Index("ix_change_kind_slug", "kind", "slug"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    release: int = Field(foreign_key="release.number", index=True)
+    kind: str
+    slug: str
+    action: str  # created, updated, renamed or deleted
+    fields: list[str] | None = Field(default=None, sa_type=JSON)  # top-level, when updated
+    formerly: str | None = Field(default=None, index=True)  # the old slug, when renamed
+
+
+class FormerSlug(SQLModel, table=True):
+    """A slug a record was known by (the curated `formerly:`), kept while declared."""
+
+    __tablename__ = "former_slug"
+
+    record_table: str = Field(primary_key=True)
+    slug: str = Field(primary_key=True)
+    current: str
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """What became of a slug that names no record now: `moved_to` another slug (the same
+    record, renamed or merged), or gone (`gone_in` a release, and `how`)."""
+
+    moved_to: str | None = None
+    gone_in: Release | None = None
+    how: str = ""  # "deleted", or "renamed to <slug>" when no longer redirected
+
+
+def current_slugs(session: Session, table: Any, slugs: list[str]) -> dict[str, str]:
+    """Of `slugs` (of records of `table`), those that are former slugs, and their current."""
+    query = select(col(FormerSlug.slug), col(FormerSlug.current)).where(
+        col(FormerSlug.record_table) == table.__tablename__, col(FormerSlug.slug).in_(slugs)
+    )
+    return {old: new for old, new in session.execute(query).all()}
+
+
+def whereabouts(session: Session, kind: str, table: Any, slug: str) -> Whereabouts | None:
+    """Where a record that `slug` no longer names went; None if no record ever had it."""
+    moved = current_slugs(session, table, [slug]).get(slug)
+    if moved is not None:
+        return Whereabouts(moved_to=moved)
+    last = session.execute(
+        select(Change, Release)
+        .join(Release, col(Release.number) == col(Change.release))
+        .where(
+            col(Change.kind) == kind, or_(col(Change.slug) == slug, col(Change.formerly) == slug)
+        )
+        .order_by(col(Change.id).desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return None
+    change, release = last
+    if change.action == "deleted":
+        return Whereabouts(gone_in=release, how="deleted")
+    if change.formerly == slug:
+        return Whereabouts(gone_in=release, how=f"renamed to {change.slug!r}")
+    return None  # its last change left it in place: a record that exists
