@@ -10,9 +10,10 @@ from app.core.models import Envelope, Format, slug_in_path
 from app.events import service
 from app.events.calendar import calendar_lines
 from app.events.models import EventPublic, EventQuery
+from app.http.links import origin
 from app.http.openapi import query_parameters
 from app.http.operations import DETAIL_RESPONSES, export_format, export_responses, list_responses
-from app.http.responses import export_answer, list_answer, origin, record_answer
+from app.http.responses import export_answer, list_answer, record_answer
 from app.query.documents import DetailParameters
 from app.query.params import ListParameters
 from app.query.shapes import Page, Shape

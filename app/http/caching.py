@@ -16,7 +16,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
-from app.http.responses import link_host
+from app.http.links import link_host
 from app.http.versions import DataVersion
 
 # The data and its descriptions. Probes (/healthz, /readyz) must never be cached: they

@@ -1,62 +1,40 @@
-"""A release's data package: a ZIP, streamed, with each resource as CSV and NDJSON, the
-citations, the source documents, and `datapackage.json` (a Frictionless Data Package:
-table schemas, licence, version, and the SHA-256 and size of every file).
+"""A release's data package: a ZIP, streamed, holding what `contents` lists and, last,
+`datapackage.json` (a Frictionless Data Package: licence, version, and the SHA-256 and
+size of every file, known once each is written).
 
-Every file is read from the database in batches and compressed as it goes, so memory
-stays flat however many records there are; the manifest comes last, once every file's
-digest is known. Entries are dated with the release, so a release's package is the same
-bytes at every download.
+Each file is compressed as it is read, so memory stays flat however many records there
+are. Entries are dated with the release, so a release's package is the same bytes at
+every download.
 """
 
 import hashlib
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, get_args
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from pydantic import BaseModel
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
-from app.citations.models import Citation
 from app.core.models import Resource
 from app.core.releases import Release
-from app.query.csv_rows import CsvColumn, csv_columns, csv_header, csv_record
-from app.query.documents import CsvLine
-from app.sources.models import Source
+from app.releases.contents import entries
 
-BATCH = 2000
 LICENCE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-CITATION_FIELDS = ("source", "type", "slug", "evidence", "start", "end")
-_TYPES = {int: "integer", bool: "boolean", float: "number", date: "date"}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file of the package: its path, how to describe it, and its bytes in chunks."""
-
-    path: str
-    describe: dict[str, Any]
-    chunks: Callable[[Session], Iterator[bytes]]
 
 
 def package(session: Session, release: Release, resources: Iterable[Resource]) -> Iterator[bytes]:
     """The ZIP of `release` (the current one: the tables hold its data), in chunks."""
-    resources = list(resources)
-    cited = {r.kind: r.table for r in resources if r.kind != "source"}
-    entries = [*_records(resources), *_citations(cited), *_sources(session)]
+    files = entries(session, resources)
     sink = _Sink()
     stamp = release.made_at_utc.timetuple()[:6]
     described = []
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for entry in entries:
+        for entry in files:
             digest, size = hashlib.sha256(), 0
             info = zipfile.ZipInfo(entry.path, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -98,193 +76,6 @@ def _manifest(release: Release, resources: list[dict[str, Any]]) -> dict[str, An
         "licenses": [LICENCE],
         "resources": resources,
     }
-
-
-def _records(resources: Iterable[Resource]) -> Iterator[Entry]:
-    for resource in resources:
-        columns = csv_columns(resource.public_model, None)
-        yield Entry(
-            f"data/{resource.plural}.csv",
-            {
-                "name": resource.plural,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": _schema(resource.public_model, columns),
-            },
-            _lines(resource, columns),
-        )
-        yield Entry(
-            f"data/{resource.plural}.ndjson",
-            {
-                "name": f"{resource.plural}-ndjson",
-                "format": "ndjson",
-                "mediatype": "application/x-ndjson",
-                "encoding": "utf-8",
-                "description": f"The {resource.plural} as the API serves them, one per line.",
-            },
-            _documents(resource),
-        )
-
-
-def _lines(resource: Resource, columns: list[CsvColumn]) -> Callable[[Session], Iterator[bytes]]:
-    def read(session: Session) -> Iterator[bytes]:
-        yield csv_header(columns).encode()
-        query = (
-            select(col(CsvLine.line))
-            .where(col(CsvLine.kind) == resource.kind)
-            .order_by(col(CsvLine.record_id))
-        )
-        for rows in _batches(session, query):
-            yield "".join(row[0] for row in rows).encode()
-
-    return read
-
-
-def _documents(resource: Resource) -> Callable[[Session], Iterator[bytes]]:
-    def read(session: Session) -> Iterator[bytes]:
-        table = resource.table
-        for rows in _batches(session, select(table.document).order_by(table.id)):
-            yield "".join(row[0] + "\n" for row in rows).encode()
-
-    return read
-
-
-def _citations(cited: dict[str, Any]) -> Iterator[Entry]:
-    columns = [CsvColumn(name, name) for name in CITATION_FIELDS]
-    fields = [
-        {"name": "source", "type": "string", "description": "The source document's slug."},
-        {"name": "type", "type": "string", "description": "The type of the cited record."},
-        {"name": "slug", "type": "string", "description": "The cited record's slug."},
-        {"name": "evidence", "type": "string", "description": "The words of the source."},
-        {"name": "start", "type": "integer", "description": "Offset of the first character."},
-        {"name": "end", "type": "integer", "description": "Offset after the last character."},
-    ]
-    yield Entry(
-        "data/citations.csv",
-        {
-            "name": "citations",
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "schema": {"fields": fields},
-        },
-        lambda session: _citation_lines(session, cited, columns),
-    )
-    yield Entry(
-        "data/citations.ndjson",
-        {
-            "name": "citations-ndjson",
-            "format": "ndjson",
-            "mediatype": "application/x-ndjson",
-            "encoding": "utf-8",
-            "description": "The citations, one per line: `text[start:end] == evidence`.",
-        },
-        lambda session: _citation_documents(session, cited),
-    )
-
-
-def _citation_rows(session: Session, cited: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
-    """Every citation, record type by record type, each in the record's and curated order."""
-    for kind, table in cited.items():
-        owner = getattr(Citation, f"{kind}_id")
-        query = (
-            select(
-                col(Source.slug),
-                table.slug,
-                col(Citation.evidence),
-                col(Citation.start_offset),
-                col(Citation.end_offset),
-            )
-            .join(Source, col(Source.id) == col(Citation.source_id))
-            .join(table, table.id == owner)
-            .order_by(owner, col(Citation.position))
-        )
-        for rows in _batches(session, query):
-            yield [
-                {"source": s, "type": kind, "slug": slug, "evidence": e, "start": a, "end": b}
-                for s, slug, e, a, b in rows
-            ]
-
-
-def _citation_lines(
-    session: Session, cited: dict[str, Any], columns: list[CsvColumn]
-) -> Iterator[bytes]:
-    yield csv_header(columns).encode()
-    for batch in _citation_rows(session, cited):
-        yield "".join(csv_record(columns, row) for row in batch).encode()
-
-
-def _citation_documents(session: Session, cited: dict[str, Any]) -> Iterator[bytes]:
-    for batch in _citation_rows(session, cited):
-        yield "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in batch).encode()
-
-
-def _sources(session: Session) -> Iterator[Entry]:
-    """The source documents, byte for byte (their SHA-256 is each source's `sha256`)."""
-    rows = session.execute(
-        select(col(Source.slug), col(Source.file_name)).order_by(col(Source.id))
-    ).all()
-    for slug, file_name in rows:
-        yield Entry(
-            f"sources/{file_name}",
-            {
-                "name": f"source-{slug}",
-                "format": file_name.rpartition(".")[2] or "txt",
-                "mediatype": "text/plain",
-                "encoding": "utf-8",
-                "description": f"The source document {slug!r}, under its publisher's terms.",
-            },
-            _source_text(slug),
-        )
-
-
-def _source_text(slug: str) -> Callable[[Session], Iterator[bytes]]:
-    def read(session: Session) -> Iterator[bytes]:
-        yield (
-            session.execute(select(col(Source.text)).where(col(Source.slug) == slug))
-            .scalar_one()
-            .encode()
-        )
-
-    return read
-
-
-def _schema(model: type[BaseModel], columns: list[CsvColumn]) -> dict[str, Any]:
-    """A Table Schema of the CSV columns: integers, booleans and whole days typed, the rest
-    text (a partial date is text: `2013`, `2013-04`), each described as the API does."""
-    fields = []
-    for column in columns:
-        info = model.model_fields[column.key]
-        annotation = info.annotation
-        if column.sub is not None:
-            nested = next(a for a in (annotation, *get_args(annotation)) if _is_model(a))
-            info = nested.model_fields[column.sub]
-            annotation = info.annotation
-        kinds = [a for a in (annotation, *get_args(annotation)) if a in _TYPES]
-        field: dict[str, Any] = {
-            "name": column.name,
-            "type": _TYPES[kinds[0]] if kinds else "string",
-        }
-        if info.description:
-            field["description"] = info.description
-        fields.append(field)
-    fields[[f["name"] for f in fields].index("slug")]["constraints"] = {
-        "required": True,
-        "unique": True,
-    }
-    return {"fields": fields, "primaryKey": ["slug"]}
-
-
-def _is_model(annotation: Any) -> bool:
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
-def _batches(session: Session, query: Any) -> Iterator[Any]:
-    result = session.connection().execute(query, execution_options={"yield_per": BATCH})
-    yield from result.partitions()
 
 
 class _Sink(io.RawIOBase):

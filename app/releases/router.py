@@ -11,8 +11,9 @@ from app.core.db import DatabaseDep
 from app.core.errors import Gone, NotFound, problem_responses
 from app.core.models import MEDIA_TYPES, Envelope, Format
 from app.http.exports import stream
+from app.http.links import next_link
 from app.http.openapi import query_parameters
-from app.http.responses import accept, json_response, next_link, other_page
+from app.http.responses import accept, json_response, other_page
 from app.query.csv_rows import csv_columns, csv_lines
 from app.query.params import QueryModel
 from app.releases import service

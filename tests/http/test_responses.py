@@ -16,7 +16,8 @@ from fastapi.testclient import TestClient
 from app.core.config import Settings
 from app.core.errors import NotAcceptable
 from app.core.models import Format
-from app.http.responses import accept, link_host
+from app.http.links import link_host
+from app.http.responses import accept
 from app.main import create_app
 from tests.support import assert_problem
 
