@@ -8,7 +8,7 @@ from sqlmodel import Session
 from app.rendering import is_current, rebuild
 from seeds.errors import SeedError
 from seeds.plan import build_plan
-from seeds.releases import documents, has_releases, record_release
+from seeds.releases import documents, record_release
 from seeds.writing import Report, apply_plan
 
 SEED_LOCK = 0x4E4A5345  # an arbitrary, fixed advisory-lock key for seeding
@@ -32,11 +32,13 @@ def seed(
         raise SeedError(str(engine.url), "the database has no schema: run `alembic upgrade head`")
     with Session(engine) as session:
         try:
+            # Instances starting together seed one after another, not into each other, and
+            # each reads what the one before it wrote.
             if engine.dialect.name == "postgresql":
-                # Instances starting together seed one after another, not into each other.
                 session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SEED_LOCK})
-            # The first release creates every record; later ones say what they changed.
-            before = documents(session) if has_releases(session) else None
+            else:  # the write lock now, before anything is read
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            before = documents(session)  # to tell what this run changed
             report = apply_plan(session, plan)
             if report.changed or not is_current(session):
                 report.rendered, report.indexed = rebuild(session)

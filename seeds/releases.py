@@ -34,36 +34,29 @@ def documents(session: Session) -> Documents:
     return found
 
 
-def record_release(
-    session: Session, plan: Plan, report: Report, before: Documents | None
-) -> Release | None:
-    """Write the release the run made, its changes and the dataset's version; None when it
-    changed nothing and a release already stands. `before` is None for the first release:
-    every record is created."""
+def record_release(session: Session, plan: Plan, report: Report, before: Documents) -> None:
+    """Write the release the run made (its changes, and the dataset's version), if the
+    answers of the API changed: the data, or only how it is rendered. `before` holds the
+    documents as they were. A database seeded before releases were kept first gets a
+    release of what it held, so that what this run removes is known to have been."""
     row = session.get(DatasetVersion, 1)
-    if before is not None and not report.changed:
-        return None
+    if row is not None and not has_releases(session):
+        created = _changes(1, {}, before, [])
+        _write(session, 1, row.version, row.seeded_at, row.counts, created)
+        report.version, report.release = row.version, 1
+    if not report.changed and report.rendered is None:
+        return  # nothing was written
     number = (session.execute(select(func.max(col(Release.number)))).scalar_one() or 0) + 1
-    version = plan.version if row is None or report.changed else row.version
-    if (
-        before is not None
-        and session.execute(
-            select(col(Release.number)).where(col(Release.version) == version)
-        ).first()
-    ):
-        version = f"{version}.{number}"  # the data came back to an earlier release's state
-    renames = [] if before is None else report.renames
-    changes = _changes(number, before or {}, documents(session), renames)
+    changes = _changes(number, before, documents(session), report.renames)
+    if not report.changed and not changes:
+        return  # rendered again, as before
+    version = plan.version
+    taken = select(col(Release.number)).where(col(Release.version) == version)
+    if session.execute(taken).first():
+        # The answers came back to an earlier release's, or changed with the data the same.
+        version = f"{version}.{number}"
     made_at = datetime.now(UTC)
-    summary = {action: 0 for action in ("created", "updated", "renamed", "deleted")}
-    for change in changes:
-        summary[change.action] += 1
-    release = Release(
-        number=number, version=version, made_at=made_at, counts=plan.counts(), summary=summary
-    )
-    session.add(release)
-    session.flush()
-    session.add_all(changes)
+    _write(session, number, version, made_at, plan.counts(), changes)
     if row is None:
         # The first seed of a database: its documents were rendered just now.
         session.add(
@@ -79,7 +72,22 @@ def record_release(
         row.version, row.seeded_at, row.counts = version, made_at, plan.counts()
     session.flush()
     report.version, report.release = version, number
-    return release
+
+
+def _write(
+    session: Session, number: int, version: str, made_at: datetime, counts: dict[str, int],
+    changes: list[Change],
+) -> None:  # fmt: skip
+    summary = dict.fromkeys(("created", "updated", "renamed", "deleted"), 0)
+    for change in changes:
+        summary[change.action] += 1
+    release = Release(
+        number=number, version=version, made_at=made_at, counts=counts, summary=summary
+    )
+    session.add(release)
+    session.flush()
+    session.add_all(changes)
+    session.flush()
 
 
 def _changes(

@@ -139,17 +139,29 @@ def _rename(session: Session, plan: Plan) -> list[tuple[str, str, str]]:
 
 
 def _write_former_slugs(session: Session, plan: Plan) -> bool:
-    """Make the former slugs the plan declares the database's; True if they differed."""
+    """Make the database's former slugs those the plan declares, and those it held before
+    whose record lives on (under the slug it had, or the one it was renamed to now): an
+    old address keeps leading to its record through later renames, until the record goes
+    or another record takes the slug. True if they changed."""
+    kinds = {table.__tablename__: kind for kind, table in TABLES.items()}
     wanted = {
-        (TABLES[kind].__tablename__, old, slug)
+        (TABLES[kind].__tablename__, old): slug
         for kind, former in plan.formerly.items()
         for old, slug in former.items()
     }
-    rows = session.execute(select(FormerSlug.record_table, FormerSlug.slug, FormerSlug.current))  # type: ignore[call-overload]
-    if set(map(tuple, rows)) == wanted:
+    columns = select(FormerSlug.record_table, FormerSlug.slug, FormerSlug.current)  # type: ignore[call-overload]
+    held = {(table, old): current for table, old, current in session.execute(columns)}
+    for (table, old), current in held.items():
+        kind = kinds[table]
+        if (table, old) in wanted or old in plan.records[kind]:
+            continue
+        current = plan.formerly.get(kind, {}).get(current, current)
+        if current in plan.records[kind]:
+            wanted[(table, old)] = current
+    if held == wanted:
         return False
     session.execute(delete(FormerSlug))
-    for table, old, slug in sorted(wanted):
+    for (table, old), slug in sorted(wanted.items()):
         session.add(FormerSlug(record_table=table, slug=old, current=slug))
     return True
 

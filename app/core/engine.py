@@ -10,7 +10,7 @@ from sqlalchemy import Engine, event, make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from sqlalchemy.pool import NullPool
-from sqlmodel import create_engine
+from sqlmodel import Session, create_engine
 
 from app.core.config import PROJECT_ROOT, Settings
 from app.core.errors import DatabaseUnavailable
@@ -63,6 +63,16 @@ def probe_engine(engine: Engine) -> Engine:
     closed after it (the pool's may all be taken), and give up connecting after 2 s."""
     connect_args = {} if engine.dialect.name == "sqlite" else {"connect_timeout": 2}
     return create_engine(engine.url, poolclass=NullPool, connect_args=connect_args)
+
+
+def snapshot(session: Session) -> None:
+    """Make the rest of `session`'s reads one snapshot of the database, however long they
+    take and whatever is committed meanwhile: REPEATABLE READ on PostgreSQL; on SQLite a
+    transaction begun now (its driver would begin none for reads)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    else:
+        session.connection().exec_driver_sql("BEGIN")
 
 
 def ensure_sqlite_directory(database_url: str) -> None:

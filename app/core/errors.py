@@ -54,8 +54,9 @@ class Problem(BaseModel):
     )
     release: str | None = Field(
         default=None,
-        description="On a 410: the version of the release that removed what was asked "
-        "for (`/v1/releases/{version}`).",
+        description="On a 410: the version of the release that removed the record asked "
+        "for, or, for an earlier release's package, of the release that replaced it "
+        "(`/v1/releases/{version}`).",
     )
 
 

@@ -54,6 +54,9 @@ class FormerSlug(SQLModel, table=True):
     current: str
 
 
+MAX_RENAMES = 20  # how far a slug's history is followed through renames
+
+
 @dataclass(frozen=True)
 class Whereabouts:
     """What became of a slug that names no record now: `moved_to` another slug (the same
@@ -61,7 +64,7 @@ class Whereabouts:
 
     moved_to: str | None = None
     gone_in: Release | None = None
-    how: str = ""  # "deleted", or "renamed to <slug>" when no longer redirected
+    how: str = ""  # "deleted", or how it came to be deleted
 
 
 def current_slugs(session: Session, table: Any, slugs: list[str]) -> dict[str, str]:
@@ -73,24 +76,30 @@ def current_slugs(session: Session, table: Any, slugs: list[str]) -> dict[str, s
 
 
 def whereabouts(session: Session, kind: str, table: Any, slug: str) -> Whereabouts | None:
-    """Where a record that `slug` no longer names went; None if no record ever had it."""
+    """Where a record that `slug` no longer names went; None if no record ever had it.
+    A former slug leads to its record; else the history is followed through renames to
+    the record's fate: alive under another slug, or deleted by a release."""
     moved = current_slugs(session, table, [slug]).get(slug)
     if moved is not None:
         return Whereabouts(moved_to=moved)
-    last = session.execute(
-        select(Change, Release)
-        .join(Release, col(Release.number) == col(Change.release))
-        .where(
-            col(Change.kind) == kind, or_(col(Change.slug) == slug, col(Change.formerly) == slug)
-        )
-        .order_by(col(Change.id).desc())
-        .limit(1)
-    ).first()
-    if last is None:
-        return None
-    change, release = last
-    if change.action == "deleted":
-        return Whereabouts(gone_in=release, how="deleted")
-    if change.formerly == slug:
-        return Whereabouts(gone_in=release, how=f"renamed to {change.slug!r}")
-    return None  # its last change left it in place: a record that exists
+    at = slug
+    for _ in range(MAX_RENAMES):
+        last = session.execute(
+            select(Change, Release)
+            .join(Release, col(Release.number) == col(Change.release))
+            .where(
+                col(Change.kind) == kind, or_(col(Change.slug) == at, col(Change.formerly) == at)
+            )
+            .order_by(col(Change.id).desc())
+            .limit(1)
+        ).first()
+        if last is None:
+            return None
+        change, release = last
+        if change.action == "deleted":
+            how = "deleted" if at == slug else f"renamed to {at!r}, which was deleted"
+            return Whereabouts(gone_in=release, how=how)
+        if change.formerly != at:  # the record lives on as `at`
+            return None if at == slug else Whereabouts(moved_to=at)
+        at = change.slug
+    return None

@@ -5,6 +5,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -17,7 +18,8 @@ from app.query.csv_rows import CsvColumn, csv_columns, csv_header, csv_record
 from app.query.documents import CsvLine
 from app.sources.models import Source
 
-BATCH = 2000
+BATCH = 20
+PIECE = 1 << 20
 CITATION_FIELDS = ("source", "type", "slug", "evidence", "start", "end")
 _TYPES = {int: "integer", bool: "boolean", float: "number", date: "date"}
 
@@ -74,8 +76,7 @@ def _lines(resource: Resource, columns: list[CsvColumn]) -> Callable[[Session], 
             .where(col(CsvLine.kind) == resource.kind)
             .order_by(col(CsvLine.record_id))
         )
-        for rows in _batches(session, query):
-            yield "".join(row[0] for row in rows).encode()
+        yield from _pieces(line for (line,) in _rows(session, query))
 
     return read
 
@@ -83,8 +84,8 @@ def _lines(resource: Resource, columns: list[CsvColumn]) -> Callable[[Session], 
 def _documents(resource: Resource) -> Callable[[Session], Iterator[bytes]]:
     def read(session: Session) -> Iterator[bytes]:
         table = resource.table
-        for rows in _batches(session, select(table.document).order_by(table.id)):
-            yield "".join(row[0] + "\n" for row in rows).encode()
+        query = select(table.document).order_by(table.id)
+        yield from _pieces(document + "\n" for (document,) in _rows(session, query))
 
     return read
 
@@ -124,7 +125,7 @@ def _citations(cited: dict[str, Any]) -> Iterator[Entry]:
     )
 
 
-def _citation_rows(session: Session, cited: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+def _citation_rows(session: Session, cited: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Every citation, record type by record type, each in the record's and curated order."""
     for kind, table in cited.items():
         owner = getattr(Citation, f"{kind}_id")
@@ -140,24 +141,20 @@ def _citation_rows(session: Session, cited: dict[str, Any]) -> Iterator[list[dic
             .join(table, table.id == owner)
             .order_by(owner, col(Citation.position))
         )
-        for rows in _batches(session, query):
-            yield [
-                {"source": s, "type": kind, "slug": slug, "evidence": e, "start": a, "end": b}
-                for s, slug, e, a, b in rows
-            ]
+        for s, slug, e, a, b in _rows(session, query):
+            yield {"source": s, "type": kind, "slug": slug, "evidence": e, "start": a, "end": b}
 
 
 def _citation_lines(
     session: Session, cited: dict[str, Any], columns: list[CsvColumn]
 ) -> Iterator[bytes]:
     yield csv_header(columns).encode()
-    for batch in _citation_rows(session, cited):
-        yield "".join(csv_record(columns, row) for row in batch).encode()
+    yield from _pieces(csv_record(columns, row) for row in _citation_rows(session, cited))
 
 
 def _citation_documents(session: Session, cited: dict[str, Any]) -> Iterator[bytes]:
-    for batch in _citation_rows(session, cited):
-        yield "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in batch).encode()
+    rows = _citation_rows(session, cited)
+    yield from _pieces(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def _sources(session: Session) -> Iterator[Entry]:
@@ -167,7 +164,7 @@ def _sources(session: Session) -> Iterator[Entry]:
     ).all()
     for slug, file_name in rows:
         yield Entry(
-            f"sources/{file_name}",
+            f"sources/{PurePosixPath(file_name).name}",  # never a path out of sources/
             {
                 "name": f"source-{slug}",
                 "format": file_name.rpartition(".")[2] or "txt",
@@ -220,6 +217,25 @@ def _is_model(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
-def _batches(session: Session, query: Any) -> Iterator[Any]:
+def _rows(session: Session, query: Any) -> Iterator[Any]:
+    """Every row of `query`, from one query read as it streams (a server-side cursor on
+    PostgreSQL), BATCH rows at a time: a batch of the largest records stays a few MB
+    (docs/performance.md: a synthetic programme at 1M events is 160 KB of JSON)."""
     result = session.connection().execute(query, execution_options={"yield_per": BATCH})
-    yield from result.partitions()
+    for rows in result.partitions():
+        yield from rows
+
+
+def _pieces(texts: Iterable[str]) -> Iterator[bytes]:
+    """`texts` joined into pieces of about PIECE characters, as UTF-8: what is held at
+    once is one piece, whatever the size of the table."""
+    held: list[str] = []
+    size = 0
+    for text in texts:
+        held.append(text)
+        size += len(text)
+        if size >= PIECE:
+            yield "".join(held).encode()
+            held, size = [], 0
+    if held:
+        yield "".join(held).encode()

@@ -124,9 +124,9 @@ class ReleaseQuery(BaseModel):
 class ChangeQuery(BaseModel):
     since: str | None = Field(
         None,
-        description="A release's version: only the changes made after it (keep "
-        "`meta.data_version` of the last page and pass it next time). Without it, every "
-        "change from the first release on.",
+        description="A release's version (`latest`: the newest): only the changes made "
+        "after it (keep `meta.data_version` of the last page and pass it next time). "
+        "Without it, every change from the first release on.",
         pattern=VERSION,
         max_length=106,
     )

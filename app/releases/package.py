@@ -16,9 +16,11 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.core.engine import snapshot
 from app.core.models import Resource
 from app.core.releases import Release
 from app.releases.contents import entries
+from app.releases.service import newest, superseded
 
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -28,7 +30,12 @@ LICENCE = {
 
 
 def package(session: Session, release: Release, resources: Iterable[Resource]) -> Iterator[bytes]:
-    """The ZIP of `release` (the current one: the tables hold its data), in chunks."""
+    """The ZIP of `release`, in chunks, read from one snapshot of the database in which it
+    is the newest release (the tables hold its data); else a 410."""
+    snapshot(session)
+    current = newest(session)
+    if current is None or current.number != release.number:
+        raise superseded(release, current)
     files = entries(session, resources)
     sink = _Sink()
     stamp = release.made_at_utc.timetuple()[:6]

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 
 from app.core.db import DatabaseDep
-from app.core.errors import Gone, NotFound, problem_responses
+from app.core.errors import NotFound, problem_responses
 from app.core.models import MEDIA_TYPES, Envelope, Format
 from app.http.exports import stream
 from app.http.links import next_link
@@ -74,7 +74,8 @@ async def list_releases(
 async def get_release(request: Request, version: Version, db: DatabaseDep) -> Response:
     """One release, with every record it created, updated, renamed or deleted."""
     accept(request, Format.json)
-    found = await db.read(lambda s: service.get_release(s, version), bounded=True)
+    # Its change list may be long (release 1 lists every record): off the event loop.
+    found = await db.read(lambda s: service.get_release(s, version), bounded=False)
     if found is None:
         raise NotFound(f"There is no release with version {version!r}.")
     return json_response(found.model_dump(mode="json"))
@@ -144,16 +145,17 @@ async def export_changes(
     form = Format(fmt)
     accept(request, form)
     if query.limit is not None:
-        read = partial(
+        page = partial(
             service.changes_page, since=query.since, limit=query.limit, cursor=query.cursor
         )
-        changes, cursor, _ = await db.read(read, bounded=False)
+        changes, cursor, _ = await db.read(page, bounded=False)
         headers = next_link(request, cursor)[1]
         body = "".join(_lines(form, [changes]))
         return Response(body, media_type=MEDIA_TYPES[form], headers=headers)
-    after = await db.read(lambda s: service.since_number(s, query.since), bounded=True)
+    releases = await db.read(lambda s: service.feed_bounds(s, query.since), bounded=True)
     start = service.position(query.cursor)
-    lines = _lines(form, db.iterate(partial(service.all_changes, after=after, start=start)))
+    every = partial(service.all_changes, releases=releases, start=start)
+    lines = _lines(form, db.iterate(every))
     return await stream(db, lines, MEDIA_TYPES[form], f"changes.{form.value}")
 
 
@@ -188,14 +190,8 @@ async def get_release_package(request: Request, version: Version, db: DatabaseDe
     )
     if release is None:
         raise NotFound(f"There is no release with version {version!r}.")
-    if current is not None and release.number != current.number:
-        raise Gone(
-            f"Release {release.number} ({release.version}) is no longer served: release "
-            f"{current.number} ({current.version}) replaced its data. Download "
-            f"/v1/releases/{current.version}/package, or keep a copy in sync from it with "
-            f"/v1/changes?since={release.version}.",
-            release=current.version,
-        )
+    if current is None or release.number != current.number:
+        raise service.superseded(release, current)
     body = db.iterate(lambda s: package(s, release, RESOURCES))
     name = f"nato-japan-{release.version[:12]}.zip"
     return await stream(db, body, "application/zip", name, disposition="attachment")

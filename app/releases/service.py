@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from app.core.errors import UnknownRecord
+from app.core.errors import Gone, InvalidParameter, UnknownRecord
 from app.core.orders import Order, SortKey, decode_cursor, encode_cursor
 from app.core.releases import Change, Release
 from app.releases.models import ChangePublic, ChangeSummary, ReleaseDetail, ReleasePublic
@@ -37,7 +37,7 @@ def list_releases(
     """A page of releases, newest first, and the cursor of the next page."""
     query = select(Release).order_by(col(Release.number).desc()).limit(limit + 1)
     if cursor is not None:
-        (before,) = decode_cursor(cursor, NEWEST_FIRST)
+        before = _key(decode_cursor(cursor, NEWEST_FIRST)[0])
         query = query.where(col(Release.number) < before)
     rows = list(session.execute(query).scalars())
     more = len(rows) > limit
@@ -60,11 +60,27 @@ def get_release(session: Session, version: str) -> ReleaseDetail | None:
     return ReleaseDetail(**public.model_dump(), changes=changes)
 
 
-def since_number(session: Session, since: str | None) -> int:
-    """The number of the release `since` names (0 for none given); a 404 naming `since`
-    when no release has that version."""
+def superseded(release: Release, current: Release | None) -> Gone:
+    """The 410 for the package of a release that is no longer the newest."""
+    newer = f"release {current.number} ({current.version})" if current else "a newer release"
+    where = f"/v1/releases/{current.version}/package" if current else "/v1/releases"
+    return Gone(
+        f"Release {release.number} ({release.version}) is no longer served: {newer} "
+        f"replaced its data. Download {where}, or keep a copy in sync from it with "
+        f"/v1/changes?since={release.version}.",
+        release=current.version if current else release.version,
+    )
+
+
+def feed_bounds(session: Session, since: str | None) -> tuple[int, int]:
+    """The releases a feed read covers: after the one `since` names (0 for none given; a
+    404 naming `since` when no release has that version), up to the newest now. Read
+    first, the newest bounds the changes read next: a release made meanwhile is left for
+    the next poll, not half-read under a version that claims it whole."""
+    latest = newest(session)
+    upto = latest.number if latest is not None else 0
     if since is None:
-        return 0
+        return 0, upto
     release = release_named(session, since)
     if release is None:
         first = session.execute(select(Release.version).order_by(col(Release.number))).scalar()
@@ -72,7 +88,7 @@ def since_number(session: Session, since: str | None) -> int:
             f"; the first release is {first}: mirror its package, or omit `since`" if first else ""
         )
         raise UnknownRecord("query.since", f"no release has the version {since!r}{hint}")
-    return release.number
+    return release.number, upto
 
 
 def changes_page(
@@ -80,33 +96,44 @@ def changes_page(
 ) -> tuple[list[ChangePublic], str | None, str | None]:
     """A page of the changes made after release `since`, in feed order; the next page's
     cursor; and the newest release's version (the `since` of the next poll)."""
-    after, start = since_number(session, since), position(cursor)
-    rows = _changes(session, after, start, limit + 1)
+    (after, upto), start = feed_bounds(session, since), position(cursor)
+    rows = _changes(session, (after, upto), start, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
     cursor_out = encode_cursor(FEED_ORDER.signature, [rows[-1][0].id]) if more else None
-    latest = newest(session)
-    return [_change(c, v) for c, v in rows], cursor_out, latest.version if latest else None
+    version = _versions(session, [upto]).get(upto)
+    return [_change(c, v) for c, v in rows], cursor_out, version
 
 
 def position(cursor: str | None) -> int:
     """The id of the change a cursor names (the feed goes on after it); 0 for none."""
-    return int(decode_cursor(cursor, FEED_ORDER)[0]) if cursor is not None else 0
+    return _key(decode_cursor(cursor, FEED_ORDER)[0]) if cursor is not None else 0
 
 
-def all_changes(session: Session, *, after: int, start: int = 0) -> Iterator[list[ChangePublic]]:
-    """Every change made after release number `after` (and after change `start`), in
-    batches (for an export)."""
-    while rows := _changes(session, after, start, EXPORT_BATCH):
+def _key(value: int) -> int:
+    """A number from a cursor, as a column of 32 bits holds it (a forged one is a 422,
+    not a database error)."""
+    if not 0 <= value < 2**31:
+        raise InvalidParameter("query.cursor", "is not a cursor this service issued")
+    return value
+
+
+def all_changes(
+    session: Session, *, releases: tuple[int, int], start: int = 0
+) -> Iterator[list[ChangePublic]]:
+    """Every change made by the `releases` (after the first, up to the second) and after
+    change `start`, in batches (for an export)."""
+    while rows := _changes(session, releases, start, EXPORT_BATCH):
         yield [_change(c, v) for c, v in rows]
         start = rows[-1][0].id
 
 
-def _changes(session: Session, after: int, start: int, limit: int) -> list[Any]:
+def _changes(session: Session, releases: tuple[int, int], start: int, limit: int) -> list[Any]:
+    after, upto = releases
     query = (
         select(Change, Release.version)
         .join(Release, col(Release.number) == col(Change.release))
-        .where(col(Change.release) > after, col(Change.id) > start)
+        .where(col(Change.release) > after, col(Change.release) <= upto, col(Change.id) > start)
         .order_by(col(Change.id))
         .limit(limit)
     )

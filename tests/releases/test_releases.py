@@ -26,8 +26,11 @@ from frictionless import validate
 
 from app.core.config import Settings
 from app.core.engine import make_engine, upgrade
+from app.core.orders import encode_cursor
 from app.main import create_app
+from app.releases import service
 from seeds.loader import seed
+from seeds.plan import KINDS
 from seeds.reading import SEEDS_DIR
 from tests.databases import BACKENDS, temporary_database
 from tests.support import FILES, assert_problem, walk
@@ -67,6 +70,31 @@ def move_area_references(data: Path, old: str, new: str) -> None:
         write(data, plural, records)
 
 
+def rename_source(data: Path, old: str, new: str) -> None:
+    """Give a source a new slug, keeping the old one, and point every citation at it."""
+
+    def moved(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: new if k == "source" and v == old else moved(v) for k, v in value.items()}
+        return [moved(v) for v in value] if isinstance(value, list) else value
+
+    for plural in FILES:
+        records = moved(read(data, plural))
+        for record in records:
+            if plural == "sources" and record["slug"] == old:
+                record.update(slug=new, formerly=[old])
+        write(data, plural, records)
+
+
+def served(client: TestClient) -> dict[tuple[str, str], Any]:
+    """Every record's detail answer, by (type, slug): what a mirror must hold."""
+    return {
+        (kind, r["slug"]): client.get(f"/v1/{plural}/{r['slug']}").json()
+        for kind, plural in PLURAL.items()
+        for r in walk(client, f"/v1/{plural}?limit=200")
+    }
+
+
 @dataclass
 class History:
     client: TestClient
@@ -80,7 +108,10 @@ class History:
     added_event: str = "added-event-for-release-two"
     renamed_area: tuple[str, str] = ("", "")
     merged_area: str = ""
+    renamed_again: str = ""  # the event renamed in release 2, renamed again in release 3
+    renamed_source: tuple[str, str] = ("", "")
     no_release_reports: list[Any] = field(default_factory=list)
+    answers: list[dict[tuple[str, str], Any]] = field(default_factory=list)  # after each
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -99,6 +130,7 @@ def history(
             h = History(client, data, engine)
             seed(engine, data_dir=data)
             h.first_package = client.get("/v1/releases/latest/package").content
+            h.answers.append(served(client))
             h.no_release_reports.append(seed(engine))  # the same files, from their own path
 
             events, quotes = read(data, "events"), read(data, "quotes")
@@ -112,6 +144,7 @@ def history(
             write(data, "events", events)
             write(data, "quotes", quotes)
             seed(engine, data_dir=data)
+            h.answers.append(served(client))
 
             target, merged = leaf_areas(data)[:2]
             h.renamed_area, h.merged_area = (target, f"{target}-renamed"), merged
@@ -124,8 +157,17 @@ def history(
             move_area_references(data, target, h.renamed_area[1])
             events = [e for e in read(data, "events") if e["slug"] != h.added_event]
             events[3]["summary"] += " (Edited for release three.)"
+            # Renamed again, declaring only the slug of release 2: the first still leads.
+            h.renamed_again = f"{h.renamed_event[0]}-again"
+            for event in events:
+                if event["slug"] == h.renamed_event[1]:
+                    event.update(slug=h.renamed_again, formerly=[h.renamed_event[1]])
             write(data, "events", events)
+            source = read(data, "sources")[0]["slug"]
+            h.renamed_source = (source, f"{source}-renamed")
+            rename_source(data, *h.renamed_source)
             seed(engine, data_dir=data)
+            h.answers.append(served(client))
             h.no_release_reports.append(seed(engine, data_dir=data))
 
             h.versions = [r["version"] for r in reversed(walk(client, "/v1/releases?limit=2"))]
@@ -205,6 +247,37 @@ class TestReleases:
         updated = {c["slug"] for c in found if c["type"] == "event" and c["action"] == "updated"}
         assert {e["slug"] for e in linked} <= updated
 
+    @pytest.mark.parametrize("number", [2, 3])
+    def test_the_change_list_is_exactly_what_the_answers_changed(
+        self, history: History, number: int
+    ):
+        before, after = history.answers[number - 2], history.answers[number - 1]
+        found = changes(history.client, history.versions[number - 1])
+
+        def listed(*actions: str, key: str = "slug") -> set[tuple[str, str]]:
+            return {(c["type"], c[key]) for c in found if c["action"] in actions}
+
+        renamed_into = {k for k in listed("renamed") if k not in before}
+        assert listed("created") | renamed_into == after.keys() - before.keys()
+        assert listed("deleted") | listed("renamed", key="formerly") == before.keys() - after.keys()
+        differing = {k for k in before.keys() & after.keys() if before[k] != after[k]}
+        assert listed("updated") == differing
+        for change in found:
+            if change["action"] == "updated":
+                old, new = (
+                    before[(change["type"], change["slug"])],
+                    after[(change["type"], change["slug"])],
+                )
+                assert change["fields"] == sorted(
+                    f for f in old.keys() | new.keys() if old.get(f) != new.get(f)
+                )
+
+    def test_each_release_lists_its_changes_by_type_then_slug(self, history: History):
+        rank = {kind: i for i, kind in enumerate(KINDS)}
+        for version in history.versions:
+            keys = [(rank[c["type"]], c["slug"]) for c in changes(history.client, version)]
+            assert keys == sorted(keys)
+
     def test_the_summary_counts_the_change_list(self, history: History):
         for version in history.versions:
             release = history.client.get(f"/v1/releases/{version}").json()
@@ -259,6 +332,15 @@ class TestChangeFeed:
         assert [json.loads(line) for line in paged.text.splitlines()] == whole[:4]
         assert 'rel="next"' in paged.headers["link"]
 
+    @pytest.mark.parametrize("path", ["/v1/releases", "/v1/changes", "/v1/changes.csv"])
+    @pytest.mark.parametrize("value", [2**31, 2**62, -1])
+    def test_a_forged_cursor_is_a_422_on_both_back_ends(
+        self, history: History, path: str, value: int
+    ):
+        signature = "-number" if path == "/v1/releases" else "feed"
+        forged = encode_cursor(signature, [value])
+        assert_problem(history.client.get(f"{path}?cursor={forged}"), 422, "query.cursor")
+
     def test_an_unknown_since_is_a_404_that_says_where_to_start(self, history: History):
         problem = assert_problem(
             history.client.get("/v1/changes?since=0123abc"), 404, "query.since"
@@ -269,7 +351,7 @@ class TestChangeFeed:
 
 class TestOldAddresses:
     def test_a_renamed_record_redirects_with_the_query(self, history: History):
-        old, new = history.renamed_event
+        old, new = history.renamed_event[0], history.renamed_again
         answer = history.client.get(f"/v1/events/{old}?fields=title", follow_redirects=False)
         assert answer.status_code == 301
         assert answer.headers["location"] == f"http://testserver/v1/events/{new}?fields=title"
@@ -302,6 +384,23 @@ class TestOldAddresses:
             assert problem["type"] == "/problems/gone"
             assert problem["release"] == version
             assert words in problem["detail"] and "deleted" in problem["detail"]
+
+    def test_a_slug_renamed_twice_still_leads_to_its_record(self, history: History):
+        # Release 3 declares only the slug of release 2; the first one keeps leading.
+        for old in history.renamed_event:
+            answer = history.client.get(f"/v1/events/{old}", follow_redirects=False)
+            assert answer.status_code == 301
+            assert answer.headers["location"].endswith(f"/v1/events/{history.renamed_again}")
+
+    def test_a_renamed_source_redirects_its_citations_and_its_exports(self, history: History):
+        old, new = history.renamed_source
+        for suffix in ("/citations?limit=2", "/citations.csv", "/citations.ndjson?limit=1"):
+            answer = history.client.get(f"/v1/sources/{old}{suffix}", follow_redirects=False)
+            assert answer.status_code == 301, suffix
+            assert answer.headers["location"] == f"http://testserver/v1/sources/{new}{suffix}"
+        cited = history.client.get(f"/v1/events?source={new}&limit=200").json()["data"]
+        assert cited
+        assert history.client.get(f"/v1/events?source={old}&limit=200").json()["data"] == cited
 
     def test_a_slug_no_record_ever_had_is_still_a_404(self, history: History):
         assert_problem(history.client.get("/v1/events/never-was-an-event"), 404)
@@ -429,7 +528,7 @@ class TestGeneratedClient:
     def test_a_renamed_record_is_a_301_with_its_location(self, history: History, generated: Any):
         from nato_japan_client.api.events import get_event
 
-        old, new = history.renamed_event
+        old, new = history.renamed_event[0], history.renamed_again
         answer = get_event.sync_detailed(old, client=generated)
         assert answer.status_code == 301 and answer.parsed is None
         assert answer.headers["location"].endswith(f"/v1/events/{new}")
@@ -457,3 +556,33 @@ class TestGeneratedClient:
         package = get_release_package.sync("latest", client=generated)
         assert package is not None and not hasattr(package, "status")
         assert "datapackage.json" in unzip(package.payload.read())
+
+
+def test_a_release_made_while_the_feed_is_read_is_left_for_the_next_poll(
+    migrated_engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A seed commits between the read of the releases and the read of the changes: the
+    page must not name a release whose changes it does not hold, or a client polling
+    from it would never see them."""
+    data = tmp_path / "data"
+    shutil.copytree(SEEDS_DIR / "data", data)
+    seed(migrated_engine, data_dir=data)
+    settings = Settings(database_url=str(migrated_engine.url.render_as_string(False)),
+                        response_cache_mb=0, data_version_ttl=0)  # fmt: skip
+    reads = service._changes
+
+    def with_a_seed_first(*args: Any, **kwargs: Any) -> Any:
+        monkeypatch.setattr(service, "_changes", reads)
+        events = read(data, "events")
+        events[5]["summary"] += " (Edited while the feed was read.)"
+        write(data, "events", events)
+        seed(migrated_engine, data_dir=data)
+        return reads(*args, **kwargs)
+
+    with TestClient(create_app(settings)) as client:
+        first = client.get("/v1/releases/latest").json()["version"]
+        monkeypatch.setattr(service, "_changes", with_a_seed_first)
+        page = client.get(f"/v1/changes?since={first}").json()
+        assert page["data"] == [] and page["meta"]["data_version"] == first
+        later = client.get(f"/v1/changes?since={first}").json()
+        assert later["data"] and later["meta"]["data_version"] != first

@@ -34,8 +34,8 @@ class Problem:
             instance (None | str | Unset): The request path that failed; absent when a request was refused before its path
                 was read (a request line too long: 414).
             invalid_params (list[InvalidParam] | None | Unset):
-            release (None | str | Unset): On a 410: the version of the release that removed what was asked for
-                (`/v1/releases/{version}`).
+            release (None | str | Unset): On a 410: the version of the release that removed the record asked for, or, for an
+                earlier release's package, of the release that replaced it (`/v1/releases/{version}`).
      """
 
     type_: str

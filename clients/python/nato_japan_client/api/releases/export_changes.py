@@ -150,9 +150,9 @@ def sync_detailed(
 
     Args:
         format_ (ExportChangesFormat): The export's format: csv, ndjson.
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
@@ -197,9 +197,9 @@ def sync(
 
     Args:
         format_ (ExportChangesFormat): The export's format: csv, ndjson.
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
@@ -239,9 +239,9 @@ async def asyncio_detailed(
 
     Args:
         format_ (ExportChangesFormat): The export's format: csv, ndjson.
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
@@ -286,9 +286,9 @@ async def asyncio(
 
     Args:
         format_ (ExportChangesFormat): The export's format: csv, ndjson.
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a

@@ -153,9 +153,9 @@ def sync_detailed(
     `meta.data_version` of the last page you read, following `links.next` to the end.
 
     Args:
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
@@ -200,9 +200,9 @@ def sync(
     `meta.data_version` of the last page you read, following `links.next` to the end.
 
     Args:
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
@@ -242,9 +242,9 @@ async def asyncio_detailed(
     `meta.data_version` of the last page you read, following `links.next` to the end.
 
     Args:
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
@@ -289,9 +289,9 @@ async def asyncio(
     `meta.data_version` of the last page you read, following `links.next` to the end.
 
     Args:
-        since (None | str | Unset): A release's version: only the changes made after it (keep
-            `meta.data_version` of the last page and pass it next time). Without it, every change from
-            the first release on.
+        since (None | str | Unset): A release's version (`latest`: the newest): only the changes
+            made after it (keep `meta.data_version` of the last page and pass it next time). Without
+            it, every change from the first release on.
         limit (int | None | Unset): Changes per page, 1–200 (50 by default); an export (CSV,
             NDJSON) gives every change unless a limit is given.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
