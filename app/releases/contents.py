@@ -18,7 +18,7 @@ from app.query.csv_rows import CsvColumn, csv_columns, csv_header, csv_record
 from app.query.documents import CsvLine
 from app.sources.models import Source
 
-BATCH = 20
+FIRST_BATCH, MAX_BATCH, BATCH_BYTES = 20, 2000, 1 << 20
 PIECE = 1 << 20
 CITATION_FIELDS = ("source", "type", "slug", "evidence", "start", "end")
 _TYPES = {int: "integer", bool: "boolean", float: "number", date: "date"}
@@ -219,11 +219,21 @@ def _is_model(annotation: Any) -> bool:
 
 def _rows(session: Session, query: Any) -> Iterator[Any]:
     """Every row of `query`, from one query read as it streams (a server-side cursor on
-    PostgreSQL), BATCH rows at a time: a batch of the largest records stays a few MB
-    (docs/performance.md: a synthetic programme at 1M events is 160 KB of JSON)."""
-    result = session.connection().execute(query, execution_options={"yield_per": BATCH})
-    for rows in result.partitions():
+    PostgreSQL), in batches of about BATCH_BYTES: a batch of 20 rows first, then as many
+    as that size holds. Rows range from a citation's few dozen bytes to a synthetic
+    programme's 160 KB of JSON (docs/performance.md): a fixed count would hold 40 MB at a
+    time of the one, or make a round trip per handful of the other."""
+    result = session.connection().execute(query, execution_options={"stream_results": True})
+    size = FIRST_BATCH
+    while rows := result.fetchmany(size):
         yield from rows
+        # Its first and last rows stand for the batch (measuring each row costs more).
+        each = max(_text_size(rows[0]), _text_size(rows[-1]))
+        size = max(FIRST_BATCH, min(MAX_BATCH, BATCH_BYTES // max(each, 1)))
+
+
+def _text_size(row: Any) -> int:
+    return sum(len(value) for value in row if isinstance(value, str))
 
 
 def _pieces(texts: Iterable[str]) -> Iterator[bytes]:
