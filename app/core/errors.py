@@ -80,7 +80,7 @@ class NotFound(ProblemError):
 
 
 class Gone(ProblemError):
-    """A record that was removed (or renamed and no longer redirected) by a release."""
+    """What a release removed: a record, or (for a package) the data of an earlier release."""
 
     status, type, title = 410, "gone", "Gone"
 

@@ -40,12 +40,13 @@ class Change(SQLModel, table=True):
     kind: str
     slug: str
     action: str  # created, updated, renamed or deleted
-    fields: list[str] | None = Field(default=None, sa_type=JSON)  # top-level, when updated
+    fields: list[str] | None = Field(default=None, sa_type=JSON)  # top-level: updated, renamed
     formerly: str | None = Field(default=None, index=True)  # the old slug, when renamed
 
 
 class FormerSlug(SQLModel, table=True):
-    """A slug a record was known by (the curated `formerly:`), kept while declared."""
+    """A slug a record was known by: declared in the curated `formerly:`, and kept through
+    later renames of its record until the record goes or another takes the slug."""
 
     __tablename__ = "former_slug"
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import __version__
@@ -53,15 +54,24 @@ def _matches(header: str, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-def _without_body(send: Send) -> Send:
-    async def send_headers_only(message: Message) -> None:
-        if message["type"] == "http.response.body":
-            if message.get("more_body", False):
-                return
-            message = {**message, "body": b""}
-        await send(message)
+def _headers_only(receive: Receive, send: Send) -> tuple[Receive, Send]:
+    """HEAD: the answer's start, then its end at once. A body being streamed (an export,
+    a data package) is then stopped as if the client had gone, so that a HEAD never costs
+    the work of its GET: the app hears of the end through `receive`."""
+    ended = anyio.Event()
 
-    return send_headers_only
+    async def send_headers_only(message: Message) -> None:
+        if message["type"] != "http.response.body":
+            await send(message)
+        elif not ended.is_set():
+            ended.set()
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    async def receive_until_ended() -> Message:
+        await ended.wait()
+        return {"type": "http.disconnect"}
+
+    return receive_until_ended, send_headers_only
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,7 @@ class CachingMiddleware:
         if scope["type"] == "http" and scope["method"] == "HEAD":
             # The routes answer GET; HEAD is the same answer without its body.
             scope = {**scope, "method": "GET"}
-            send = _without_body(send)
+            receive, send = _headers_only(receive, send)
         if (
             scope["type"] != "http"
             or scope["method"] != "GET"
@@ -155,7 +165,8 @@ class CachingMiddleware:
             elif message["type"] == "http.response.start" and message["status"] in (301, 410):
                 # Where an old slug leads holds until a release changes it, as the data
                 # does: kept as long, not for ever (a 301 with no freshness would be).
-                message["headers"] = [*message.get("headers", []), *cache_headers[1:3]]
+                fresh = [(b"cache-control", self.cache_control), (b"vary", b"Accept")]
+                message["headers"] = [*message.get("headers", []), *fresh]
             elif message["type"] == "http.response.body" and started:
                 # Only whole answers are kept; streamed exports pass through.
                 if not message.get("more_body", False) and "streamed" not in started:

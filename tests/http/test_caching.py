@@ -288,6 +288,18 @@ class TestHead:
         for name in ("content-type", "etag", "link", "cache-control", "last-modified"):
             assert head.headers.get(name) == get.headers.get(name)
 
+    def test_head_of_a_streamed_answer_stops_its_work(self, client: TestClient):
+        # A HEAD must not cost what its GET does: the package compresses every table.
+        path = "/v1/releases/latest/package"
+        engine = client.app.state.engine  # type: ignore[attr-defined]
+        with statements(engine) as whole:
+            assert client.get(path).status_code == 200
+        with statements(engine) as started:
+            head = client.head(path)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"] == client.get(path).headers["content-type"]
+        assert len(started) < len(whole) / 3, (len(started), len(whole))
+
     def test_head_of_a_missing_record_is_a_404_without_a_body(self, client: TestClient):
         head = client.head("/v1/events/no-such-event")
         assert head.status_code == 404 and head.content == b""
