@@ -1,4 +1,5 @@
-"""`python -m seeds [--check]`: verify the curated dataset and load it."""
+"""`python -m seeds [--check]`: verify the curated dataset and load it;
+`python -m seeds draft PATH …`: draft the records of a new document."""
 
 import argparse
 import sys
@@ -6,12 +7,16 @@ from pathlib import Path
 
 from app.core.config import Settings
 from app.core.engine import make_engine
+from seeds.drafting.draft import main as draft_main
 from seeds.errors import SeedError
 from seeds.loader import seed
 from seeds.plan import build_plan
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["draft"]:
+        return draft_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m seeds", description=__doc__)
     parser.add_argument("--check", action="store_true", help="validate; write nothing")
     parser.add_argument("--database-url", help="defaults to DATABASE_URL / the SQLite file")

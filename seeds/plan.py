@@ -120,6 +120,8 @@ class _Planner:
             self.file = self._file(kind)
             for index, record in enumerate(loaded[kind], start=1):
                 self.label = f"#{index} ({record.slug!r})"  # type: ignore[attr-defined]
+                if record.draft:  # type: ignore[attr-defined]
+                    raise self.fail("a draft: review it, then remove `draft: true`", "draft")
                 try:
                     state = handlers[kind](record)
                 except ValueError as exc:

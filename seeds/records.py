@@ -23,6 +23,12 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class _Curated(_Record):
+    # Set by `python -m seeds draft` on every record it proposes; the loader refuses such
+    # a record until a curator has reviewed it and removed the mark.
+    draft: bool = False
+
+
 class CitationIn(_Record):
     source: str = Slug
     evidence: str = Field(min_length=1)
@@ -51,13 +57,13 @@ def _coerce_date(value: object) -> object:
     return {"start": str(value)}
 
 
-class _Cited(_Record):
+class _Cited(_Curated):
     slug: str = Slug
     formerly: FormerSlugs = Field(default_factory=list)
     citations: list[CitationIn] = Field(min_length=1)
 
 
-class SourceIn(_Record):
+class SourceIn(_Curated):
     slug: str = Slug
     formerly: FormerSlugs = Field(default_factory=list)
     file: str

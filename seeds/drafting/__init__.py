@@ -1,0 +1,1 @@
+"""`python -m seeds draft`: a first draft of the records of a new source document."""
