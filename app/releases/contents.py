@@ -178,11 +178,8 @@ def _sources(session: Session) -> Iterator[Entry]:
 
 def _source_text(slug: str) -> Callable[[Session], Iterator[bytes]]:
     def read(session: Session) -> Iterator[bytes]:
-        yield (
-            session.execute(select(col(Source.text)).where(col(Source.slug) == slug))
-            .scalar_one()
-            .encode()
-        )
+        text = select(col(Source.text)).where(col(Source.slug) == slug)
+        yield session.execute(text).scalar_one().encode()
 
     return read
 
