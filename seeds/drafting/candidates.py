@@ -1,6 +1,6 @@
-"""Candidate records of a new document: quotes with their speakers, new people and
-organisations, the areas it names and new ones, and events (sentences with a date or a
-deed). Each carries evidence that occurs once in the text."""
+"""Candidate records of a new document (`Drafter`): new people and organisations, the
+areas it names and new ones, and events (sentences with a date or a deed); its quotes are
+in `quotes`. Each carries evidence that occurs once in the text."""
 
 import re
 from datetime import date
@@ -18,7 +18,6 @@ from seeds.drafting.names import (
     new_people,
     slugify,
 )
-from seeds.drafting.quotes import quote_records
 from seeds.drafting.text import Span, dates, evidence, sentences
 
 # Where a document lists fields of cooperation, and the bullets it heads with one.
@@ -113,9 +112,6 @@ class Drafter:
         return words[0].strip() if words else ""
 
     # -- quotes ----------------------------------------------------------------------
-
-    def quote_records(self) -> list[dict[str, Any]]:
-        return quote_records(self)
 
     def area_slugs(self) -> list[str]:
         return sorted({m.slug for m in self.areas})

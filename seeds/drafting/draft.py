@@ -10,6 +10,7 @@ import yaml
 
 from app.sources.models import SourceKind
 from seeds.drafting.candidates import Drafter, Known
+from seeds.drafting.quotes import quote_records
 from seeds.drafting.text import dateline
 from seeds.reading import SEEDS_DIR
 
@@ -36,7 +37,7 @@ def draft(
     }
     return {
         "sources": [source],
-        "quotes": drafter.quote_records(),
+        "quotes": quote_records(drafter),
         "people": drafter.person_records(),
         "organisations": drafter.organisation_records(),
         "events": drafter.event_records(),

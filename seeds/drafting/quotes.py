@@ -2,14 +2,12 @@
 and speech excerpts, each with who said them as far as the text tells."""
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from seeds.drafting.candidates import Drafter
 from seeds.drafting.names import SPEECH_FROM, SPEECH_VERBS, Mention, slugify
 from seeds.drafting.text import Span
 from seeds.plan import locate
-
-if TYPE_CHECKING:
-    from seeds.drafting.candidates import Drafter
 
 # "<name> said (that) <clause>", and "<clause>, <name> told <someone>" or "…, the
 # official said".
@@ -24,7 +22,7 @@ QUOTED = re.compile(r"[“”\"]([^“”\"]{8,}?)[”“\"]")
 SPEECH_HEAD = re.compile(r"^(?:Excerpt|From)\b.*\b(?:by|From) .+$")
 
 
-def quote_records(d: "Drafter") -> list[dict[str, Any]]:
+def quote_records(d: Drafter) -> list[dict[str, Any]]:
     """Words between quotation marks (looked for in whole paragraphs: a quotation may
     run over several sentences), clauses of reported speech, and speech excerpts."""
     records: list[dict[str, Any]] = []
@@ -58,7 +56,7 @@ def quote_records(d: "Drafter") -> list[dict[str, Any]]:
     return records
 
 
-def _speeches(d: "Drafter", taken: list[Span]) -> list[dict[str, Any]]:
+def _speeches(d: Drafter, taken: list[Span]) -> list[dict[str, Any]]:
     """Excerpts of speeches: each paragraph after a `From <name>, <body>:` or an
     `Excerpt from … by <name>` heading is the speaker's own words."""
     records: list[dict[str, Any]] = []
@@ -85,7 +83,7 @@ def _speeches(d: "Drafter", taken: list[Span]) -> list[dict[str, Any]]:
 
 
 def _quote(
-    d: "Drafter", words: str, start: int, sentence: Span, mode: str, who: Mention | None = None
+    d: Drafter, words: str, start: int, sentence: Span, mode: str, who: Mention | None = None
 ) -> list[dict[str, Any]]:
     speaker = who or speaker_of(d, sentence.start, sentence.end, before=start)
     organisation = _organisation_in(d, sentence)
@@ -107,7 +105,7 @@ def _quote(
     return [record]
 
 
-def speaker_of(d: "Drafter", start: int, end: int, *, before: int | None = None) -> Mention | None:
+def speaker_of(d: Drafter, start: int, end: int, *, before: int | None = None) -> Mention | None:
     """The person named in [start, end) (the last before `before`, if given); for a
     sentence that says "he" or "she", the one named last before it."""
     inside = [m for m in d.people if start <= m.start < end]
@@ -123,6 +121,6 @@ def speaker_of(d: "Drafter", start: int, end: int, *, before: int | None = None)
     return None
 
 
-def _organisation_in(d: "Drafter", span: Span) -> Mention | None:
+def _organisation_in(d: Drafter, span: Span) -> Mention | None:
     inside = [m for m in d.organisations if span.start <= m.start < span.end]
     return inside[0] if inside else None
