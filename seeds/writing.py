@@ -1,5 +1,6 @@
 """Bring the database to the plan in one transaction, counting what changed."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +85,8 @@ def apply_plan(session: Session, plan: Plan) -> Report:
         report.counts[kind]["renamed"] += 1
     report.redirects_changed = _write_former_slugs(session, plan)
     ids: dict[str, dict[str, int]] = {}
-    current = {kind: _read_state(session, kind, plan) for kind in KINDS}
+    slugs = _slug_maps(session)
+    current = {kind: _read_state(session, kind, plan, slugs) for kind in KINDS}
     for kind in reversed(KINDS):  # dependants first, so foreign keys never dangle
         for slug, row_id in current[kind][1].items():
             if slug not in plan.records[kind]:
@@ -167,16 +169,18 @@ def _write_former_slugs(session: Session, plan: Plan) -> bool:
 
 
 def _read_state(
-    session: Session, kind: str, plan: Plan
+    session: Session, kind: str, plan: Plan, slugs: dict[str, dict[int, str]]
 ) -> tuple[dict[str, RecordState], dict[str, int]]:
-    """The database's records of one kind, in the plan's shape, and their ids by slug."""
+    """The database's records of one kind, in the plan's shape, and their ids by slug:
+    each table read once, not once per record."""
     table = TABLES[kind]
     rows = session.exec(select(table)).scalars().all()  # type: ignore[call-overload]
-    slugs = _slug_maps(session)
-    example = next(iter(plan.records[kind].values()), None)
+    links = _read_links(session, kind, slugs)
+    citations = _read_citations(session, kind, slugs["source"])
+    roles = _read_roles(session, slugs) if kind == "person" else {}
     states: dict[str, RecordState] = {}
     for row in rows:
-        if example is None or row.slug not in plan.records[kind]:
+        if row.slug not in plan.records[kind]:
             continue
         wanted = plan.records[kind][row.slug]
         states[row.slug] = RecordState(
@@ -185,9 +189,9 @@ def _read_state(
                 c: (target, slugs[target].get(getattr(row, c)))
                 for c, (target, _) in wanted.refs.items()
             },
-            links=_read_links(session, kind, row.id, slugs),
-            citations=_read_citations(session, kind, row.id, slugs["source"]),
-            roles=_read_roles(session, row.id, slugs) if kind == "person" else [],
+            links={name: sorted(found.get(row.id, [])) for name, found in links.items()},
+            citations=citations.get(row.id, []),
+            roles=roles.get(row.id, []),
         )
     return states, {row.slug: row.id for row in rows}
 
@@ -200,40 +204,45 @@ def _slug_maps(session: Session) -> dict[str, dict[int, str]]:
 
 
 def _read_links(
-    session: Session, kind: str, row_id: int, slugs: dict[str, dict[int, str]]
-) -> dict[str, list[str]]:
-    links = {}
+    session: Session, kind: str, slugs: dict[str, dict[int, str]]
+) -> dict[str, dict[int, list[str]]]:
+    """Per link of `kind`: each record's linked slugs, by record id."""
+    links: dict[str, dict[int, list[str]]] = {}
     for (owner, name), (table, own, other, target) in LINKS.items():
         if owner == kind:
-            query = select(getattr(table, other)).where(getattr(table, own) == row_id)
-            links[name] = sorted(slugs[target][i] for i in session.exec(query).scalars())  # type: ignore[call-overload]
+            found = links[name] = defaultdict(list)
+            query = select(getattr(table, own), getattr(table, other))
+            for row_id, other_id in session.execute(query):
+                found[row_id].append(slugs[target][other_id])
     return links
 
 
 def _read_citations(
-    session: Session, kind: str, row_id: int, sources: dict[int, str]
-) -> list[tuple[str, str, int, int]]:
+    session: Session, kind: str, sources: dict[int, str]
+) -> dict[int, list[tuple[str, str, int, int]]]:
+    """Each record's citations, in their order, by record id."""
+    found: dict[int, list[tuple[str, str, int, int]]] = defaultdict(list)
     if kind == "source":
-        return []
-    query = (
-        select(Citation)
-        .where(getattr(Citation, f"{kind}_id") == row_id)
-        .order_by(Citation.position)  # type: ignore[arg-type]
-    )
-    return [
-        (sources[c.source_id], c.evidence, c.start_offset, c.end_offset)
-        for c in session.exec(query).scalars()  # type: ignore[call-overload]
-    ]
+        return found
+    owner = getattr(Citation, f"{kind}_id")
+    query = select(Citation).where(owner.is_not(None)).order_by(owner, Citation.position)  # type: ignore[arg-type]
+    for c in session.exec(query).scalars():  # type: ignore[call-overload]
+        found[getattr(c, f"{kind}_id")].append(
+            (sources[c.source_id], c.evidence, c.start_offset, c.end_offset)
+        )
+    return found
 
 
 def _read_roles(
-    session: Session, row_id: int, slugs: dict[str, dict[int, str]]
-) -> list[tuple[str, str | None]]:
-    query = select(PersonRole).where(PersonRole.person_id == row_id).order_by(PersonRole.position)  # type: ignore[arg-type]
-    return [
-        (r.title, slugs["organisation"].get(r.organisation_id) if r.organisation_id else None)
-        for r in session.exec(query).scalars()  # type: ignore[call-overload]
-    ]
+    session: Session, slugs: dict[str, dict[int, str]]
+) -> dict[int, list[tuple[str, str | None]]]:
+    """Each person's roles, in their order, by person id."""
+    found: dict[int, list[tuple[str, str | None]]] = defaultdict(list)
+    query = select(PersonRole).order_by(PersonRole.person_id, PersonRole.position)  # type: ignore[arg-type]
+    for r in session.exec(query).scalars():  # type: ignore[call-overload]
+        organisation = slugs["organisation"].get(r.organisation_id) if r.organisation_id else None
+        found[r.person_id].append((r.title, organisation))
+    return found
 
 
 def _insert(
