@@ -2,12 +2,14 @@
 
 import argparse
 import hashlib
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from app.core.dates import parse_partial
 from app.sources.models import SourceKind
 from seeds.drafting.candidates import Drafter, Known
 from seeds.drafting.quotes import quote_records
@@ -20,8 +22,10 @@ def draft(
     kind: str = "news_article",
 ) -> dict[str, Any]:  # fmt: skip
     """Every candidate record of the document at `path`, each marked as a draft."""
+    if published is not None:
+        parse_partial(published)  # a ValueError for anything but a (partial) ISO date
     raw = path.read_bytes()
-    text = raw.decode("utf-8")
+    text = raw.decode("utf-8")  # a UnicodeDecodeError: `main` says which file
     day = date.fromisoformat(published) if published and len(published) == 10 else dateline(text)
     drafter = Drafter(text, slug, day, known)
     source = {
@@ -93,10 +97,17 @@ def main(argv: list[str]) -> int:
                            ("areas", "areas.yaml"), ("events", "events.yaml"),
                            ("quotes", "quotes.yaml"), ("sources", "sources.yaml"))
     }  # fmt: skip
-    drafted = draft(
-        args.path, slug=args.slug, title=args.title, known=Known.of(records),
-        published=args.published, kind=args.kind,
-    )  # fmt: skip
+    try:
+        drafted = draft(
+            args.path, slug=args.slug, title=args.title, known=Known.of(records),
+            published=args.published, kind=args.kind,
+        )  # fmt: skip
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"draft error: {args.path}: {exc}", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # a --published that is no date
+        print(f"draft error: --published {args.published!r}: {exc}", file=sys.stderr)
+        return 1
     out = args.out or Path("drafts") / args.slug
     for path in write(drafted, out):
         print(f"wrote {path}")

@@ -108,18 +108,26 @@ def dateline(text: str) -> date | None:
     """The document's date, as its first lines give it (a dateline)."""
     head = text[:300]
     for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
-        match = pattern.search(head)
-        if match:
-            return _day(match, order)
+        for match in pattern.finditer(head):
+            if (day := _day(match, order)) is not None:
+                return day
     return None
 
 
-def _day(match: re.Match[str], order: str) -> date:
+def _day(match: re.Match[str], order: str) -> date | None:
+    """The day a match names; None for one no calendar has ("31 June 2014")."""
     if order == "mdy":
         month, day, year = match.group(1), match.group(2), match.group(3)
     else:
         day, month, year = match.group(1), match.group(2), match.group(3)
-    return date(int(year), MONTHS[month.lower()], int(day))
+    return _calendar(int(year), MONTHS[month.lower()], int(day))
+
+
+def _calendar(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -136,18 +144,21 @@ def dates(sentence: str, published: date | None) -> list[Dated]:
     """The dates of a sentence, most precise first; a weekday or a day without its year is
     resolved from the publication date, and says so."""
     found: list[Dated] = []
-    for match in MONTH_DAY_YEAR.finditer(sentence):
-        found.append(Dated(_day(match, "mdy").isoformat()))
-    for match in DAY_MONTH_YEAR.finditer(sentence):
-        found.append(Dated(_day(match, "dmy").isoformat()))
+    for pattern, order in ((MONTH_DAY_YEAR, "mdy"), (DAY_MONTH_YEAR, "dmy")):
+        stated = (_day(match, order) for match in pattern.finditer(sentence))
+        found += [Dated(day.isoformat()) for day in stated if day is not None]
     if published is not None:
         for match in DAY_RANGE_MONTH.finditer(sentence):
             month = MONTHS[match.group(3).lower()]
             year = published.year if month <= published.month else published.year - 1
+            first = _calendar(year, month, int(match.group(1)))
+            last = _calendar(year, month, int(match.group(2)))
+            if first is None or last is None or last < first:
+                continue
             found.append(
                 Dated(
-                    date(year, month, int(match.group(1))).isoformat(),
-                    date(year, month, int(match.group(2))).isoformat(),
+                    first.isoformat(),
+                    last.isoformat(),
                     note=f"Year from the document's date ({published.isoformat()}).",
                 )
             )
@@ -165,8 +176,8 @@ def dates(sentence: str, published: date | None) -> list[Dated]:
     for match in MONTH_YEAR.finditer(sentence):
         found.append(Dated(f"{match.group(2)}-{MONTHS[match.group(1).lower()]:02d}"))
     for match in DECADE.finditer(sentence):
-        first = int(match.group(2))
-        found.append(Dated(str(first), str(first + 9), label=match.group(1)))
+        decade = int(match.group(2))
+        found.append(Dated(str(decade), str(decade + 9), label=match.group(1)))
     if not found:
         found += [Dated(match.group(1)) for match in YEAR.finditer(sentence)]
     return found

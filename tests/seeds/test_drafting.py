@@ -93,3 +93,45 @@ def test_the_drafts_find_what_the_curators_wrote():
         assert score.precision >= 0.5, (kind, table(scores))
     documented = (SEEDS_DIR.parent / "docs" / "dataset.md").read_text(encoding="utf-8")
     assert table(scores) in documented  # docs/dataset.md shows this run's figures
+
+
+class TestOddInput:
+    def test_days_no_calendar_has_are_left_out_not_a_crash(self, tmp_path: Path):
+        document = tmp_path / "odd.txt"
+        document.write_text(
+            "June 31, 2014\n\nOdd dates\n\nNATO and Japan met from 30 to 32 June in Tokyo. "
+            "Japan signed a declaration on 31 February 2015. They met again on Tuesday.\n",
+            encoding="utf-8",
+        )
+        argv = [
+            "draft",
+            str(document),
+            "--slug",
+            "odd",
+            "--title",
+            "T",
+            "--out",
+            str(tmp_path / "d"),
+        ]
+        assert seeds_command(argv) == 0
+        events = yaml.safe_load((tmp_path / "d" / "events.yaml").read_text(encoding="utf-8"))
+        starts = {e["date"]["start"] for e in events if e.get("date")}
+        assert starts and not {s for s in starts if s.startswith(("2014-06-31", "2015-02-31"))}
+
+    def test_a_file_that_is_not_utf8_is_named(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ):
+        document = tmp_path / "latin1.txt"
+        document.write_bytes("Déclaration".encode("latin-1"))
+        argv = ["draft", str(document), "--slug", "x", "--title", "T", "--out", str(tmp_path)]
+        assert seeds_command(argv) == 1
+        assert "latin1.txt" in capsys.readouterr().err
+
+    def test_a_publication_date_that_is_no_date_is_refused(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ):
+        document = SEEDS_DIR / "sources" / SOURCES[0]["file"]
+        argv = ["draft", str(document), "--slug", "x", "--title", "T", "--published",
+                "yesterday", "--out", str(tmp_path)]  # fmt: skip
+        assert seeds_command(argv) == 1
+        assert "--published 'yesterday'" in capsys.readouterr().err
