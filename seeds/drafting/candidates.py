@@ -15,7 +15,7 @@ from seeds.drafting.names import (
     kind_of,
     mentions,
     new_organisations,
-    new_people,
+    people_in,
     slugify,
 )
 from seeds.drafting.text import Span, dates, evidence, sentences
@@ -39,7 +39,7 @@ class Drafter:
     def __init__(self, text: str, source: str, published: date | None, known: Known) -> None:
         self.text, self.source, self.published, self.known = text, source, published, known
         self.sentences = sentences(text)
-        self.people = mentions(text, known.people) + new_people(text, known)
+        self.people = people_in(text, known)
         self.organisations = mentions(text, known.organisations) + new_organisations(
             text, known, self.people
         )
@@ -56,7 +56,9 @@ class Drafter:
         used.add(slug)
         return slug
 
-    def cite(self, start: int, end: int) -> dict[str, str]:
+    def cite(self, start: int, end: int) -> dict[str, str | None]:
+        """A citation of [start, end): its evidence None when no span around it occurs
+        once in the document (`draft` then leaves the record out)."""
         return {"source": self.source, "evidence": evidence(self.text, start, end)}
 
     # -- people and organisations ----------------------------------------------------

@@ -79,11 +79,12 @@ class Known:
     def of(cls, records: dict[str, list[dict[str, Any]]]) -> "Known":
         people = {}
         for p in records.get("people", []):
-            names = [p["name"]]
-            surname = p["name"].split()[-1]
-            if sum(q["name"].split()[-1] == surname for q in records["people"]) == 1:
-                names.append(surname)
-            people[p["slug"]] = names
+            words = p["name"].split()
+            # "Anders Rasmussen" names "Anders Fogh Rasmussen" too.
+            people[p["slug"]] = [
+                p["name"],
+                *([f"{words[0]} {words[-1]}"] if len(words) > 2 else []),
+            ]
         organisations = {
             o["slug"]: [o["name"], *([o["acronym"]] if o.get("acronym") else [])]
             for o in records.get("organisations", [])
@@ -115,6 +116,24 @@ def mentions(text: str, names: dict[str, list[str]], *, fold: bool = False) -> l
     return sorted(found, key=lambda m: m.start)
 
 
+def people_in(text: str, known: Known) -> list[Mention]:
+    """Every mention of a person: by full name (known or new), and by surname alone after
+    a fuller mention of the same person earlier in the text ("… Jens Stoltenberg …
+    Stoltenberg told"), never before, where a surname may be anyone's."""
+    full = mentions(text, known.people) + new_people(text, known)
+    first: dict[str, Mention] = {}
+    for mention in sorted(full, key=lambda m: m.start):
+        first.setdefault(mention.slug, mention)
+    surnames = {slug: [m.name.split()[-1]] for slug, m in first.items()}
+    later = [
+        m
+        for m in mentions(text, surnames)
+        if m.start > first[m.slug].start and not any(f.start <= m.start < f.end for f in full)
+    ]
+    by_surname = [Mention(m.slug, m.name, m.start, m.end, first[m.slug].known) for m in later]
+    return sorted(full + by_surname, key=lambda m: m.start)
+
+
 def new_people(text: str, known: Known) -> list[Mention]:
     """People the text names who are not known: after a title, by a verb of saying, or
     heading a speech excerpt."""
@@ -136,7 +155,7 @@ def new_people(text: str, known: Known) -> list[Mention]:
             name, start = " ".join(words[1:]), start + len(words[0]) + 1
         if name.split()[0] in _NOT_NAMES or name in STATES:
             continue
-        if name in names_known or any(name.split()[-1] == k.split()[-1] for k in names_known):
+        if name in names_known:
             continue
         found.append(Mention(slugify(name), name, start, end, False))
     return first_of_each(found)

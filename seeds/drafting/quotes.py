@@ -6,8 +6,7 @@ from typing import Any
 
 from seeds.drafting.candidates import Drafter
 from seeds.drafting.names import SPEECH_FROM, SPEECH_VERBS, Mention, slugify
-from seeds.drafting.text import Span
-from seeds.plan import locate
+from seeds.drafting.text import Span, once
 
 # "<name> said (that) <clause>", and "<clause>, <name> told <someone>" or "…, the
 # official said".
@@ -18,6 +17,8 @@ REPORTED_FIRST = re.compile(
 )
 # Between quotation marks, straight or curly (a document may open with a closing one).
 QUOTED = re.compile(r"[“”\"]([^“”\"]{8,}?)[”“\"]")
+# A verb of saying right after a name.
+SAYS = re.compile(rf"\s+(?:[a-z]+ly\s+)?{SPEECH_VERBS}\b")
 # A heading that names who speaks in the paragraphs after it.
 SPEECH_HEAD = re.compile(r"^(?:Excerpt|From)\b.*\b(?:by|From) .+$")
 
@@ -27,22 +28,20 @@ def quote_records(d: Drafter) -> list[dict[str, Any]]:
     run over several sentences), clauses of reported speech, and speech excerpts."""
     records: list[dict[str, Any]] = []
     taken: list[Span] = []
-    quoting: list[Span] = []  # paragraphs with quotation marks: no reported speech
     at = 0
     for line in d.text.split("\n"):
         paragraph = Span(at, at + len(line))
         at += len(line) + 1
         for match in QUOTED.finditer(line):
             words = match.group(1).strip(" ,")
-            if len(words.split()) < 3 or len(locate(d.text, words)) != 1:
+            if len(words.split()) < 3 or not once(d.text, words):
                 continue
             start = paragraph.start + line.find(words)
             taken.append(Span(start, start + len(words)))
-            quoting.append(paragraph)
             records += _quote(d, words, start, paragraph, "direct")
     for span in d.sentences:
-        if any(p.start <= span.start < p.end for p in quoting):
-            continue
+        if any(t.start < span.end and span.start < t.end for t in taken):
+            continue  # a quotation's own sentence: its words are drafted already
         sentence = d.text[span.start : span.end]
         for pattern in (REPORTED_FIRST, REPORTED):
             clause = pattern.search(sentence)
@@ -50,7 +49,7 @@ def quote_records(d: Drafter) -> list[dict[str, Any]]:
                 continue
             words = clause.group("clause").rstrip(".")
             start = span.start + clause.start("clause")
-            if len(words.split()) >= 4 and len(locate(d.text, words)) == 1:
+            if len(words.split()) >= 4 and once(d.text, words):
                 records += _quote(d, words, start, span, "reported")
     records += _speeches(d, taken)
     return records
@@ -73,7 +72,7 @@ def _speeches(d: Drafter, taken: list[Span]) -> list[dict[str, Any]]:
             heading = speaker_of(d, start, start + len(line))
             continue
         words = line.strip()
-        if heading is None or len(words.split()) < 8 or len(locate(d.text, words)) != 1:
+        if heading is None or len(words.split()) < 8 or not once(d.text, words):
             continue
         begin = start + line.find(words)
         if any(s.start <= begin < s.end for s in taken):
@@ -111,8 +110,10 @@ def speaker_of(d: Drafter, start: int, end: int, *, before: int | None = None) -
     inside = [m for m in d.people if start <= m.start < end]
     if before is not None:
         earlier = [m for m in inside if m.start < before]
-        if earlier:
-            return earlier[-1]
+        # The one a verb of saying follows ("Stoltenberg told Kishida…, pointing out").
+        speaking = [m for m in earlier if SAYS.match(d.text, m.end)]
+        if speaking or earlier:
+            return (speaking or earlier)[-1]
     if inside:
         return inside[0]
     if re.search(r"\b(?:He|She|he|she)\b", d.text[start:end]):

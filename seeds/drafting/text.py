@@ -5,8 +5,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from seeds.plan import locate
-
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -67,22 +65,30 @@ def sentences(text: str) -> list[Span]:
     return found
 
 
-def evidence(text: str, start: int, end: int, *, words: int = 12) -> str:
+def evidence(text: str, start: int, end: int, *, words: int = 48) -> str | None:
     """Words of `text` around [start, end) that occur exactly once in it: the span itself
-    when it is unique, else widened a word at a time (right, then left)."""
+    when it is unique, else widened a word at a time (right, then left); None when no span
+    of up to `words` words is (a paragraph the document repeats)."""
     start, end = _word_bounds(text, start, end)
     while True:
         piece = text[start:end]
-        if piece and len(locate(text, piece)) == 1:
+        if piece and once(text, piece):
             return piece
+        if len(piece.split()) > words:
+            return None
         if end < len(text):
             end = _next_word_end(text, end)
         elif start > 0:
             start = _previous_word_start(text, start)
         else:
-            return piece
-        if len(piece.split()) > words * 4:
-            return piece
+            return None
+
+
+def once(text: str, piece: str) -> bool:
+    """Whether `piece` occurs exactly once in `text` (overlaps counted; the search stops at
+    a second)."""
+    first = text.find(piece)
+    return first != -1 and text.find(piece, first + 1) == -1
 
 
 def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -165,7 +171,10 @@ def dates(sentence: str, published: date | None) -> list[Dated]:
         for match in WEEKDAY.finditer(sentence):
             if match.start() < 2 and sentence.count(",") and MONTH_DAY_YEAR.search(sentence):
                 continue  # a dateline, not an event's day
-            day = _last(published, WEEKDAYS.index(match.group(1).lower()))
+            try:
+                day = _last(published, WEEKDAYS.index(match.group(1).lower()))
+            except OverflowError:  # a publication date in the first week of year 1
+                continue
             found.append(
                 Dated(
                     day.isoformat(),

@@ -11,7 +11,7 @@ import yaml
 
 from seeds.__main__ import main as seeds_command
 from seeds.drafting.draft import FILES
-from seeds.drafting.measure import KINDS, measure, table
+from seeds.drafting.measure import KINDS, NEW, measure, table
 from seeds.errors import SeedError
 from seeds.plan import build_plan
 from seeds.reading import SEEDS_DIR
@@ -70,8 +70,16 @@ def test_a_draft_is_refused_until_reviewed_then_loads(tmp_path: Path, source: di
     assert yaml.safe_load((tmp_path / "draft" / "events.yaml").read_text(encoding="utf-8"))
 
 
+def as_new(tmp_path: Path, index: int) -> Path:
+    """One of the five documents under a file name no source has."""
+    document = tmp_path / f"new_{SOURCES[index]['file']}"
+    shutil.copy(SEEDS_DIR / "sources" / SOURCES[index]["file"], document)
+    return document
+
+
 def test_the_command_writes_a_file_per_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    document = SEEDS_DIR / "sources" / SOURCES[1]["file"]
+    document = as_new(tmp_path, 1)
+    tmp_path = tmp_path / "out"
     argv = ["draft", str(document), "--slug", "x", "--title", "T", "--out", str(tmp_path)]
     assert seeds_command(argv) == 0
     assert {p.name for p in tmp_path.iterdir()} == {*FILES.values(), "named.yaml"}
@@ -87,8 +95,9 @@ def test_the_command_writes_a_file_per_kind(tmp_path: Path, capsys: pytest.Captu
 
 def test_the_drafts_find_what_the_curators_wrote():
     scores = measure()
-    assert set(scores) == set(KINDS)
-    for kind, score in scores.items():
+    assert set(scores) == {*KINDS, *NEW}
+    for kind in KINDS:  # the targets are set on each kind, known and new records together
+        score = scores[kind]
         assert score.recall >= RECALL[kind], (kind, table(scores))
         assert score.precision >= 0.5, (kind, table(scores))
     documented = (SEEDS_DIR.parent / "docs" / "dataset.md").read_text(encoding="utf-8")
@@ -130,8 +139,53 @@ class TestOddInput:
     def test_a_publication_date_that_is_no_date_is_refused(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ):
-        document = SEEDS_DIR / "sources" / SOURCES[0]["file"]
-        argv = ["draft", str(document), "--slug", "x", "--title", "T", "--published",
-                "yesterday", "--out", str(tmp_path)]  # fmt: skip
+        argv = ["draft", str(as_new(tmp_path, 0)), "--slug", "x", "--title", "T", "--published",
+                "yesterday", "--out", str(tmp_path / "out")]  # fmt: skip
         assert seeds_command(argv) == 1
         assert "--published 'yesterday'" in capsys.readouterr().err
+
+    @pytest.mark.parametrize(
+        ("extra", "said"),
+        [
+            (["--slug", "Not A Slug"], "is not a slug"),
+            (["--slug", SOURCES[0]["slug"]], "already has the slug"),
+            (["--data-dir", "/nonexistent"], "the curated files in /nonexistent"),
+        ],
+    )
+    def test_a_bad_argument_is_named(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], said: str
+    ):
+        argv = ["draft", str(as_new(tmp_path, 0)), "--slug", "x", "--title", "T",
+                "--out", str(tmp_path / "out"), *extra]  # fmt: skip
+        assert seeds_command(argv) == 1
+        assert said in capsys.readouterr().err
+
+    def test_an_output_path_it_cannot_write_is_named(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ):
+        blocker = tmp_path / "a-file"
+        blocker.write_text("", encoding="utf-8")
+        argv = ["draft", str(as_new(tmp_path, 0)), "--slug", "x", "--title", "T",
+                "--out", str(blocker)]  # fmt: skip
+        assert seeds_command(argv) == 1
+        assert "cannot write to" in capsys.readouterr().err
+
+    def test_an_empty_curated_file_is_no_records(self, tmp_path: Path):
+        data = tmp_path / "data"
+        shutil.copytree(SEEDS_DIR / "data", data)
+        (data / "quotes.yaml").write_text("", encoding="utf-8")
+        argv = ["draft", str(as_new(tmp_path, 1)), "--slug", "x", "--title", "T",
+                "--data-dir", str(data), "--out", str(tmp_path / "out")]  # fmt: skip
+        assert seeds_command(argv) == 0
+
+    def test_a_repeated_paragraph_gives_no_evidence_that_is_not_unique(self, tmp_path: Path):
+        paragraph = "Japan and NATO signed a declaration in Tokyo on 15 April 2013. "
+        document = tmp_path / "repeat.txt"
+        document.write_text("April 20, 2013\n\n" + (paragraph + "\n") * 400, encoding="utf-8")
+        argv = ["draft", str(document), "--slug", "x", "--title", "T", "--out", str(tmp_path / "o")]
+        assert seeds_command(argv) == 0
+        text = document.read_text(encoding="utf-8")
+        for file in FILES.values():
+            for record in yaml.safe_load((tmp_path / "o" / file).read_text(encoding="utf-8")) or []:
+                for citation in record.get("citations", []):
+                    assert text.count(citation["evidence"]) == 1, citation
