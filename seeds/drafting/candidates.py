@@ -130,7 +130,7 @@ class Drafter:
                 m.group(1) for m in BULLET_HEADING.finditer(self.text[span.start - 6 : span.end])
             ]
             for cue in AREA_LIST.finditer(sentence):
-                items += re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", cue.group(1))
+                items += _list_items(cue.group(1))
             for item in items:
                 item = item.strip(" .,;:").removeprefix("the ")
                 slug = slugify(item)
@@ -138,6 +138,8 @@ class Drafter:
                     continue
                 if re.search(r"\d|[A-Z]{2}", item) or item.split()[0] in _NOT_AREAS:
                     continue
+                if _proper(item) or "cooperation" in item.lower():
+                    continue  # a country or body, or the list's own heading
                 at = self.text.find(item, span.start - 6)
                 if at < 0:
                     continue
@@ -196,6 +198,16 @@ class Drafter:
                 }
             )
         return records
+
+
+def _list_items(listed: str) -> list[str]:
+    """The items of "X, Y and Z" or "from X to Y"."""
+    return re.split(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", listed)
+
+
+def _proper(item: str) -> bool:
+    """A name rather than a field: a country, or two capitalised words or more."""
+    return item in STATES or sum(word[:1].isupper() for word in item.split()) >= 2
 
 
 def _inside(found: list[Mention], span: Span) -> list[str]:
