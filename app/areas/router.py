@@ -44,12 +44,12 @@ async def list_areas(
     response_class=Response,
     operation_id="exportAreas",
     summary="Export areas",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_areas(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[AreaQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:

@@ -48,12 +48,12 @@ async def list_events(
     response_class=Response,
     operation_id="exportEvents",
     summary="Export events",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_events(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[EventQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:

@@ -1,12 +1,13 @@
 """What routes declare to OpenAPI about their answers: a list's page and problems, an
 export's formats and media types, a record's problems."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import Path
 
 from app.core.errors import problem_responses
-from app.core.models import MEDIA_TYPES, Format, Resource
+from app.core.models import MEDIA_TYPES, Format
 
 
 def list_responses(description: str) -> dict[int | str, Any]:
@@ -16,12 +17,12 @@ def list_responses(description: str) -> dict[int | str, Any]:
     return {200: {"description": description}, **problem_responses(404, 406, 422, 503)}
 
 
-def export_responses(resource: Resource) -> dict[int | str, Any]:
-    """An export route's documented answers: the text of each of `resource`'s exports
+def export_responses(formats: Iterable[Format]) -> dict[int | str, Any]:
+    """An export route's documented answers: the text of each of its `formats` but JSON
     (CSV first, so that a generated client reads any of them as text), and problems."""
     content = {
         MEDIA_TYPES[fmt].split(";")[0]: {"schema": {"type": "string"}}
-        for fmt in resource.formats
+        for fmt in formats
         if fmt is not Format.json
     }
     described = "Every match (or one page, with `limit=`) in the format of the extension."
@@ -31,9 +32,9 @@ def export_responses(resource: Resource) -> dict[int | str, Any]:
     }
 
 
-def export_format(resource: Resource) -> Any:
-    """The `{format}` of an export path: one of `resource`'s formats other than JSON."""
-    offered = [fmt.value for fmt in resource.formats if fmt is not Format.json]
+def export_format(formats: Iterable[Format]) -> Any:
+    """The `{format}` of an export path: one of its `formats` other than JSON."""
+    offered = [fmt.value for fmt in formats if fmt is not Format.json]
     return Path(
         alias="format",
         description=f"The export's format: {', '.join(offered)}.",

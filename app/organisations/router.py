@@ -40,12 +40,12 @@ async def list_organisations(
     response_class=Response,
     operation_id="exportOrganisations",
     summary="Export organisations",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_organisations(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[OrganisationQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:

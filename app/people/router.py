@@ -40,12 +40,12 @@ async def list_people(
     response_class=Response,
     operation_id="exportPeople",
     summary="Export people",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_people(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[PersonQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:

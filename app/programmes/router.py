@@ -44,12 +44,12 @@ async def list_programmes(
     response_class=Response,
     operation_id="exportProgrammes",
     summary="Export programmes",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_programmes(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[ProgrammeQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:

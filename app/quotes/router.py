@@ -44,12 +44,12 @@ async def list_quotes(
     response_class=Response,
     operation_id="exportQuotes",
     summary="Export quotes",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_quotes(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[QuoteQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:

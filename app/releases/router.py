@@ -13,6 +13,7 @@ from app.core.models import MEDIA_TYPES, Envelope, Format
 from app.http.exports import stream
 from app.http.links import next_link
 from app.http.openapi import query_parameters
+from app.http.operations import export_format, export_responses
 from app.http.responses import accept, json_response, other_page
 from app.query.csv_rows import csv_columns, csv_lines
 from app.query.params import QueryModel
@@ -114,29 +115,12 @@ async def list_changes(
     response_class=Response,
     operation_id="exportChanges",
     summary="Export the changes made since a release",
-    responses={
-        200: {
-            "description": "Every change (or one page, with `limit=`) in the format of the "
-            "extension.",
-            "content": {
-                MEDIA_TYPES[fmt].split(";")[0]: {"schema": {"type": "string"}} for fmt in EXPORTS
-            },
-        },
-        **problem_responses(404, 406, 422, 503),
-    },
+    responses=export_responses(EXPORTS),
     openapi_extra=query_parameters(CHANGES.model),
 )
 async def export_changes(
     request: Request,
-    fmt: Annotated[
-        str,
-        Path(
-            alias="format",
-            description="The export's format: csv, ndjson.",
-            pattern="^(?:csv|ndjson)$",
-            json_schema_extra={"enum": ["csv", "ndjson"]},
-        ),
-    ],
+    fmt: Annotated[str, export_format(EXPORTS)],
     query: Annotated[ChangeQuery, Depends(CHANGES)],
     db: DatabaseDep,
 ) -> Response:

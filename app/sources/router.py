@@ -51,12 +51,12 @@ async def list_sources(
     response_class=Response,
     operation_id="exportSources",
     summary="Export sources",
-    responses=export_responses(service.RESOURCE),
+    responses=export_responses(service.RESOURCE.formats),
     openapi_extra=query_parameters(LIST.model),
 )
 async def export_sources(
     request: Request,
-    fmt: Annotated[str, export_format(service.RESOURCE)],
+    fmt: Annotated[str, export_format(service.RESOURCE.formats)],
     page: Annotated[Page[SourceQuery], Depends(LIST)],
     db: DatabaseDep,
 ) -> Response:
@@ -122,13 +122,13 @@ async def list_source_citations(
     response_class=Response,
     operation_id="exportSourceCitations",
     summary="Export the citations that point into a source",
-    responses={**export_responses(service.CITATIONS), **MOVED_RESPONSES},
+    responses={**export_responses(service.CITATIONS.formats), **MOVED_RESPONSES},
     openapi_extra=query_parameters(CITATIONS.model),
 )
 async def export_source_citations(
     request: Request,
     slug: Annotated[str, slug_in_path("Source")],
-    fmt: Annotated[str, export_format(service.CITATIONS)],
+    fmt: Annotated[str, export_format(service.CITATIONS.formats)],
     page: Annotated[Page[CitationQuery], Depends(CITATIONS)],
     db: DatabaseDep,
 ) -> Response:
