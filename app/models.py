@@ -3,6 +3,7 @@
 # ruff: noqa: F401  (the imports are the point: each registers its tables on `metadata`,
 # and seeds, migrations and tests import the tables from here)
 from app.areas.models import CooperationArea
+from app.basis.models import FieldBasis
 from app.citations.models import Citation
 from app.core.models import DatasetVersion, metadata
 from app.core.releases import Change, FormerSlug, Release

@@ -40,6 +40,10 @@ EXAMPLES: list[tuple[str, str, str, dict[str, str], int]] = [
      "`area=` also matches sub-areas; `from`/`to` take partial dates and match overlapping "
      "spans.", "/v1/events?area=cyber-defence&from=2013&to=2016&fields=title,date&limit=3",
      {}, 3),
+    ("Which events of 2023 do the texts date themselves?",
+     "`basis=stated` keeps the records whose filtered values (here the date) the cited words "
+     "state; each record's `basis` says what every value rests on, with the reasoning.",
+     "/v1/events?from=2023&basis=stated&fields=title,date,basis&limit=2", {}, 3),
     ("What did Rasmussen say about piracy?", "A speaker filter with full-text search.",
      "/v1/quotes?speaker=anders-fogh-rasmussen&q=piracy&fields=text,date,event", {}, 2),
     ("Which programme was in force on 1 January 2021?",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.dates import Precision, parse_partial
+from seeds.basis import FIELDS, Basis, BasisError, Names, bases, values_of
 from seeds.errors import SeedError
 from seeds.reading import (
     FILES,
@@ -45,6 +46,7 @@ class RecordState:
     links: dict[str, list[str]] = field(default_factory=dict)
     citations: list[tuple[str, str, int, int]] = field(default_factory=list)
     roles: list[tuple[str, str | None]] = field(default_factory=list)
+    bases: list[Basis] = field(default_factory=list)
 
 
 @dataclass
@@ -126,6 +128,8 @@ class _Planner:
                     state = handlers[kind](record)
                 except ValueError as exc:
                     raise self.fail(str(exc), field="date") from None
+                if kind in FIELDS:
+                    state.bases = self._bases(kind, record, state)
                 self.records[kind][record.slug] = state  # type: ignore[attr-defined]
                 self._former(kind, record)
         self._check_references()
@@ -158,7 +162,13 @@ class _Planner:
 
     def _organisation(self, r: OrganisationIn) -> RecordState:
         return RecordState(
-            columns={"name": r.name, "acronym": r.acronym, "kind": r.kind, "country": r.country},
+            columns={
+                "name": r.name,
+                "acronym": r.acronym,
+                "kind": r.kind,
+                "country": r.country,
+                "note": r.note,
+            },  # fmt: skip
             refs={"parent_id": ("organisation", r.parent)},
             citations=self._citations(r.citations),
         )
@@ -167,7 +177,7 @@ class _Planner:
         for i, role in enumerate(r.roles):
             self._require("organisation", role.organisation, f"roles[{i}].organisation")
         return RecordState(
-            columns={"name": r.name, "country": r.country},
+            columns={"name": r.name, "country": r.country, "note": r.note},
             roles=[(role.title, role.organisation) for role in r.roles],
             citations=self._citations(r.citations),
         )
@@ -177,7 +187,12 @@ class _Planner:
             if not any(alias.lower() in text.lower() for text in self.texts.values()):
                 raise self.fail(f"alias {alias!r} occurs in no source document", f"aliases[{i}]")
         return RecordState(
-            columns={"name": r.name, "description": r.description, "aliases": list(r.aliases)},
+            columns={
+                "name": r.name,
+                "description": r.description,
+                "aliases": list(r.aliases),
+                "note": r.note,
+            },
             refs={"parent_id": ("area", r.parent)},
             citations=self._citations(r.citations),
         )
@@ -190,6 +205,7 @@ class _Planner:
                 "kind": r.kind,
                 "description": r.description,
                 "priority_areas": r.priority_areas,
+                "note": r.note,
                 "open_ended": bool(r.in_force and r.in_force.open_ended),
                 **span_columns(r.in_force),
             },  # fmt: skip
@@ -206,6 +222,7 @@ class _Planner:
                 "kind": r.kind,
                 "place_name": r.place.name,
                 "place_country": r.place.country,
+                "note": r.note,
                 **span_columns(r.date),
             },  # fmt: skip
             links={
@@ -221,13 +238,20 @@ class _Planner:
         self._require("source", r.source, "source")
         start = self._find(r.source, r.text, "text")
         own = (r.source, r.text, start, start + len(r.text))
-        if r.speaker is None and r.speaker_organisation is None:
-            raise self.fail("a quote needs a speaker or a speaker_organisation", "speaker")
+        if r.speaker is None and r.speaker_organisation is None and r.speaker_role is None:
+            # An unnamed speaker whose body the text does not give ("Officials involved in
+            # preparing the meetings") is attributed by their role alone.
+            raise self.fail(
+                "a quote needs a speaker, a speaker_organisation or a speaker_role", "speaker"
+            )
+        self._require("person", r.speaker, "speaker")
+        self._require("organisation", r.speaker_organisation, "speaker_organisation")
         return RecordState(
             columns={
                 "text": r.text,
                 "mode": r.mode,
                 "speaker_role": r.speaker_role,
+                "note": r.note,
                 "text_start": start,
                 "text_end": start + len(r.text),
                 **span_columns(r.date),
@@ -243,6 +267,30 @@ class _Planner:
         )
 
     # -- helpers --------------------------------------------------------------------
+
+    def _bases(self, kind: str, record: Any, state: RecordState) -> list[Basis]:
+        """What each value of `record` rests on, checked against its evidence."""
+        for slug in record.areas if hasattr(record, "areas") else ():
+            self._require("area", slug, "areas")
+        names = Names(
+            people={s: p.columns["name"] for s, p in self.records["person"].items()},
+            organisations={
+                s: (o.columns["name"], o.columns["acronym"])
+                for s, o in self.records["organisation"].items()
+            },
+            areas={
+                s: [a.columns["name"], *a.columns["aliases"]]
+                for s, a in self.records["area"].items()
+            },
+        )
+        # A record's evidence, one citation per line (no match runs across two).
+        evidence = "\n".join(words for _, words, _, _ in state.citations)
+        try:
+            return bases(
+                kind, record, values_of(kind, record, evidence, names), self.formerly["area"]
+            )
+        except BasisError as exc:
+            raise self.fail(str(exc), exc.field) from None
 
     def _citations(self, citations: list[CitationIn]) -> list[tuple[str, str, int, int]]:
         out = []

@@ -1,9 +1,16 @@
 """The shape of each curated YAML record; unknown fields are rejected, not ignored."""
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from app.core.dates import parse_partial
 from app.core.models import SLUG, SLUG_MAX_LENGTH
@@ -57,10 +64,33 @@ def _coerce_date(value: object) -> object:
     return {"start": str(value)}
 
 
+class BasisIn(_Record):
+    """What a value rests on. Written `stated`, `inferred` or `external` alone (a date's
+    reasoning is then its note), or `{inferred: "the reasoning"}`."""
+
+    basis: Literal["stated", "inferred", "external"]
+    reason: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_forms(cls, value: object) -> object:
+        if isinstance(value, str):
+            return {"basis": value}
+        if isinstance(value, dict) and len(value) == 1 and "basis" not in value:
+            ((basis, reason),) = value.items()
+            return {"basis": basis, "reason": reason}
+        return value
+
+
 class _Cited(_Curated):
     slug: str = Slug
     formerly: FormerSlugs = Field(default_factory=list)
     citations: list[CitationIn] = Field(min_length=1)
+    # field (`date`, `place.country`, `areas.<slug>`…) → what its value rests on; a field
+    # not named here must be stated by the record's evidence (seeds/basis.py).
+    basis: dict[str, BasisIn] = Field(default_factory=dict)
+    # The curators' note: what was decided about this record, and why.
+    note: str | None = None
 
 
 class SourceIn(_Curated):

@@ -16,6 +16,7 @@ from app.models import (
     EventOrganisation,
     EventPerson,
     EventProgramme,
+    FieldBasis,
     Organisation,
     Person,
     PersonRole,
@@ -26,6 +27,7 @@ from app.models import (
     QuoteArea,
     Source,
 )
+from seeds.basis import Basis
 from seeds.plan import KINDS, Plan, RecordState
 
 TABLES: dict[str, type[SQLModel]] = {
@@ -178,6 +180,7 @@ def _read_state(
     links = _read_links(session, kind, slugs)
     citations = _read_citations(session, kind, slugs["source"])
     roles = _read_roles(session, slugs) if kind == "person" else {}
+    bases = _read_bases(session, kind)
     states: dict[str, RecordState] = {}
     for row in rows:
         if row.slug not in plan.records[kind]:
@@ -192,6 +195,7 @@ def _read_state(
             links={name: sorted(found.get(row.id, [])) for name, found in links.items()},
             citations=citations.get(row.id, []),
             roles=roles.get(row.id, []),
+            bases=bases.get(row.id, []),
         )
     return states, {row.slug: row.id for row in rows}
 
@@ -230,6 +234,19 @@ def _read_citations(
         found[getattr(c, f"{kind}_id")].append(
             (sources[c.source_id], c.evidence, c.start_offset, c.end_offset)
         )
+    return found
+
+
+def _read_bases(session: Session, kind: str) -> dict[int, list[Basis]]:
+    """Each record's bases, in their order, by record id."""
+    found: dict[int, list[Basis]] = defaultdict(list)
+    query = (
+        select(FieldBasis)
+        .where(FieldBasis.kind == kind)  # type: ignore[arg-type]
+        .order_by(FieldBasis.record_id, FieldBasis.position)  # type: ignore[arg-type]
+    )
+    for b in session.exec(query).scalars():  # type: ignore[call-overload]
+        found[b.record_id].append(Basis(b.field, b.item, b.basis, b.reason))
     return found
 
 
@@ -281,6 +298,18 @@ def _write(
                 **{f"{kind}_id": row_id},
             )  # fmt: skip
         )
+    for position, b in enumerate(wanted.bases):
+        session.add(
+            FieldBasis(
+                kind=kind,
+                record_id=row_id,
+                field=b.field,
+                item=b.item,
+                basis=b.basis,
+                reason=b.reason,
+                position=position,
+            )  # fmt: skip
+        )
     for position, (title, organisation) in enumerate(wanted.roles):
         org_id = ids["organisation"][organisation] if organisation else None
         session.add(
@@ -296,6 +325,9 @@ def _clear_dependants(session: Session, kind: str, row_id: int, *, keep_row: boo
             session.execute(delete(table).where(getattr(table, own) == row_id))
     if kind != "source":
         session.execute(delete(Citation).where(getattr(Citation, f"{kind}_id") == row_id))
+    session.execute(
+        delete(FieldBasis).where(FieldBasis.kind == kind, FieldBasis.record_id == row_id)  # type: ignore[arg-type]
+    )
     if kind == "person":
         session.execute(delete(PersonRole).where(PersonRole.person_id == row_id))  # type: ignore[arg-type]
     if not keep_row:

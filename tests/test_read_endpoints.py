@@ -71,7 +71,7 @@ class TestQuotes:
         for quote in walk(client, "/v1/quotes?limit=200"):
             text = texts[quote["source"]["slug"]]
             assert text[quote["text_start"] : quote["text_end"]] == quote["text"]
-            assert quote["speaker"] or quote["speaker_organisation"]
+            assert quote["speaker"] or quote["speaker_organisation"] or quote["speaker_role"]
 
 
 class TestRelations:

@@ -21,6 +21,8 @@ class CooperationArea(SQLModel, table=True):
     parent_id: int | None = ColumnField(
         default=None, foreign_key="cooperation_area.id", index=True, ondelete="SET NULL"
     )
+    # The curators' note: what was decided about the record, and why.
+    note: str | None = ColumnField(default=None, sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = ColumnField(default=None, sa_type=Text)
 
@@ -43,6 +45,7 @@ class AreaPublic(BaseModel):
     parent: Ref | None
     children: list[Ref]
     counts: AreaCounts
+    note: str | None
     citations: list[CitationPublic]
 
 

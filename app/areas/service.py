@@ -6,8 +6,9 @@ from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
 from app.areas.models import AreaCounts, AreaPublic, AreaQuery, CooperationArea
+from app.basis.service import resting_on
 from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
-from app.core.models import Include, Resource
+from app.core.models import BasisLevel, Include, Resource
 from app.core.orders import SortField
 from app.events.models import EventArea
 from app.programmes.models import ProgrammeArea
@@ -37,7 +38,9 @@ _ALL = select(CooperationArea)
 
 
 def list_areas(session: Session, page: Page[AreaQuery]) -> Listed:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     found = read_documents(
         session, query, CooperationArea, page.order, limit=page.size, start_after=page.start_after
     )
@@ -45,7 +48,9 @@ def list_areas(session: Session, page: Page[AreaQuery]) -> Listed:
 
 
 def export_areas(session: Session, page: Page[AreaQuery]) -> StoredExport:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     return StoredExport(RESOURCE, query, page)
 
 
@@ -55,7 +60,12 @@ def get_area(session: Session, slug: str, shape: Shape) -> str | dict[str, Any] 
 
 
 def matching(
-    *, session: Session, filters: AreaQuery, q: str | None, source: str | None
+    *,
+    session: Session,
+    filters: AreaQuery,
+    q: str | None,
+    source: str | None,
+    basis: BasisLevel | None = None,
 ) -> Select[Any]:
     """Areas matching every given filter."""
     query = _ALL
@@ -64,6 +74,9 @@ def matching(
         query = query.where(CooperationArea.parent_id == parent)
     if filters.top_level:
         query = query.where(CooperationArea.parent_id.is_(None))
+    # An area's fields carry no basis (its name and aliases are checked against the
+    # texts themselves): every area rests on its citations.
+    query = resting_on(query, CooperationArea, "area", basis, [])
     return cited_and_found(session, query, CooperationArea, "area", q, source)
 
 

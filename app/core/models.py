@@ -151,8 +151,29 @@ class ListQuery(BaseModel):
     )
 
 
+class BasisLevel(StrEnum):
+    """How far a value is from the words its record cites, nearest first
+    (docs/dataset.md, "Basis")."""
+
+    stated = "stated"
+    inferred = "inferred"
+    external = "external"
+
+
+def basis_parameter() -> Any:
+    """`basis=`: what every list takes to keep to the values the texts bear out."""
+    return Field(
+        None,
+        description="Keep only records whose filtered fields (the dates, place, country, "
+        "speaker, organisation or area a filter names) rest at most this far from the "
+        "cited words: `stated` (the evidence contains the value), `inferred` (stated or "
+        "read from the documents), `external` (any). With no such filter given, every "
+        "value of the record must. Each record's `basis` lists what its values rest on.",
+    )
+
+
 class CitedQuery(BaseModel):
-    """`q` and `source`: what every list of cited records takes."""
+    """`q`, `source` and `basis`: what every list of cited records takes."""
 
     q: str | None = text_parameter(
         'Full-text search: words, "phrases", OR, -exclusions. '
@@ -164,6 +185,7 @@ class CitedQuery(BaseModel):
         description="Only records cited by this source (a source slug).",
         json_schema_extra=SLUG_SCHEMA,
     )
+    basis: BasisLevel | None = basis_parameter()
 
 
 Facet = Callable[[Session, Any], list[tuple[Any, int]]]

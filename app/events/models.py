@@ -8,6 +8,7 @@ from sqlalchemy import Column, Computed, Date, Index, Integer, Text, text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
+from app.basis.models import FieldBasisPublic
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, OPEN_ENDED, DateSpan, DatesQuery, SpanColumns, SpanDays
 from app.core.models import SLUG_SCHEMA, Ref, text_parameter
@@ -38,7 +39,9 @@ class EventKind(StrEnum):
     appointment = "appointment"
     accession = "accession"
     first_contact = "first_contact"
+    statement = "statement"
     disaster = "disaster"
+    crisis = "crisis"
     invasion = "invasion"
 
 
@@ -71,6 +74,8 @@ class Event(SpanColumns, table=True):
     span_days: int | None = ColumnField(
         default=None, sa_column=Column(Integer, Computed(SpanDays(), persisted=True), index=True)
     )
+    # The curators' note: what was decided about the record, and why.
+    note: str | None = ColumnField(default=None, sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.core.documents).
     document: str | None = ColumnField(default=None, sa_type=Text)
 
@@ -130,6 +135,8 @@ class EventPublic(BaseModel):
     people: list[Ref]
     organisations: list[Ref]
     quotes: list[Ref]
+    basis: list[FieldBasisPublic]
+    note: str | None
     citations: list[CitationPublic]
 
 

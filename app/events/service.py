@@ -7,9 +7,10 @@ from sqlalchemy import Date, Select, func, literal_column, select, text
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
+from app.basis.service import bases_for, resting_on
 from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.dates import OPEN_ENDED, DateRange, DateSpan
-from app.core.models import Format, Include, Ref, Resource
+from app.core.models import BasisLevel, Format, Include, Ref, Resource
 from app.core.orders import SortField
 from app.events.models import (
     Event,
@@ -75,7 +76,9 @@ _ALL = select(Event)
 
 
 def list_events(session: Session, page: Page[EventQuery]) -> Listed:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     found = read_documents(
         session, query, Event, page.order, limit=page.size, start_after=page.start_after
     )
@@ -83,7 +86,9 @@ def list_events(session: Session, page: Page[EventQuery]) -> Listed:
 
 
 def export_events(session: Session, page: Page[EventQuery]) -> StoredExport:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     return StoredExport(RESOURCE, query, page)
 
 
@@ -93,10 +98,15 @@ def get_event(session: Session, slug: str, shape: Shape) -> str | dict[str, Any]
 
 
 def matching(
-    *, session: Session, filters: EventQuery, q: str | None, source: str | None
+    *,
+    session: Session,
+    filters: EventQuery,
+    q: str | None,
+    source: str | None,
+    basis: BasisLevel | None = None,
 ) -> Select[Any]:
     """Events matching every given filter; repeated values of one filter are alternatives."""
-    query = _ALL
+    query, checked, areas = _ALL, list[str](), set[int]()
     if filters.kind:
         query = query.where(Event.kind.in_([str(k) for k in filters.kind]))
     if filters.area:
@@ -115,8 +125,10 @@ def matching(
         # Escaped: `%` and `_` are part of a place name, not wildcards.
         place = filters.place.lower()
         query = query.where(func.lower(Event.place_name).contains(place, autoescape=True))
+        checked.append("place.name")
     if filters.country:
         query = query.where(func.lower(Event.place_country) == filters.country.lower())
+        checked.append("place.country")
     dates = filters.dates
     if not dates.is_open:
         earliest = earliest_start(session, dates)
@@ -125,6 +137,8 @@ def matching(
                 Event.start_date, Event.end_date, dates, order_key=Event.date_key, earliest=earliest
             )
         )
+        checked.append("date")
+    query = resting_on(query, Event, "event", basis, checked, areas)
     return cited_and_found(session, query, Event, "event", q, source)
 
 
@@ -168,6 +182,7 @@ def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
     orgs = linked_refs(session, EventOrganisation, "event_id", "organisation_id", Organisation, ids)
     quotes = _quotes_at(session, ids)
     citations = citations_for(session, "event", ids)
+    bases = bases_for(session, "event", ids)
     return [
         EventPublic(
             **r.model_dump(),
@@ -178,6 +193,7 @@ def hydrate(session: Session, rows: list[Event]) -> list[EventPublic]:
             people=people[r.id],
             organisations=orgs[r.id],
             quotes=quotes.get(r.id, []),
+            basis=bases[r.id],
             citations=citations[r.id],
         )
         for r in rows

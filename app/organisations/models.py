@@ -7,6 +7,7 @@ from pydantic import Field as SchemaField
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
+from app.basis.models import FieldBasisPublic
 from app.citations.models import CitationPublic
 from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
@@ -42,6 +43,8 @@ class Organisation(SQLModel, table=True):
     kind: str = Field(index=True)
     country: str | None = None
     parent_id: int | None = Field(default=None, foreign_key="organisation.id", ondelete="SET NULL")
+    # The curators' note: what was decided about the record, and why.
+    note: str | None = Field(default=None, sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = Field(default=None, sa_type=Text)
 
@@ -56,6 +59,8 @@ class OrganisationPublic(BaseModel):
     country: str | None
     parent: Ref | None
     children: list[Ref]
+    basis: list[FieldBasisPublic]
+    note: str | None
     citations: list[CitationPublic]
 
 

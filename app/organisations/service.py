@@ -5,8 +5,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
+from app.basis.service import bases_for, resting_on
 from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
-from app.core.models import Include, Resource
+from app.core.models import BasisLevel, Include, Resource
 from app.core.orders import SortField
 from app.organisations.models import (
     Organisation,
@@ -46,7 +47,9 @@ _ALL = select(Organisation)
 
 
 def list_organisations(session: Session, page: Page[OrganisationQuery]) -> Listed:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     found = read_documents(
         session, query, Organisation, page.order, limit=page.size, start_after=page.start_after
     )
@@ -54,7 +57,9 @@ def list_organisations(session: Session, page: Page[OrganisationQuery]) -> Liste
 
 
 def export_organisations(session: Session, page: Page[OrganisationQuery]) -> StoredExport:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     return StoredExport(RESOURCE, query, page)
 
 
@@ -64,7 +69,12 @@ def get_organisation(session: Session, slug: str, shape: Shape) -> str | dict[st
 
 
 def matching(
-    *, session: Session, filters: OrganisationQuery, q: str | None, source: str | None
+    *,
+    session: Session,
+    filters: OrganisationQuery,
+    q: str | None,
+    source: str | None,
+    basis: BasisLevel | None = None,
 ) -> Select[Any]:
     """Organisations matching every given filter."""
     query = _ALL
@@ -75,6 +85,8 @@ def matching(
         query = query.where(Organisation.parent_id == parent)
     if filters.country:
         query = query.where(func.lower(Organisation.country) == filters.country.lower())
+    checked = ["country"] if filters.country else []
+    query = resting_on(query, Organisation, "organisation", basis, checked)
     return cited_and_found(session, query, Organisation, "organisation", q, source)
 
 
@@ -84,11 +96,13 @@ def hydrate(session: Session, rows: list[Organisation]) -> list[OrganisationPubl
     parents = refs_by_id(session, Organisation, (r.parent_id for r in rows))
     children = linked_refs(session, Organisation, "parent_id", "id", Organisation, ids)
     citations = citations_for(session, "organisation", ids)
+    bases = bases_for(session, "organisation", ids)
     return [
         OrganisationPublic(
             **r.model_dump(),
             parent=parents.get(r.parent_id),
             children=children[r.id],
+            basis=bases[r.id],
             citations=citations[r.id],
         )
         for r in rows

@@ -4,6 +4,7 @@ from pydantic import BaseModel
 from sqlalchemy import Text
 from sqlmodel import Field, SQLModel
 
+from app.basis.models import FieldBasisPublic
 from app.citations.models import CitationPublic
 from app.core.models import SLUG_SCHEMA, Ref, text_parameter
 from app.http.openapi import shown_as
@@ -17,6 +18,8 @@ class Person(SQLModel, table=True):
     slug: str = Field(unique=True, index=True)
     name: str
     country: str | None = None
+    # The curators' note: what was decided about the record, and why.
+    note: str | None = Field(default=None, sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = Field(default=None, sa_type=Text)
 
@@ -47,6 +50,8 @@ class PersonPublic(BaseModel):
     name: str
     country: str | None
     roles: list[RolePublic]
+    basis: list[FieldBasisPublic]
+    note: str | None
     citations: list[CitationPublic]
 
 

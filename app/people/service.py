@@ -6,8 +6,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlmodel import Session
 
+from app.basis.service import bases_for, resting_on
 from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
-from app.core.models import Resource
+from app.core.models import BasisLevel, Resource
 from app.core.orders import SortField
 from app.organisations.models import Organisation
 from app.people.models import Person, PersonPublic, PersonQuery, PersonRole, RolePublic
@@ -32,7 +33,9 @@ _ALL = select(Person)
 
 
 def list_people(session: Session, page: Page[PersonQuery]) -> Listed:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     found = read_documents(
         session, query, Person, page.order, limit=page.size, start_after=page.start_after
     )
@@ -40,7 +43,9 @@ def list_people(session: Session, page: Page[PersonQuery]) -> Listed:
 
 
 def export_people(session: Session, page: Page[PersonQuery]) -> StoredExport:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     return StoredExport(RESOURCE, query, page)
 
 
@@ -50,7 +55,12 @@ def get_person(session: Session, slug: str, shape: Shape) -> str | dict[str, Any
 
 
 def matching(
-    *, session: Session, filters: PersonQuery, q: str | None, source: str | None
+    *,
+    session: Session,
+    filters: PersonQuery,
+    q: str | None,
+    source: str | None,
+    basis: BasisLevel | None = None,
 ) -> Select[Any]:
     """People matching every given filter."""
     query = _ALL
@@ -60,6 +70,8 @@ def matching(
         query = query.where(Person.id.in_(holders))
     if filters.country:
         query = query.where(func.lower(Person.country) == filters.country.lower())
+    checked = ["country"] if filters.country else []
+    query = resting_on(query, Person, "person", basis, checked)
     return cited_and_found(session, query, Person, "person", q, source)
 
 
@@ -77,6 +89,7 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
         session, Organisation, (r.organisation_id for rs in roles.values() for r in rs)
     )
     citations = citations_for(session, "person", ids)
+    bases = bases_for(session, "person", ids)
     return [
         PersonPublic(
             **r.model_dump(),
@@ -87,6 +100,7 @@ def hydrate(session: Session, rows: list[Person]) -> list[PersonPublic]:
                 )
                 for role in roles[r.id]
             ],
+            basis=bases[r.id],
             citations=citations[r.id],
         )
         for r in rows

@@ -7,6 +7,7 @@ from sqlalchemy import Text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
+from app.basis.models import FieldBasisPublic
 from app.citations.models import CitationPublic
 from app.core.dates import DateSpan, DatesQuery, PartialDate, SpanColumns
 from app.core.models import SLUG_SCHEMA, Ref
@@ -39,6 +40,8 @@ class Programme(SpanColumns, table=True):
     predecessor_id: int | None = ColumnField(
         default=None, foreign_key="programme.id", index=True, ondelete="SET NULL"
     )
+    # The curators' note: what was decided about the record, and why.
+    note: str | None = ColumnField(default=None, sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = ColumnField(default=None, sa_type=Text)
 
@@ -80,6 +83,8 @@ class ProgrammePublic(BaseModel):
     areas: list[Ref]
     events: list[Ref]
     organisations: list[Ref]
+    basis: list[FieldBasisPublic]
+    note: str | None
     citations: list[CitationPublic]
 
 

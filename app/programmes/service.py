@@ -7,9 +7,10 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
+from app.basis.service import bases_for, resting_on
 from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.dates import DateSpan, span_of
-from app.core.models import Include, Resource
+from app.core.models import BasisLevel, Include, Resource
 from app.core.orders import SortField
 from app.events.models import Event, EventProgramme
 from app.organisations.models import Organisation
@@ -65,7 +66,9 @@ _ALL = select(Programme)
 
 
 def list_programmes(session: Session, page: Page[ProgrammeQuery]) -> Listed:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     found = read_documents(
         session, query, Programme, page.order, limit=page.size, start_after=page.start_after
     )
@@ -73,7 +76,9 @@ def list_programmes(session: Session, page: Page[ProgrammeQuery]) -> Listed:
 
 
 def export_programmes(session: Session, page: Page[ProgrammeQuery]) -> StoredExport:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     return StoredExport(RESOURCE, query, page)
 
 
@@ -90,19 +95,22 @@ def matching(
     source: str | None,
     slugs: Sequence[str] = (),
     areas: Sequence[str] = (),
+    basis: BasisLevel | None = None,
 ) -> Select[Any]:
     """Programmes matching every given filter: the list's `filters`, and the programme
-    `slugs` and area slugs (`areas`) that the timeline, which has no `filters`, asks for.
-    Repeated values of one filter are alternatives."""
-    query = _ALL
+    `slugs`, area slugs (`areas`) and `basis` that the timeline, which has no `filters`,
+    asks for (its milestones are the in-force dates). Repeated values of one filter are
+    alternatives."""
+    # The timeline (no `filters`) shows programmes by their in-force dates: those it checks.
+    query, checked = _ALL, ["in_force"] if filters is None else []
     if slugs:
         ids = resolve_slugs(session, Programme, list(slugs), "programme")
         query = query.where(Programme.id.in_(ids))
-    query = _in_areas(session, query, areas)
+    query, in_areas = _in_areas(session, query, areas)
     if filters is not None:
         if filters.kind:
             query = query.where(Programme.kind.in_([str(k) for k in filters.kind]))
-        query = _in_areas(session, query, filters.area)
+        query, in_areas = _in_areas(session, query, filters.area)
         if filters.in_force_on:
             # In force on a day (or in a month, a year): the in-force span overlaps it.
             days = span_of(filters.in_force_on)
@@ -110,16 +118,23 @@ def matching(
         dates = filters.dates
         if not dates.is_open:
             query = query.where(overlaps(Programme.start_date, Programme.end_date, dates))
+        if filters.in_force_on or not dates.is_open:
+            checked.append("in_force")
+    query = resting_on(query, Programme, "programme", basis, checked, in_areas)
     return cited_and_found(session, query, Programme, "programme", q, source)
 
 
-def _in_areas(session: Session, query: Select[Any], slugs: Sequence[str]) -> Select[Any]:
-    """`query` limited to programmes in any of the areas or their sub-areas."""
+def _in_areas(
+    session: Session, query: Select[Any], slugs: Sequence[str]
+) -> tuple[Select[Any], set[int]]:
+    """`query` limited to programmes in any of the areas or their sub-areas, and the ids
+    of those areas."""
     if not slugs:
-        return query
+        return query, set()
     ids = resolve_slugs(session, CooperationArea, list(slugs), "area")
     areas = with_descendants(session, CooperationArea, ids)
-    return linked_to(session, query, Programme, ProgrammeArea, "programme_id", "area_id", areas)
+    linked = linked_to(session, query, Programme, ProgrammeArea, "programme_id", "area_id", areas)
+    return linked, areas
 
 
 def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
@@ -133,6 +148,7 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
     predecessors = refs_by_id(session, Programme, (r.predecessor_id for r in rows))
     successors = linked_refs(session, Programme, "predecessor_id", "id", Programme, ids)
     citations = citations_for(session, "programme", ids)
+    bases = bases_for(session, "programme", ids)
     return [
         ProgrammePublic(
             **r.model_dump(),
@@ -142,6 +158,7 @@ def hydrate(session: Session, rows: list[Programme]) -> list[ProgrammePublic]:
             areas=areas[r.id],
             events=events[r.id],
             organisations=orgs[r.id],
+            basis=bases[r.id],
             citations=citations[r.id],
         )
         for r in rows

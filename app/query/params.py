@@ -206,6 +206,7 @@ class ListParameters(Generic[M]):
             filters=query,
             q=getattr(query, "q", None),
             source=getattr(query, "source", None),
+            basis=getattr(query, "basis", None),
             order=order,
             limit=query.limit,
             start_after=decode_cursor(query.cursor, order) if query.cursor else None,

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
 
-from app.core.models import DEFAULT_LIMIT, Resource
+from app.core.models import DEFAULT_LIMIT, BasisLevel, Resource
 from app.core.orders import Order
 
 M = TypeVar("M", bound=BaseModel)
@@ -64,6 +64,7 @@ class Page(Generic[M]):
     count: bool = False
     facets: tuple[str, ...] = ()
     bounded: bool = False  # the default order, nothing filtered: an index seek, on the loop
+    basis: BasisLevel | None = None  # `basis=`: how far from the text filtered values may rest
 
     @property
     def size(self) -> int:

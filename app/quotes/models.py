@@ -8,6 +8,7 @@ from sqlalchemy import Column, Computed, Date, Index, Text
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
+from app.basis.models import FieldBasisPublic
 from app.citations.models import CitationPublic
 from app.core.dates import DATE_KEY, DateSpan, DatesQuery, SpanColumns
 from app.core.models import SLUG_SCHEMA, Ref
@@ -48,6 +49,8 @@ class Quote(SpanColumns, table=True):
     date_key: date | None = ColumnField(
         default=None, sa_column=Column(Date, Computed(DATE_KEY, persisted=True), nullable=False)
     )
+    # The curators' note: what was decided about the record, and why.
+    note: str | None = ColumnField(default=None, sa_type=Text)
     # The public JSON of the record, rendered once by the loader (app.query.documents).
     document: str | None = ColumnField(default=None, sa_type=Text)
 
@@ -76,6 +79,8 @@ class QuotePublic(BaseModel):
     text_start: int
     text_end: int
     areas: list[Ref]
+    basis: list[FieldBasisPublic]
+    note: str | None
     citations: list[CitationPublic]
 
 

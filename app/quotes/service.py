@@ -6,9 +6,10 @@ from sqlalchemy import Select, select
 from sqlmodel import Session
 
 from app.areas.models import CooperationArea
+from app.basis.service import bases_for, resting_on
 from app.citations.service import IN_CONTEXT, citations_for, cited_and_found
 from app.core.dates import DateSpan
-from app.core.models import Include, Resource
+from app.core.models import BasisLevel, Include, Resource
 from app.core.orders import SortField
 from app.events.models import Event
 from app.organisations.models import Organisation
@@ -61,7 +62,9 @@ _ALL = select(Quote)
 
 
 def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     found = read_documents(
         session, query, Quote, page.order, limit=page.size, start_after=page.start_after
     )
@@ -69,7 +72,9 @@ def list_quotes(session: Session, page: Page[QuoteQuery]) -> Listed:
 
 
 def export_quotes(session: Session, page: Page[QuoteQuery]) -> StoredExport:
-    query = matching(session=session, filters=page.filters, q=page.q, source=page.source)
+    query = matching(
+        session=session, filters=page.filters, q=page.q, source=page.source, basis=page.basis
+    )
     return StoredExport(RESOURCE, query, page)
 
 
@@ -78,11 +83,20 @@ def get_quote(session: Session, slug: str, shape: Shape) -> str | dict[str, Any]
     return one(session, RESOURCE, slug, shape)
 
 
+# The values a filter of the list names, whose basis `basis=` checks.
+_FIELDS = {"speaker": ("speaker",), "organisation": ("speaker_organisation",)}
+
+
 def matching(
-    *, session: Session, filters: QuoteQuery, q: str | None, source: str | None
+    *,
+    session: Session,
+    filters: QuoteQuery,
+    q: str | None,
+    source: str | None,
+    basis: BasisLevel | None = None,
 ) -> Select[Any]:
     """Quotes matching every given filter."""
-    query = _ALL
+    query, checked, areas = _ALL, list[str](), set[int]()
     for values, table, column, name in (
         (filters.speaker, Person, Quote.speaker_id, "speaker"),
         (filters.organisation, Organisation, Quote.speaker_organisation_id, "organisation"),
@@ -90,6 +104,7 @@ def matching(
     ):
         if values:
             query = query.where(column.in_(resolve_slugs(session, table, values, name)))
+            checked.extend(_FIELDS.get(name, ()))
     if filters.area:
         ids = resolve_slugs(session, CooperationArea, filters.area, "area")
         areas = with_descendants(session, CooperationArea, ids)
@@ -99,6 +114,8 @@ def matching(
     dates = filters.dates
     if not dates.is_open:
         query = query.where(overlaps(Quote.start_date, Quote.end_date, dates))
+        checked.append("date")
+    query = resting_on(query, Quote, "quote", basis, checked, areas)
     return cited_and_found(session, query, Quote, "quote", q, source)
 
 
@@ -111,6 +128,7 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
     sources = refs_by_id(session, Source, (r.source_id for r in rows), name="title")
     areas = linked_refs(session, QuoteArea, "quote_id", "area_id", CooperationArea, ids)
     citations = citations_for(session, "quote", ids)
+    bases = bases_for(session, "quote", ids)
     return [
         QuotePublic(
             **r.model_dump(),
@@ -120,6 +138,7 @@ def hydrate(session: Session, rows: list[Quote]) -> list[QuotePublic]:
             event=events.get(r.event_id),
             source=sources[r.source_id],
             areas=areas[r.id],
+            basis=bases[r.id],
             citations=citations[r.id],
         )
         for r in rows

@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from app.core.db import DatabaseDep
 from app.core.errors import InvalidParameter, problem_responses
-from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, Format, cursor_parameter
+from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, BasisLevel, Format, cursor_parameter
 from app.http.openapi import query_parameters
 from app.http.responses import accept, other_page
 from app.query.params import QueryModel, split
@@ -34,6 +34,12 @@ class SearchParams(BaseModel):
     )
     type: CommaList = comma_list(
         "Search only these resources (default: all).", TYPES, name="SearchType"
+    )
+    basis: BasisLevel | None = Field(
+        None,
+        description="Keep only records all of whose values rest at most this far from "
+        "the cited words: `stated`, `inferred` (stated or read from the documents) or "
+        "`external` (any).",
     )
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description="Hits per page.")
     cursor: str | None = cursor_parameter()
@@ -76,6 +82,7 @@ async def search(
             paths=PATHS,
             limit=limit,
             cursor=query.cursor,
+            basis=query.basis,
             window=request.app.state.settings.search_rank_window,
         ),
         bounded=False,

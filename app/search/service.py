@@ -5,6 +5,9 @@ from typing import Any
 from sqlalchemy import Double, Select, cast, func, literal_column, select, text
 from sqlmodel import Session
 
+from app.basis.models import FieldBasis
+from app.basis.service import ACCEPTED
+from app.core.models import BasisLevel
 from app.core.orders import Order, SortKey, decode_cursor, encode_cursor
 from app.query.lists import after
 from app.search.models import SearchDocument, SearchHit
@@ -68,7 +71,7 @@ def _beyond_window(
 
 def search(
     session: Session, *, q: str, types: list[str], paths: dict[str, str], limit: int,
-    cursor: str | None, window: int = 0,
+    cursor: str | None, basis: BasisLevel | None = None, window: int = 0,
 ) -> tuple[list[SearchHit], str | None, int | None]:  # fmt: skip
     """Ranked hits across the resources of `types` (their kinds), with highlighted
     snippets, the next page's cursor, and the ranking window when it applied (None when
@@ -89,6 +92,8 @@ def search(
     doc = SearchDocument.__table__
     wanted = None if set(types) >= set(paths) else types  # every type: no filter
     matched, key = _matching(session, query, wanted)
+    if basis is not None and basis is not BasisLevel.external:
+        matched = matched.where(key.not_in(_resting_farther(basis)))
     windowed = window > 0 and _beyond_window(session, query, wanted, window)
     if windowed:
         matched = matched.order_by(key.desc()).limit(window)
@@ -126,6 +131,16 @@ def search(
             )
         )
     return hits, next_cursor, window if windowed else None
+
+
+def _resting_farther(level: BasisLevel) -> Select[Any]:
+    """The documents of records with a value farther from the text than `level`."""
+    doc, basis = SearchDocument.__table__, FieldBasis.__table__  # Core: FTS5 is a text FROM
+    return (
+        select(doc.c.id)
+        .join(basis, (basis.c.kind == doc.c.kind) & (basis.c.record_id == doc.c.record_id))
+        .where(basis.c.basis.not_in(ACCEPTED[level]))
+    )
 
 
 def _by_rank(score: Any, document_id: Any) -> Order:

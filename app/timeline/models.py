@@ -5,7 +5,14 @@ from enum import StrEnum
 from pydantic import BaseModel, Field
 
 from app.core.dates import DateSpan
-from app.core.models import MAX_LIMIT, SLUG_SCHEMA, cursor_parameter, text_parameter
+from app.core.models import (
+    MAX_LIMIT,
+    SLUG_SCHEMA,
+    BasisLevel,
+    basis_parameter,
+    cursor_parameter,
+    text_parameter,
+)
 from app.events.models import EventQuery
 from app.http.openapi import shown_as
 
@@ -44,5 +51,6 @@ class TimelineQuery(EventQuery):
     source: str | None = Field(
         None, description="Only records cited by this source.", json_schema_extra=SLUG_SCHEMA
     )
+    basis: BasisLevel | None = basis_parameter()
     limit: int = Field(100, ge=1, le=MAX_LIMIT, description="Items per page.")
     cursor: str | None = cursor_parameter()

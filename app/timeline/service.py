@@ -104,12 +104,19 @@ def timeline(
     if query.cursor:
         day, rank, slug = decode_cursor(query.cursor, _CURSOR)
         start = (day, int(rank), str(slug))
-    event_query = events.matching(session=session, filters=query, q=q, source=source)
+    event_query = events.matching(
+        session=session, filters=query, q=q, source=source, basis=query.basis
+    )
     found = _events_after(session, event_query, start, limit + 1)
     event_only = query.kind or query.person or query.organisation or query.place or query.country
     if query.milestones and not event_only:
         programme_query = programmes.matching(
-            session=session, q=q, source=source, slugs=query.programme, areas=query.area
+            session=session,
+            q=q,
+            source=source,
+            slugs=query.programme,
+            areas=query.area,
+            basis=query.basis,
         )
         milestones = [
             m

@@ -194,6 +194,9 @@ class Drafter:
                     "people": _inside([m for m in self.people if m.known], span),
                     "organisations": _inside([m for m in self.organisations if m.known], span),
                     "citations": [self.cite(span.start, span.end)],
+                    # A date worked out (a weekday, a year from the dateline) is a reading
+                    # of the document: its note is the reasoning (docs/dataset.md, "Basis").
+                    **({"basis": {"date": "inferred"}} if date_in and "note" in date_in else {}),
                     "draft": True,
                 }
             )

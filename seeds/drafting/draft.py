@@ -45,7 +45,7 @@ def draft(
         known,
         {
             "sources": [source],
-            "quotes": quote_records(drafter),
+            "quotes": quote_records(drafter, kind),
             "people": drafter.person_records(),
             "organisations": drafter.organisation_records(),
             "events": drafter.event_records(),
@@ -67,11 +67,15 @@ def _citable(known: Known, drafted: dict[str, Any]) -> dict[str, Any]:
     people = known.slugs.get("people", set()) | {p["slug"] for p in drafted["people"]}
     bodies = known.slugs.get("organisations", set()) | {o["slug"] for o in drafted["organisations"]}
     for quote in drafted["quotes"]:
-        if quote["speaker"] not in people:
+        if quote["speaker"] is not None and quote["speaker"] not in people:
             quote["speaker"] = quote["speaker_role"] = None
         if quote["speaker_organisation"] not in bodies:
             quote["speaker_organisation"] = None
-    drafted["quotes"] = [q for q in drafted["quotes"] if q["speaker"] or q["speaker_organisation"]]
+    drafted["quotes"] = [
+        q
+        for q in drafted["quotes"]
+        if q["speaker"] or q["speaker_organisation"] or q["speaker_role"]
+    ]
     return drafted
 
 

@@ -116,6 +116,8 @@ class TestGetProgramme:
         body = client.get(f"{PROGRAMMES}/{IPCP_2020}").json()
         assert body["in_force"]["start"] == "2020"
         assert body["in_force"]["earliest"] == "2020-01-01"
-        assert body["in_force"]["latest"] == "2023-07-12"
+        # It ended when the ITPP came in, "July 2023" (004): the last day that month.
+        assert body["in_force"]["end"] == "2023-07"
+        assert body["in_force"]["latest"] == "2023-07-31"
         assert body["predecessor"]["slug"] == IPCP_2014
         assert [s["slug"] for s in body["successors"]] == [ITPP_2023]

@@ -62,12 +62,19 @@ def leaf_areas(data: Path) -> list[str]:
     return sorted(leaves, key=lambda s: -uses.get(s, 0))
 
 
-def move_area_references(data: Path, old: str, new: str) -> None:
+def move_area_references(data: Path, old: str, new: str, *, merged: bool = False) -> None:
+    """Links to `old` made links to `new`; when `old` is merged into another area, the
+    evidence that named `old` may not name `new`: the link is marked as a reading, as a
+    curator would (a renamed area keeps its names, and marks may use its former slug)."""
     for plural in ("events", "programmes", "quotes"):
         records = read(data, plural)
         for record in records:
             if old in record.get("areas", []):
                 record["areas"] = sorted({new if s == old else s for s in record["areas"]})
+                if merged:
+                    marks = record.setdefault("basis", {})
+                    marks.pop(f"areas.{old}", None)
+                    marks.setdefault(f"areas.{new}", {"inferred": f"Merged from {old}."})
         write(data, plural, records)
 
 
@@ -164,7 +171,7 @@ def history(
 
             target, merged = leaf_areas(data)[:2]
             h.renamed_area, h.merged_area = (target, f"{target}-renamed"), merged
-            move_area_references(data, merged, target)
+            move_area_references(data, merged, target, merged=True)
             areas = [a for a in read(data, "areas") if a["slug"] != merged]
             for area in areas:
                 if area["slug"] == target:

@@ -189,3 +189,88 @@ class TestOddInput:
             for record in yaml.safe_load((tmp_path / "o" / file).read_text(encoding="utf-8")) or []:
                 for citation in record.get("citations", []):
                     assert text.count(citation["evidence"]) == 1, citation
+
+
+def drafted(tmp_path: Path, text: str, **options: str) -> dict[str, list[dict[str, Any]]]:
+    """What `python -m seeds draft` writes for `text`, by curated file."""
+    document = tmp_path / "new.txt"
+    document.write_text(text, encoding="utf-8")
+    argv = ["draft", str(document), "--slug", "new", "--title", "T", "--out", str(tmp_path / "d")]
+    for name, value in options.items():
+        argv += [f"--{name}", value]
+    assert seeds_command(argv) == 0
+    return {
+        file: yaml.safe_load((tmp_path / "d" / file).read_text(encoding="utf-8")) or []
+        for file in FILES.values()
+    }
+
+
+class TestWhoSpeaks:
+    def test_an_unnamed_official_speaks_by_role_for_the_state_the_adjective_names(
+        self, tmp_path: Path
+    ):
+        quotes = drafted(
+            tmp_path,
+            "Wednesday, May 7, 2014\n\nTalks\n\n"
+            "A Japanese official said Kishida raised the question of fishing rights at length. "
+            "The two sides also discussed maritime patrols in the region, the official said.\n",
+        )["quotes.yaml"]
+        by_words = {q["text"].split()[0]: q for q in quotes}
+        first, second = by_words["Kishida"], by_words["The"]
+        for quote in (first, second):  # the words spoken of are not the speaker
+            assert quote["speaker"] is None and quote["speaker_role"] == "Japanese official"
+            assert quote["speaker_organisation"] == "japan"
+        # "the official" is the one introduced before: both passages are cited.
+        here, before = [c["evidence"] for c in second["citations"]]
+        assert "official said" in here and before == "Japanese official"
+
+    def test_officials_whose_body_the_text_does_not_give_speak_by_role_alone(self, tmp_path: Path):
+        (quote,) = drafted(
+            tmp_path,
+            "Wednesday, May 7, 2014\n\nTalks\n\n"
+            "Officials involved in preparing the meetings said that the leaders would not "
+            "discuss an office in Tokyo sought by NATO.\n",
+        )["quotes.yaml"]
+        assert (quote["speaker"], quote["speaker_organisation"]) == (None, None)
+        assert quote["speaker_role"] == "Officials involved in preparing the meetings"
+
+    def test_a_named_speaker_speaks_for_the_body_their_title_names(self, tmp_path: Path):
+        quotes = drafted(
+            tmp_path,
+            "Wednesday, May 7, 2014\n\nTalks\n\n"
+            '"Japan is a close partner of ours," NATO Secretary General Jens Stoltenberg '
+            "said, pointing out that China worries the alliance.\n",
+        )["quotes.yaml"]
+        (quote,) = [q for q in quotes if q["text"].startswith("Japan is a close")]
+        assert quote["speaker"] == "jens-stoltenberg"
+        assert quote["speaker_organisation"] == "nato"  # not China, which they speak about
+        assert quote["speaker_role"] == "NATO Secretary General"
+        assert "NATO Secretary General Jens Stoltenberg" in quote["citations"][0]["evidence"]
+
+    def test_a_bodys_own_page_states_its_stance_in_its_own_words(self, tmp_path: Path):
+        page = (
+            "NATO – Theme: Relations with Norway\n\n"
+            "Norway and NATO hold regular talks. The Arctic is important to the Alliance, as "
+            "developments there can directly affect its security.\n"
+        )
+        stance = "The Arctic is important to the Alliance"
+        quotes = drafted(tmp_path, page, kind="topic_page")["quotes.yaml"]
+        (quote,) = [q for q in quotes if q["text"].startswith(stance)]
+        assert (quote["speaker"], quote["speaker_organisation"]) == (None, "nato")
+        (title,) = quote["citations"]  # the words that say whose page it is
+        assert title["evidence"].startswith("NATO") and title["evidence"] in page.split("\n")[0]
+        assert not [q for q in quotes if q["text"].startswith("Norway and NATO hold")]
+        news = drafted(tmp_path, page, kind="news_article")["quotes.yaml"]
+        assert not [q for q in news if q["text"].startswith(stance)]  # a report's own words
+
+
+def test_a_date_worked_out_from_the_dateline_is_marked_inferred_with_its_note(tmp_path: Path):
+    events = drafted(
+        tmp_path,
+        "Wednesday, May 7, 2014\n\nTalks\n\nJapan and NATO signed a roadmap on Tuesday in "
+        "Brussels. They met again on 9 June 2014 in Tokyo.\n",
+    )["events.yaml"]
+    by_start = {e["date"]["start"]: e for e in events if e.get("date")}
+    resolved, stated = by_start["2014-05-06"], by_start["2014-06-09"]
+    assert resolved["basis"] == {"date": "inferred"} and "Tuesday" in resolved["date"]["note"]
+    assert "basis" not in stated  # its words state it: the loader checks that

@@ -8,6 +8,7 @@ from .area_include import AreaInclude
 from .area_included import AreaIncluded
 from .area_public import AreaPublic
 from .area_sort import AreaSort
+from .basis_level import BasisLevel
 from .change_public import ChangePublic
 from .change_summary import ChangeSummary
 from .citation_field import CitationField
@@ -47,6 +48,7 @@ from .export_quotes_format import ExportQuotesFormat
 from .export_source_citations_format import ExportSourceCitationsFormat
 from .export_source_citations_type_item import ExportSourceCitationsTypeItem
 from .export_sources_format import ExportSourcesFormat
+from .field_basis_public import FieldBasisPublic
 from .health import Health
 from .invalid_param import InvalidParam
 from .item_type import ItemType
@@ -116,6 +118,7 @@ __all__ = (
     "AreaIncluded",
     "AreaPublic",
     "AreaSort",
+    "BasisLevel",
     "ChangePublic",
     "ChangeSummary",
     "CitationField",
@@ -155,6 +158,7 @@ __all__ = (
     "ExportSourceCitationsFormat",
     "ExportSourceCitationsTypeItem",
     "ExportSourcesFormat",
+    "FieldBasisPublic",
     "Health",
     "InvalidParam",
     "ItemType",

@@ -7,6 +7,7 @@ class AreaField(StrEnum):
     COUNTS = "counts"
     DESCRIPTION = "description"
     NAME = "name"
+    NOTE = "note"
     PARENT = "parent"
     SLUG = "slug"
 

@@ -35,6 +35,7 @@ class AreaIncluded:
             parent (None | Ref):
             children (list[Ref]):
             counts (AreaCounts): Records linked to the area or to any of its sub-areas (as the `area=` filters match).
+            note (None | str):
             citations (list[CitationPublic]):
      """
 
@@ -45,6 +46,7 @@ class AreaIncluded:
     parent: None | Ref
     children: list[Ref]
     counts: AreaCounts
+    note: None | str
     citations: list[CitationPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -81,6 +83,9 @@ class AreaIncluded:
 
         counts = self.counts.to_dict()
 
+        note: None | str
+        note = self.note
+
         citations = []
         for citations_item_data in self.citations:
             citations_item = citations_item_data.to_dict()
@@ -99,6 +104,7 @@ class AreaIncluded:
             "parent": parent,
             "children": children,
             "counts": counts,
+            "note": note,
             "citations": citations,
         })
 
@@ -154,6 +160,14 @@ class AreaIncluded:
 
 
 
+        def _parse_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        note = _parse_note(d.pop("note"))
+
+
         citations = []
         _citations = d.pop("citations")
         for citations_item_data in (_citations):
@@ -172,6 +186,7 @@ class AreaIncluded:
             parent=parent,
             children=children,
             counts=counts,
+            note=note,
             citations=citations,
         )
 

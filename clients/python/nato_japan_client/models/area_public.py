@@ -39,6 +39,7 @@ class AreaPublic:
             children (list[AreaIncluded | Ref] | Unset):
             counts (AreaCounts | Unset): Records linked to the area or to any of its sub-areas (as the `area=` filters
                 match).
+            note (None | str | Unset):
             citations (list[CitationInContext | CitationPublic] | Unset):
      """
 
@@ -49,6 +50,7 @@ class AreaPublic:
     parent: AreaIncluded | None | Ref | Unset = UNSET
     children: list[AreaIncluded | Ref] | Unset = UNSET
     counts: AreaCounts | Unset = UNSET
+    note: None | str | Unset = UNSET
     citations: list[CitationInContext | CitationPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -102,6 +104,12 @@ class AreaPublic:
         if not isinstance(self.counts, Unset):
             counts = self.counts.to_dict()
 
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
         citations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.citations, Unset):
             citations = []
@@ -134,6 +142,8 @@ class AreaPublic:
             field_dict["children"] = children
         if counts is not UNSET:
             field_dict["counts"] = counts
+        if note is not UNSET:
+            field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
 
@@ -227,6 +237,16 @@ class AreaPublic:
 
 
 
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+
         _citations = d.pop("citations", UNSET)
         citations: list[CitationInContext | CitationPublic] | Unset = UNSET
         if _citations is not UNSET:
@@ -264,6 +284,7 @@ class AreaPublic:
             parent=parent,
             children=children,
             counts=counts,
+            note=note,
             citations=citations,
         )
 

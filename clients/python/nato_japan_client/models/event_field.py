@@ -2,9 +2,11 @@ from enum import StrEnum
 
 class EventField(StrEnum):
     AREAS = "areas"
+    BASIS = "basis"
     CITATIONS = "citations"
     DATE = "date"
     KIND = "kind"
+    NOTE = "note"
     ORGANISATIONS = "organisations"
     PEOPLE = "people"
     PLACE = "place"

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
   from ..models.citation_in_context import CitationInContext
   from ..models.citation_public import CitationPublic
   from ..models.date_span import DateSpan
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.organisation_included import OrganisationIncluded
   from ..models.person_included import PersonIncluded
   from ..models.place import Place
@@ -47,6 +48,8 @@ class EventIncluded:
             people (list[PersonIncluded | Ref]):
             organisations (list[OrganisationIncluded | Ref]):
             quotes (list[QuoteIncluded | Ref]):
+            basis (list[FieldBasisPublic]):
+            note (None | str):
             citations (list[CitationInContext | CitationPublic]):
      """
 
@@ -61,6 +64,8 @@ class EventIncluded:
     people: list[PersonIncluded | Ref]
     organisations: list[OrganisationIncluded | Ref]
     quotes: list[QuoteIncluded | Ref]
+    basis: list[FieldBasisPublic]
+    note: None | str
     citations: list[CitationInContext | CitationPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -73,6 +78,7 @@ class EventIncluded:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.person_included import PersonIncluded # noqa: PLC0415
         from ..models.place import Place # noqa: PLC0415
@@ -155,6 +161,16 @@ class EventIncluded:
 
 
 
+        basis = []
+        for basis_item_data in self.basis:
+            basis_item = basis_item_data.to_dict()
+            basis.append(basis_item)
+
+
+
+        note: None | str
+        note = self.note
+
         citations = []
         for citations_item_data in self.citations:
             citations_item: dict[str, Any]
@@ -182,6 +198,8 @@ class EventIncluded:
             "people": people,
             "organisations": organisations,
             "quotes": quotes,
+            "basis": basis,
+            "note": note,
             "citations": citations,
         })
 
@@ -195,6 +213,7 @@ class EventIncluded:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.person_included import PersonIncluded # noqa: PLC0415
         from ..models.place import Place # noqa: PLC0415
@@ -371,6 +390,24 @@ class EventIncluded:
             quotes.append(quotes_item)
 
 
+        basis = []
+        _basis = d.pop("basis")
+        for basis_item_data in (_basis):
+            basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+            basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        note = _parse_note(d.pop("note"))
+
+
         citations = []
         _citations = d.pop("citations")
         for citations_item_data in (_citations):
@@ -410,6 +447,8 @@ class EventIncluded:
             people=people,
             organisations=organisations,
             quotes=quotes,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
   from ..models.citation_in_context import CitationInContext
   from ..models.citation_public import CitationPublic
   from ..models.date_span import DateSpan
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.organisation_included import OrganisationIncluded
   from ..models.person_included import PersonIncluded
   from ..models.place import Place
@@ -48,6 +49,8 @@ class EventPublic:
             people (list[PersonIncluded | Ref] | Unset):
             organisations (list[OrganisationIncluded | Ref] | Unset):
             quotes (list[QuoteIncluded | Ref] | Unset):
+            basis (list[FieldBasisPublic] | Unset):
+            note (None | str | Unset):
             citations (list[CitationInContext | CitationPublic] | Unset):
      """
 
@@ -62,6 +65,8 @@ class EventPublic:
     people: list[PersonIncluded | Ref] | Unset = UNSET
     organisations: list[OrganisationIncluded | Ref] | Unset = UNSET
     quotes: list[QuoteIncluded | Ref] | Unset = UNSET
+    basis: list[FieldBasisPublic] | Unset = UNSET
+    note: None | str | Unset = UNSET
     citations: list[CitationInContext | CitationPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -74,6 +79,7 @@ class EventPublic:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.person_included import PersonIncluded # noqa: PLC0415
         from ..models.place import Place # noqa: PLC0415
@@ -173,6 +179,21 @@ class EventPublic:
 
 
 
+        basis: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.basis, Unset):
+            basis = []
+            for basis_item_data in self.basis:
+                basis_item = basis_item_data.to_dict()
+                basis.append(basis_item)
+
+
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
         citations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.citations, Unset):
             citations = []
@@ -213,6 +234,10 @@ class EventPublic:
             field_dict["organisations"] = organisations
         if quotes is not UNSET:
             field_dict["quotes"] = quotes
+        if basis is not UNSET:
+            field_dict["basis"] = basis
+        if note is not UNSET:
+            field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
 
@@ -226,6 +251,7 @@ class EventPublic:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.person_included import PersonIncluded # noqa: PLC0415
         from ..models.place import Place # noqa: PLC0415
@@ -424,6 +450,28 @@ class EventPublic:
                 quotes.append(quotes_item)
 
 
+        _basis = d.pop("basis", UNSET)
+        basis: list[FieldBasisPublic] | Unset = UNSET
+        if _basis is not UNSET:
+            basis = []
+            for basis_item_data in _basis:
+                basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+                basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+
         _citations = d.pop("citations", UNSET)
         citations: list[CitationInContext | CitationPublic] | Unset = UNSET
         if _citations is not UNSET:
@@ -465,6 +513,8 @@ class EventPublic:
             people=people,
             organisations=organisations,
             quotes=quotes,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

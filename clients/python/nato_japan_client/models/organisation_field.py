@@ -2,11 +2,13 @@ from enum import StrEnum
 
 class OrganisationField(StrEnum):
     ACRONYM = "acronym"
+    BASIS = "basis"
     CHILDREN = "children"
     CITATIONS = "citations"
     COUNTRY = "country"
     KIND = "kind"
     NAME = "name"
+    NOTE = "note"
     PARENT = "parent"
     SLUG = "slug"
 

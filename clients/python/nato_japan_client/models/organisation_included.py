@@ -13,6 +13,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.citation_public import CitationPublic
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.ref import Ref
 
 
@@ -35,6 +36,8 @@ class OrganisationIncluded:
             country (None | str):
             parent (None | Ref):
             children (list[Ref]):
+            basis (list[FieldBasisPublic]):
+            note (None | str):
             citations (list[CitationPublic]):
      """
 
@@ -45,6 +48,8 @@ class OrganisationIncluded:
     country: None | str
     parent: None | Ref
     children: list[Ref]
+    basis: list[FieldBasisPublic]
+    note: None | str
     citations: list[CitationPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,6 +59,7 @@ class OrganisationIncluded:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
         slug = self.slug
 
@@ -80,6 +86,16 @@ class OrganisationIncluded:
 
 
 
+        basis = []
+        for basis_item_data in self.basis:
+            basis_item = basis_item_data.to_dict()
+            basis.append(basis_item)
+
+
+
+        note: None | str
+        note = self.note
+
         citations = []
         for citations_item_data in self.citations:
             citations_item = citations_item_data.to_dict()
@@ -98,6 +114,8 @@ class OrganisationIncluded:
             "country": country,
             "parent": parent,
             "children": children,
+            "basis": basis,
+            "note": note,
             "citations": citations,
         })
 
@@ -108,6 +126,7 @@ class OrganisationIncluded:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
         d = dict(src_dict)
         slug = d.pop("slug")
@@ -163,6 +182,24 @@ class OrganisationIncluded:
             children.append(children_item)
 
 
+        basis = []
+        _basis = d.pop("basis")
+        for basis_item_data in (_basis):
+            basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+            basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        note = _parse_note(d.pop("note"))
+
+
         citations = []
         _citations = d.pop("citations")
         for citations_item_data in (_citations):
@@ -181,6 +218,8 @@ class OrganisationIncluded:
             country=country,
             parent=parent,
             children=children,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

@@ -15,6 +15,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.citation_in_context import CitationInContext
   from ..models.citation_public import CitationPublic
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.organisation_included import OrganisationIncluded
   from ..models.ref import Ref
 
@@ -38,6 +39,8 @@ class OrganisationPublic:
             country (None | str | Unset):
             parent (None | OrganisationIncluded | Ref | Unset):
             children (list[OrganisationIncluded | Ref] | Unset):
+            basis (list[FieldBasisPublic] | Unset):
+            note (None | str | Unset):
             citations (list[CitationInContext | CitationPublic] | Unset):
      """
 
@@ -48,6 +51,8 @@ class OrganisationPublic:
     country: None | str | Unset = UNSET
     parent: None | OrganisationIncluded | Ref | Unset = UNSET
     children: list[OrganisationIncluded | Ref] | Unset = UNSET
+    basis: list[FieldBasisPublic] | Unset = UNSET
+    note: None | str | Unset = UNSET
     citations: list[CitationInContext | CitationPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,6 +63,7 @@ class OrganisationPublic:
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
         slug = self.slug
@@ -105,6 +111,21 @@ class OrganisationPublic:
 
 
 
+        basis: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.basis, Unset):
+            basis = []
+            for basis_item_data in self.basis:
+                basis_item = basis_item_data.to_dict()
+                basis.append(basis_item)
+
+
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
         citations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.citations, Unset):
             citations = []
@@ -137,6 +158,10 @@ class OrganisationPublic:
             field_dict["parent"] = parent
         if children is not UNSET:
             field_dict["children"] = children
+        if basis is not UNSET:
+            field_dict["basis"] = basis
+        if note is not UNSET:
+            field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
 
@@ -148,6 +173,7 @@ class OrganisationPublic:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
         d = dict(src_dict)
@@ -244,6 +270,28 @@ class OrganisationPublic:
                 children.append(children_item)
 
 
+        _basis = d.pop("basis", UNSET)
+        basis: list[FieldBasisPublic] | Unset = UNSET
+        if _basis is not UNSET:
+            basis = []
+            for basis_item_data in _basis:
+                basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+                basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+
         _citations = d.pop("citations", UNSET)
         citations: list[CitationInContext | CitationPublic] | Unset = UNSET
         if _citations is not UNSET:
@@ -281,6 +329,8 @@ class OrganisationPublic:
             country=country,
             parent=parent,
             children=children,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

@@ -1,9 +1,11 @@
 from enum import StrEnum
 
 class PersonField(StrEnum):
+    BASIS = "basis"
     CITATIONS = "citations"
     COUNTRY = "country"
     NAME = "name"
+    NOTE = "note"
     ROLES = "roles"
     SLUG = "slug"
 

@@ -12,6 +12,7 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.citation_public import CitationPublic
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.role_public import RolePublic
 
 
@@ -31,6 +32,8 @@ class PersonIncluded:
             name (str):
             country (None | str):
             roles (list[RolePublic]):
+            basis (list[FieldBasisPublic]):
+            note (None | str):
             citations (list[CitationPublic]):
      """
 
@@ -38,6 +41,8 @@ class PersonIncluded:
     name: str
     country: None | str
     roles: list[RolePublic]
+    basis: list[FieldBasisPublic]
+    note: None | str
     citations: list[CitationPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -47,6 +52,7 @@ class PersonIncluded:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.role_public import RolePublic # noqa: PLC0415
         slug = self.slug
 
@@ -61,6 +67,16 @@ class PersonIncluded:
             roles.append(roles_item)
 
 
+
+        basis = []
+        for basis_item_data in self.basis:
+            basis_item = basis_item_data.to_dict()
+            basis.append(basis_item)
+
+
+
+        note: None | str
+        note = self.note
 
         citations = []
         for citations_item_data in self.citations:
@@ -77,6 +93,8 @@ class PersonIncluded:
             "name": name,
             "country": country,
             "roles": roles,
+            "basis": basis,
+            "note": note,
             "citations": citations,
         })
 
@@ -87,6 +105,7 @@ class PersonIncluded:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.role_public import RolePublic # noqa: PLC0415
         d = dict(src_dict)
         slug = d.pop("slug")
@@ -111,6 +130,24 @@ class PersonIncluded:
             roles.append(roles_item)
 
 
+        basis = []
+        _basis = d.pop("basis")
+        for basis_item_data in (_basis):
+            basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+            basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        note = _parse_note(d.pop("note"))
+
+
         citations = []
         _citations = d.pop("citations")
         for citations_item_data in (_citations):
@@ -126,6 +163,8 @@ class PersonIncluded:
             name=name,
             country=country,
             roles=roles,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

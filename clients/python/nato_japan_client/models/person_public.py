@@ -14,6 +14,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.citation_in_context import CitationInContext
   from ..models.citation_public import CitationPublic
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.role_public import RolePublic
 
 
@@ -33,6 +34,8 @@ class PersonPublic:
             name (str | Unset):
             country (None | str | Unset):
             roles (list[RolePublic] | Unset):
+            basis (list[FieldBasisPublic] | Unset):
+            note (None | str | Unset):
             citations (list[CitationInContext | CitationPublic] | Unset):
      """
 
@@ -40,6 +43,8 @@ class PersonPublic:
     name: str | Unset = UNSET
     country: None | str | Unset = UNSET
     roles: list[RolePublic] | Unset = UNSET
+    basis: list[FieldBasisPublic] | Unset = UNSET
+    note: None | str | Unset = UNSET
     citations: list[CitationInContext | CitationPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,6 +55,7 @@ class PersonPublic:
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.role_public import RolePublic # noqa: PLC0415
         slug = self.slug
 
@@ -69,6 +75,21 @@ class PersonPublic:
                 roles.append(roles_item)
 
 
+
+        basis: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.basis, Unset):
+            basis = []
+            for basis_item_data in self.basis:
+                basis_item = basis_item_data.to_dict()
+                basis.append(basis_item)
+
+
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
 
         citations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.citations, Unset):
@@ -96,6 +117,10 @@ class PersonPublic:
             field_dict["country"] = country
         if roles is not UNSET:
             field_dict["roles"] = roles
+        if basis is not UNSET:
+            field_dict["basis"] = basis
+        if note is not UNSET:
+            field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
 
@@ -107,6 +132,7 @@ class PersonPublic:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation_in_context import CitationInContext # noqa: PLC0415
         from ..models.citation_public import CitationPublic # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.role_public import RolePublic # noqa: PLC0415
         d = dict(src_dict)
         slug = d.pop("slug")
@@ -133,6 +159,28 @@ class PersonPublic:
 
 
                 roles.append(roles_item)
+
+
+        _basis = d.pop("basis", UNSET)
+        basis: list[FieldBasisPublic] | Unset = UNSET
+        if _basis is not UNSET:
+            basis = []
+            for basis_item_data in _basis:
+                basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+                basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
 
 
         _citations = d.pop("citations", UNSET)
@@ -169,6 +217,8 @@ class PersonPublic:
             name=name,
             country=country,
             roles=roles,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

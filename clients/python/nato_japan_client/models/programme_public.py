@@ -18,6 +18,7 @@ if TYPE_CHECKING:
   from ..models.citation_public import CitationPublic
   from ..models.date_span import DateSpan
   from ..models.event_included import EventIncluded
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.organisation_included import OrganisationIncluded
   from ..models.programme_included import ProgrammeIncluded
   from ..models.ref import Ref
@@ -47,6 +48,8 @@ class ProgrammePublic:
             areas (list[AreaIncluded | Ref] | Unset):
             events (list[EventIncluded | Ref] | Unset):
             organisations (list[OrganisationIncluded | Ref] | Unset):
+            basis (list[FieldBasisPublic] | Unset):
+            note (None | str | Unset):
             citations (list[CitationInContext | CitationPublic] | Unset):
      """
 
@@ -62,6 +65,8 @@ class ProgrammePublic:
     areas: list[AreaIncluded | Ref] | Unset = UNSET
     events: list[EventIncluded | Ref] | Unset = UNSET
     organisations: list[OrganisationIncluded | Ref] | Unset = UNSET
+    basis: list[FieldBasisPublic] | Unset = UNSET
+    note: None | str | Unset = UNSET
     citations: list[CitationInContext | CitationPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +80,7 @@ class ProgrammePublic:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
         from ..models.event_included import EventIncluded # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.programme_included import ProgrammeIncluded # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
@@ -175,6 +181,21 @@ class ProgrammePublic:
 
 
 
+        basis: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.basis, Unset):
+            basis = []
+            for basis_item_data in self.basis:
+                basis_item = basis_item_data.to_dict()
+                basis.append(basis_item)
+
+
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
         citations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.citations, Unset):
             citations = []
@@ -217,6 +238,10 @@ class ProgrammePublic:
             field_dict["events"] = events
         if organisations is not UNSET:
             field_dict["organisations"] = organisations
+        if basis is not UNSET:
+            field_dict["basis"] = basis
+        if note is not UNSET:
+            field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
 
@@ -231,6 +256,7 @@ class ProgrammePublic:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
         from ..models.event_included import EventIncluded # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.programme_included import ProgrammeIncluded # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
@@ -437,6 +463,28 @@ class ProgrammePublic:
                 organisations.append(organisations_item)
 
 
+        _basis = d.pop("basis", UNSET)
+        basis: list[FieldBasisPublic] | Unset = UNSET
+        if _basis is not UNSET:
+            basis = []
+            for basis_item_data in _basis:
+                basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+                basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+
         _citations = d.pop("citations", UNSET)
         citations: list[CitationInContext | CitationPublic] | Unset = UNSET
         if _citations is not UNSET:
@@ -479,6 +527,8 @@ class ProgrammePublic:
             areas=areas,
             events=events,
             organisations=organisations,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

@@ -2,10 +2,12 @@ from enum import StrEnum
 
 class QuoteField(StrEnum):
     AREAS = "areas"
+    BASIS = "basis"
     CITATIONS = "citations"
     DATE = "date"
     EVENT = "event"
     MODE = "mode"
+    NOTE = "note"
     SLUG = "slug"
     SOURCE = "source"
     SPEAKER = "speaker"

@@ -14,6 +14,7 @@ from typing import cast
 if TYPE_CHECKING:
   from ..models.citation_public import CitationPublic
   from ..models.date_span import DateSpan
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.ref import Ref
 
 
@@ -41,6 +42,8 @@ class QuoteIncluded:
             text_start (int):
             text_end (int):
             areas (list[Ref]):
+            basis (list[FieldBasisPublic]):
+            note (None | str):
             citations (list[CitationPublic]):
      """
 
@@ -56,6 +59,8 @@ class QuoteIncluded:
     text_start: int
     text_end: int
     areas: list[Ref]
+    basis: list[FieldBasisPublic]
+    note: None | str
     citations: list[CitationPublic]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -66,6 +71,7 @@ class QuoteIncluded:
     def to_dict(self) -> dict[str, Any]:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
         slug = self.slug
 
@@ -113,6 +119,16 @@ class QuoteIncluded:
 
 
 
+        basis = []
+        for basis_item_data in self.basis:
+            basis_item = basis_item_data.to_dict()
+            basis.append(basis_item)
+
+
+
+        note: None | str
+        note = self.note
+
         citations = []
         for citations_item_data in self.citations:
             citations_item = citations_item_data.to_dict()
@@ -136,6 +152,8 @@ class QuoteIncluded:
             "text_start": text_start,
             "text_end": text_end,
             "areas": areas,
+            "basis": basis,
+            "note": note,
             "citations": citations,
         })
 
@@ -147,6 +165,7 @@ class QuoteIncluded:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
         d = dict(src_dict)
         slug = d.pop("slug")
@@ -257,6 +276,24 @@ class QuoteIncluded:
             areas.append(areas_item)
 
 
+        basis = []
+        _basis = d.pop("basis")
+        for basis_item_data in (_basis):
+            basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+            basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        note = _parse_note(d.pop("note"))
+
+
         citations = []
         _citations = d.pop("citations")
         for citations_item_data in (_citations):
@@ -280,6 +317,8 @@ class QuoteIncluded:
             text_start=text_start,
             text_end=text_end,
             areas=areas,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
   from ..models.citation_public import CitationPublic
   from ..models.date_span import DateSpan
   from ..models.event_included import EventIncluded
+  from ..models.field_basis_public import FieldBasisPublic
   from ..models.organisation_included import OrganisationIncluded
   from ..models.person_included import PersonIncluded
   from ..models.ref import Ref
@@ -47,6 +48,8 @@ class QuotePublic:
             text_start (int | Unset):
             text_end (int | Unset):
             areas (list[AreaIncluded | Ref] | Unset):
+            basis (list[FieldBasisPublic] | Unset):
+            note (None | str | Unset):
             citations (list[CitationInContext | CitationPublic] | Unset):
      """
 
@@ -62,6 +65,8 @@ class QuotePublic:
     text_start: int | Unset = UNSET
     text_end: int | Unset = UNSET
     areas: list[AreaIncluded | Ref] | Unset = UNSET
+    basis: list[FieldBasisPublic] | Unset = UNSET
+    note: None | str | Unset = UNSET
     citations: list[CitationInContext | CitationPublic] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +80,7 @@ class QuotePublic:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
         from ..models.event_included import EventIncluded # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.person_included import PersonIncluded # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
@@ -153,6 +159,21 @@ class QuotePublic:
 
 
 
+        basis: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.basis, Unset):
+            basis = []
+            for basis_item_data in self.basis:
+                basis_item = basis_item_data.to_dict()
+                basis.append(basis_item)
+
+
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
         citations: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.citations, Unset):
             citations = []
@@ -195,6 +216,10 @@ class QuotePublic:
             field_dict["text_end"] = text_end
         if areas is not UNSET:
             field_dict["areas"] = areas
+        if basis is not UNSET:
+            field_dict["basis"] = basis
+        if note is not UNSET:
+            field_dict["note"] = note
         if citations is not UNSET:
             field_dict["citations"] = citations
 
@@ -209,6 +234,7 @@ class QuotePublic:
         from ..models.citation_public import CitationPublic # noqa: PLC0415
         from ..models.date_span import DateSpan # noqa: PLC0415
         from ..models.event_included import EventIncluded # noqa: PLC0415
+        from ..models.field_basis_public import FieldBasisPublic # noqa: PLC0415
         from ..models.organisation_included import OrganisationIncluded # noqa: PLC0415
         from ..models.person_included import PersonIncluded # noqa: PLC0415
         from ..models.ref import Ref # noqa: PLC0415
@@ -390,6 +416,28 @@ class QuotePublic:
                 areas.append(areas_item)
 
 
+        _basis = d.pop("basis", UNSET)
+        basis: list[FieldBasisPublic] | Unset = UNSET
+        if _basis is not UNSET:
+            basis = []
+            for basis_item_data in _basis:
+                basis_item = FieldBasisPublic.from_dict(basis_item_data)
+
+
+
+                basis.append(basis_item)
+
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+
         _citations = d.pop("citations", UNSET)
         citations: list[CitationInContext | CitationPublic] | Unset = UNSET
         if _citations is not UNSET:
@@ -432,6 +480,8 @@ class QuotePublic:
             text_start=text_start,
             text_end=text_end,
             areas=areas,
+            basis=basis,
+            note=note,
             citations=citations,
         )
 

@@ -12,6 +12,7 @@ from ...models.area_facet import AreaFacet
 from ...models.area_field import AreaField
 from ...models.area_include import AreaInclude
 from ...models.area_sort import AreaSort
+from ...models.basis_level import BasisLevel
 from ...models.envelope_area_public import EnvelopeAreaPublic
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -26,6 +27,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     top_level: bool | Unset = False,
     fields: list[AreaField] | Unset = UNSET,
@@ -69,6 +71,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_parent: None | str | Unset
     if isinstance(parent, Unset):
@@ -214,6 +225,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     top_level: bool | Unset = False,
     fields: list[AreaField] | Unset = UNSET,
@@ -239,6 +251,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         parent (None | str | Unset): Only the direct sub-areas of this area.
         top_level (bool | Unset): Only areas without a parent. Default: False.
         fields (list[AreaField] | Unset): Sparse fieldset: only these top-level fields, and
@@ -265,6 +282,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 parent=parent,
 top_level=top_level,
 fields=fields,
@@ -288,6 +306,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     top_level: bool | Unset = False,
     fields: list[AreaField] | Unset = UNSET,
@@ -313,6 +332,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         parent (None | str | Unset): Only the direct sub-areas of this area.
         top_level (bool | Unset): Only areas without a parent. Default: False.
         fields (list[AreaField] | Unset): Sparse fieldset: only these top-level fields, and
@@ -340,6 +364,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 parent=parent,
 top_level=top_level,
 fields=fields,
@@ -357,6 +382,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     top_level: bool | Unset = False,
     fields: list[AreaField] | Unset = UNSET,
@@ -382,6 +408,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         parent (None | str | Unset): Only the direct sub-areas of this area.
         top_level (bool | Unset): Only areas without a parent. Default: False.
         fields (list[AreaField] | Unset): Sparse fieldset: only these top-level fields, and
@@ -408,6 +439,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 parent=parent,
 top_level=top_level,
 fields=fields,
@@ -431,6 +463,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     top_level: bool | Unset = False,
     fields: list[AreaField] | Unset = UNSET,
@@ -456,6 +489,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         parent (None | str | Unset): Only the direct sub-areas of this area.
         top_level (bool | Unset): Only areas without a parent. Default: False.
         fields (list[AreaField] | Unset): Sparse fieldset: only these top-level fields, and
@@ -483,6 +521,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 parent=parent,
 top_level=top_level,
 fields=fields,

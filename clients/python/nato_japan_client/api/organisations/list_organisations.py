@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.envelope_organisation_public import EnvelopeOrganisationPublic
 from ...models.organisation_facet import OrganisationFacet
 from ...models.organisation_field import OrganisationField
@@ -27,6 +28,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[OrganisationKind] | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
@@ -71,6 +73,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -231,6 +242,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[OrganisationKind] | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
@@ -254,6 +266,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[OrganisationKind] | Unset): Organisation kind. Repeatable.
         parent (None | str | Unset): Only the direct parts of this body.
         country (None | str | Unset): Country, any case.
@@ -281,6 +298,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 parent=parent,
 country=country,
@@ -305,6 +323,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[OrganisationKind] | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
@@ -328,6 +347,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[OrganisationKind] | Unset): Organisation kind. Repeatable.
         parent (None | str | Unset): Only the direct parts of this body.
         country (None | str | Unset): Country, any case.
@@ -356,6 +380,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 parent=parent,
 country=country,
@@ -374,6 +399,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[OrganisationKind] | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
@@ -397,6 +423,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[OrganisationKind] | Unset): Organisation kind. Repeatable.
         parent (None | str | Unset): Only the direct parts of this body.
         country (None | str | Unset): Country, any case.
@@ -424,6 +455,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 parent=parent,
 country=country,
@@ -448,6 +480,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[OrganisationKind] | Unset = UNSET,
     parent: None | str | Unset = UNSET,
     country: None | str | Unset = UNSET,
@@ -471,6 +504,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[OrganisationKind] | Unset): Organisation kind. Repeatable.
         parent (None | str | Unset): Only the direct parts of this body.
         country (None | str | Unset): Country, any case.
@@ -499,6 +537,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 parent=parent,
 country=country,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.export_people_format import ExportPeopleFormat
 from ...models.person_facet import PersonFacet
 from ...models.person_field import PersonField
@@ -27,6 +28,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -70,6 +72,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_organisation: list[str] | Unset = UNSET
     if not isinstance(organisation, Unset):
@@ -218,6 +229,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -242,6 +254,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -270,6 +287,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,
@@ -294,6 +312,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -318,6 +337,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -347,6 +371,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,
@@ -365,6 +390,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -389,6 +415,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -417,6 +448,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,
@@ -441,6 +473,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -465,6 +498,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -494,6 +532,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.envelope_person_public import EnvelopePersonPublic
 from ...models.person_facet import PersonFacet
 from ...models.person_field import PersonField
@@ -26,6 +27,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -69,6 +71,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_organisation: list[str] | Unset = UNSET
     if not isinstance(organisation, Unset):
@@ -219,6 +230,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -241,6 +253,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -268,6 +285,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,
@@ -291,6 +309,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -313,6 +332,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -341,6 +365,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,
@@ -358,6 +383,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -380,6 +406,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -407,6 +438,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,
@@ -430,6 +462,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     organisation: list[str] | Unset = UNSET,
     country: None | str | Unset = UNSET,
     fields: list[PersonField] | Unset = UNSET,
@@ -452,6 +485,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         organisation (list[str] | Unset): People holding a role in this organisation (slug).
             Repeatable.
         country (None | str | Unset): Country, any case.
@@ -480,6 +518,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 organisation=organisation,
 country=country,
 fields=fields,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.export_programmes_format import ExportProgrammesFormat
 from ...models.problem import Problem
 from ...models.programme_facet import ProgrammeFacet
@@ -29,6 +30,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     kind: list[ProgrammeKind] | Unset = UNSET,
@@ -75,6 +77,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_from_: None | str | Unset
     if isinstance(from_, Unset):
@@ -253,6 +264,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     kind: list[ProgrammeKind] | Unset = UNSET,
@@ -280,6 +292,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -314,6 +331,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 kind=kind,
@@ -341,6 +359,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     kind: list[ProgrammeKind] | Unset = UNSET,
@@ -368,6 +387,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -403,6 +427,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 kind=kind,
@@ -424,6 +449,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     kind: list[ProgrammeKind] | Unset = UNSET,
@@ -451,6 +477,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -485,6 +516,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 kind=kind,
@@ -512,6 +544,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     kind: list[ProgrammeKind] | Unset = UNSET,
@@ -539,6 +572,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -574,6 +612,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 kind=kind,

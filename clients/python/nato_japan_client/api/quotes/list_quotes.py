@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.envelope_quote_public import EnvelopeQuotePublic
 from ...models.problem import Problem
 from ...models.quote_facet import QuoteFacet
@@ -28,6 +29,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     speaker: list[str] | Unset = UNSET,
@@ -76,6 +78,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_from_: None | str | Unset
     if isinstance(from_, Unset):
@@ -267,6 +278,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     speaker: list[str] | Unset = UNSET,
@@ -297,6 +309,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -331,6 +348,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 speaker=speaker,
@@ -359,6 +377,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     speaker: list[str] | Unset = UNSET,
@@ -389,6 +408,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -424,6 +448,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 speaker=speaker,
@@ -446,6 +471,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     speaker: list[str] | Unset = UNSET,
@@ -476,6 +502,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -510,6 +541,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 speaker=speaker,
@@ -538,6 +570,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     from_: datetime.date | None | str | Unset = UNSET,
     to: datetime.date | None | str | Unset = UNSET,
     speaker: list[str] | Unset = UNSET,
@@ -568,6 +601,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         from_ (datetime.date | None | str | Unset): Start of a date range: `2013`, `2013-04` or
             `2013-04-15`. Records whose span (at its precision) overlaps the range match.
         to (datetime.date | None | str | Unset): End of the date range, inclusive, partial dates
@@ -603,6 +641,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 from_=from_,
 to=to,
 speaker=speaker,

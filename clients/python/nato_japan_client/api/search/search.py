@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.problem import Problem
 from ...models.search_results import SearchResults
 from ...models.search_type import SearchType
@@ -20,6 +21,7 @@ def _get_kwargs(
     *,
     q: str,
     type_: list[SearchType] | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 
@@ -41,6 +43,15 @@ def _get_kwargs(
 
 
     params["type"] = json_type_
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     params["limit"] = limit
 
@@ -136,6 +147,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     q: str,
     type_: list[SearchType] | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 
@@ -154,6 +166,9 @@ def sync_detailed(
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
             other, and an area's aliases find the area.
         type_ (list[SearchType] | Unset): Search only these resources (default: all).
+        basis (BasisLevel | None | Unset): Keep only records all of whose values rest at most this
+            far from the cited words: `stated`, `inferred` (stated or read from the documents) or
+            `external` (any).
         limit (int | Unset): Hits per page. Default: 20.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -170,6 +185,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         q=q,
 type_=type_,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
@@ -186,6 +202,7 @@ def sync(
     client: AuthenticatedClient | Client,
     q: str,
     type_: list[SearchType] | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 
@@ -204,6 +221,9 @@ def sync(
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
             other, and an area's aliases find the area.
         type_ (list[SearchType] | Unset): Search only these resources (default: all).
+        basis (BasisLevel | None | Unset): Keep only records all of whose values rest at most this
+            far from the cited words: `stated`, `inferred` (stated or read from the documents) or
+            `external` (any).
         limit (int | Unset): Hits per page. Default: 20.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -221,6 +241,7 @@ def sync(
         client=client,
 q=q,
 type_=type_,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
@@ -231,6 +252,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     q: str,
     type_: list[SearchType] | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 
@@ -249,6 +271,9 @@ async def asyncio_detailed(
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
             other, and an area's aliases find the area.
         type_ (list[SearchType] | Unset): Search only these resources (default: all).
+        basis (BasisLevel | None | Unset): Keep only records all of whose values rest at most this
+            far from the cited words: `stated`, `inferred` (stated or read from the documents) or
+            `external` (any).
         limit (int | Unset): Hits per page. Default: 20.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -265,6 +290,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         q=q,
 type_=type_,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
@@ -281,6 +307,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     q: str,
     type_: list[SearchType] | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 
@@ -299,6 +326,9 @@ async def asyncio(
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
             other, and an area's aliases find the area.
         type_ (list[SearchType] | Unset): Search only these resources (default: all).
+        basis (BasisLevel | None | Unset): Keep only records all of whose values rest at most this
+            far from the cited words: `stated`, `inferred` (stated or read from the documents) or
+            `external` (any).
         limit (int | Unset): Hits per page. Default: 20.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -316,6 +346,7 @@ async def asyncio(
         client=client,
 q=q,
 type_=type_,
+basis=basis,
 limit=limit,
 cursor=cursor,
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.export_sources_format import ExportSourcesFormat
 from ...models.problem import Problem
 from ...models.source_facet import SourceFacet
@@ -27,6 +28,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -68,6 +70,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -202,6 +213,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -224,6 +236,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -248,6 +265,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,
@@ -270,6 +288,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -292,6 +311,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -317,6 +341,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,
@@ -333,6 +358,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -355,6 +381,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -379,6 +410,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,
@@ -401,6 +433,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -423,6 +456,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -448,6 +486,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.envelope_source_public import EnvelopeSourcePublic
 from ...models.problem import Problem
 from ...models.source_facet import SourceFacet
@@ -26,6 +27,7 @@ def _get_kwargs(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -67,6 +69,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     json_kind: list[str] | Unset = UNSET
     if not isinstance(kind, Unset):
@@ -203,6 +214,7 @@ def sync_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -223,6 +235,11 @@ def sync_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -246,6 +263,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,
@@ -267,6 +285,7 @@ def sync(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -287,6 +306,11 @@ def sync(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -311,6 +335,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,
@@ -326,6 +351,7 @@ async def asyncio_detailed(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -346,6 +372,11 @@ async def asyncio_detailed(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -369,6 +400,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,
@@ -390,6 +422,7 @@ async def asyncio(
     count: bool | Unset = False,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     kind: list[SourceKind] | Unset = UNSET,
     fields: list[SourceField] | Unset = UNSET,
     sort: list[SourceSort] | Unset = UNSET,
@@ -410,6 +443,11 @@ async def asyncio(
         q (None | str | Unset): Full-text search: words, "phrases", OR, -exclusions. British and
             American spellings match each other.
         source (None | str | Unset): Only records cited by this source (a source slug).
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         kind (list[SourceKind] | Unset): Source kind. Repeatable.
         fields (list[SourceField] | Unset): Sparse fieldset: only these top-level fields, and
             `slug`, in each record.
@@ -434,6 +472,7 @@ cursor=cursor,
 count=count,
 q=q,
 source=source,
+basis=basis,
 kind=kind,
 fields=fields,
 sort=sort,

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.basis_level import BasisLevel
 from ...models.envelope_timeline_year import EnvelopeTimelineYear
 from ...models.event_kind import EventKind
 from ...models.problem import Problem
@@ -31,6 +32,7 @@ def _get_kwargs(
     milestones: bool | Unset = True,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 
@@ -126,6 +128,15 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_basis: None | str | Unset
+    if isinstance(basis, Unset):
+        json_basis = UNSET
+    elif isinstance(basis, BasisLevel):
+        json_basis = basis.value
+    else:
+        json_basis = basis
+    params["basis"] = json_basis
 
     params["limit"] = limit
 
@@ -238,6 +249,7 @@ def sync_detailed(
     milestones: bool | Unset = True,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 
@@ -265,6 +277,11 @@ def sync_detailed(
             filters (kind, person, organisation, place, country) leave them out. Default: True.
         q (None | str | Unset): Full-text search.
         source (None | str | Unset): Only records cited by this source.
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         limit (int | Unset): Items per page. Default: 100.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -291,6 +308,7 @@ country=country,
 milestones=milestones,
 q=q,
 source=source,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
@@ -317,6 +335,7 @@ def sync(
     milestones: bool | Unset = True,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 
@@ -344,6 +363,11 @@ def sync(
             filters (kind, person, organisation, place, country) leave them out. Default: True.
         q (None | str | Unset): Full-text search.
         source (None | str | Unset): Only records cited by this source.
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         limit (int | Unset): Items per page. Default: 100.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -371,6 +395,7 @@ country=country,
 milestones=milestones,
 q=q,
 source=source,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
@@ -391,6 +416,7 @@ async def asyncio_detailed(
     milestones: bool | Unset = True,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 
@@ -418,6 +444,11 @@ async def asyncio_detailed(
             filters (kind, person, organisation, place, country) leave them out. Default: True.
         q (None | str | Unset): Full-text search.
         source (None | str | Unset): Only records cited by this source.
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         limit (int | Unset): Items per page. Default: 100.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -444,6 +475,7 @@ country=country,
 milestones=milestones,
 q=q,
 source=source,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
@@ -470,6 +502,7 @@ async def asyncio(
     milestones: bool | Unset = True,
     q: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    basis: BasisLevel | None | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 
@@ -497,6 +530,11 @@ async def asyncio(
             filters (kind, person, organisation, place, country) leave them out. Default: True.
         q (None | str | Unset): Full-text search.
         source (None | str | Unset): Only records cited by this source.
+        basis (BasisLevel | None | Unset): Keep only records whose filtered fields (the dates,
+            place, country, speaker, organisation or area a filter names) rest at most this far from
+            the cited words: `stated` (the evidence contains the value), `inferred` (stated or read
+            from the documents), `external` (any). With no such filter given, every value of the
+            record must. Each record's `basis` lists what its values rest on.
         limit (int | Unset): Items per page. Default: 100.
         cursor (None | str | Unset): Opaque cursor from `meta.next_cursor` or `links.next`; only a
             cursor this service issued, for the same order, is taken.
@@ -524,6 +562,7 @@ country=country,
 milestones=milestones,
 q=q,
 source=source,
+basis=basis,
 limit=limit,
 cursor=cursor,
 
