@@ -6,7 +6,7 @@ KIND_WEIGHTS = {
     "ministerial_meeting": 5, "symposium": 5, "speech": 5, "press_conference": 4,
     "signing": 3, "summit": 3, "contribution": 3, "pledge": 2, "relief_operation": 2,
     "operation": 2, "adoption": 2, "appointment": 1, "accession": 1, "first_contact": 0.2,
-    "disaster": 0.5, "invasion": 0.1,
+    "disaster": 0.5, "invasion": 0.1, "statement": 1, "crisis": 0.1,
 }  # fmt: skip
 # Two title templates per kind; a template's slots decide which links the event must have.
 TITLES = {
@@ -53,6 +53,8 @@ TITLES = {
     ],
     "disaster": ["{disaster} strikes {place}", "{disaster} prompts calls for {area}"],
     "invasion": ["{org} and {org2} condemn the invasion", "Invasion threatens {area} near {place}"],
+    "statement": ["{org} states its interest in {area}", "{person} sets out a position on {area}"],
+    "crisis": ["Crisis near {place} tests {area}", "{org} and {org2} respond to a crisis"],
 }
 # What the summary says the participants did.
 VERBS = {
@@ -78,6 +80,8 @@ VERBS = {
     "first_contact": "made first contact on",
     "disaster": "called for cooperation on",
     "invasion": "condemned an invasion that threatens",
+    "statement": "made known their interest in",
+    "crisis": "discussed a crisis that affects",
 }
 EXTRAS = [
     None,

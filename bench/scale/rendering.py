@@ -68,7 +68,7 @@ def event_document(parts: EventParts) -> tuple[str, str]:
         slug=slug, title=title, summary=summary, kind=kind, date=date_span(parts.span),
         place=Place(name=place_name, country=country), areas=parts.areas,
         programmes=parts.programmes, people=parts.people, organisations=parts.organisations,
-        quotes=parts.quotes, citations=parts.citations,
+        quotes=parts.quotes, basis=[], note=None, citations=parts.citations,
     ))  # fmt: skip
 
 
@@ -86,7 +86,7 @@ def quote_document(
     return _stored(QuotePublic(
         slug=slug, text=text, mode=mode, speaker=speaker, speaker_organisation=organisation,
         speaker_role=role, date=date_span(row[11:17]), event=event, source=source,
-        text_start=start, text_end=end, areas=areas, citations=citations,
+        text_start=start, text_end=end, areas=areas, basis=[], note=None, citations=citations,
     ))  # fmt: skip
 
 
