@@ -142,6 +142,12 @@ bench: setup  ## measure; records the figures in docs/performance.md
 	$(BIN)/python -m bench.harness --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
 	@if [ "$(BENCH_DB)" = postgresql ]; then $(MAKE) --no-print-directory bench-stack; fi
 
+# /v1/search alone: the everyday queries' p50 with one connection and requests/s with 32,
+# the index's build time and size (bench/search.py); records a table in docs/performance.md.
+.PHONY: bench-search
+bench-search: setup
+	$(BIN)/python -m bench.search --db $(BENCH_DB) --events $(BENCH_EVENTS) --record
+
 .PHONY: bench-stack
 bench-stack: setup tools
 	$(BIN)/python -m bench.mix --events $(BENCH_EVENTS) --record

@@ -28,6 +28,7 @@ from app.programmes.router import router as programmes_router
 from app.quotes.router import router as quotes_router
 from app.releases.router import router as releases_router
 from app.rendering import RESOURCES
+from app.search.indexes import SearchIndexes
 from app.search.router import router as search_router
 from app.sources import service as sources
 from app.sources.router import router as sources_router
@@ -100,6 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     # Every request's session comes from here (`DatabaseDep`).
     app.state.database = database
+    # The search index of the database's current version, opened or built per worker.
+    app.state.search_indexes = SearchIndexes(engine, settings.search_index_dir)
     install_error_handlers(app)
     for router in (
         events_router,

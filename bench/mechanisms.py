@@ -117,8 +117,7 @@ VARIANTS = (
         ("query/lists.py", "COMMON_LINKS = 5000", "COMMON_LINKS = 10**12"),)),
     Variant("link filter plan: always EXISTS", ("filtered",), (
         ("query/lists.py", "COMMON_LINKS = 5000", "COMMON_LINKS = 0"),)),
-    Variant("search ranking window", ("search",), env={"SEARCH_RANK_WINDOW": "0"}),
-    Variant("JIT off", ("search", "filtered"), (
+    Variant("JIT off", ("filtered",), (
         ("core/engine.py", '"-c jit=off"', '"-c jit=on"'),), backends=("postgresql",)),
     Variant("answer store (on, against off)", ("first", "filtered", "search"),
             env={"RESPONSE_CACHE_MB": "64"}),

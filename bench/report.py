@@ -172,12 +172,18 @@ def record(run: dict[str, Any], doc: Path = DOC) -> None:
     """Put the table into docs/performance.md between the markers of the run's back-end
     (a section of its own, added at the end the first time)."""
     start, end = markers(run["db"])
+    put_between(doc, start, end, table(run), f"## Latest run on {run['db']}")
+
+
+def put_between(doc: Path, start: str, end: str, content: str, heading: str) -> None:
+    """`content` between the markers `start` and `end` of `doc`, or at its end under
+    `heading` the first time."""
     text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n"
-    block = f"{start}\n{table(run)}\n{end}"
+    block = f"{start}\n{content}\n{end}"
     if start in text:
         text = re.sub(f"{re.escape(start)}.*?{re.escape(end)}", lambda _: block, text, flags=re.S)
     else:
-        text += f"\n## Latest run on {run['db']}\n\n{block}\n"
+        text += f"\n{heading}\n\n{block}\n"
     doc.write_text(text, encoding="utf-8")
 
 

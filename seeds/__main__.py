@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings(**({"database_url": args.database_url} if args.database_url else {}))
         engine = make_engine(settings)
         report = seed(
-            engine, data_dir=args.data_dir, sources_dir=args.sources_dir, check=args.check
-        )
+            engine, data_dir=args.data_dir, sources_dir=args.sources_dir, check=args.check,
+            search_index_dir=settings.search_index_dir,
+        )  # fmt: skip
     except SeedError as exc:
         print(f"seed error: {exc}", file=sys.stderr)
         print("nothing was written.", file=sys.stderr)

@@ -66,8 +66,16 @@ class Names:
     areas: dict[str, list[str]]
 
 
-def values_of(kind: str, record: Any, evidence: str, names: Names) -> list[Value]:
-    """The values of `record` that carry a basis, each checked against `evidence`."""
+# Who speaks is stated by the words that attribute a quote, not by the quote itself
+# (which may speak of Japan or NATO without speaking for either).
+_ATTRIBUTED = frozenset({"speaker", "speaker_organisation", "speaker_role"})
+
+
+def values_of(
+    kind: str, record: Any, evidence: str, names: Names, attribution: str | None = None
+) -> list[Value]:
+    """The values of `record` that carry a basis, each checked against `evidence` (a
+    quote's speaker, body and role against its `attribution`: the other citations)."""
     out = []
     for field in FIELDS.get(kind, ()):
         if field == "areas":
@@ -78,7 +86,8 @@ def values_of(kind: str, record: Any, evidence: str, names: Names) -> list[Value
             continue
         value = _value(record, field)
         if value is not None:
-            found, shown = _check(field, value, evidence, names)
+            text = attribution if field in _ATTRIBUTED and attribution is not None else evidence
+            found, shown = _check(field, value, text, names)
             out.append(Value(field, None, found, shown))
     return out
 
@@ -139,7 +148,13 @@ def bases(kind: str, record: Any, values: list[Value], renamed: dict[str, str]) 
                     f"marked stated, but the record's evidence does not contain {value.shown}",
                     f"basis.{key}",
                 )
-            out.append(Basis(value.field, value.item, "stated", mark.reason))
+            if mark.reason:
+                raise BasisError(
+                    "a stated value needs no reasoning: its evidence is its basis (say more "
+                    "in the record's note)",
+                    f"basis.{key}",
+                )
+            out.append(Basis(value.field, value.item, "stated", None))
         else:
             reason = mark.reason
             if reason is None and value.field in DATE_FIELDS:
@@ -153,7 +168,8 @@ def bases(kind: str, record: Any, values: list[Value], renamed: dict[str, str]) 
         field = "areas" if key.startswith("areas.") else key
         if field not in allowed:
             raise BasisError(
-                f"{key!r} carries no basis on a {kind} (fields: {', '.join(allowed) or 'none'})",
+                f"{key!r} carries no basis on a record of kind {kind} "
+                f"(fields: {', '.join(allowed) or 'none'})",
                 f"basis.{key}",
             )
         raise BasisError(f"{key!r} has no value to mark", f"basis.{key}")

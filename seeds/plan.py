@@ -283,11 +283,18 @@ class _Planner:
                 for s, a in self.records["area"].items()
             },
         )
-        # A record's evidence, one citation per line (no match runs across two).
+        # A record's evidence, one citation per line (no match runs across two); a
+        # quote's first citation is its own text, the others attribute it.
         evidence = "\n".join(words for _, words, _, _ in state.citations)
+        attribution = None
+        if kind == "quote":
+            attribution = "\n".join(words for _, words, _, _ in state.citations[1:])
         try:
             return bases(
-                kind, record, values_of(kind, record, evidence, names), self.formerly["area"]
+                kind,
+                record,
+                values_of(kind, record, evidence, names, attribution),
+                self.formerly["area"],
             )
         except BasisError as exc:
             raise self.fail(str(exc), exc.field) from None

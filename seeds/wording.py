@@ -30,44 +30,53 @@ def names_person(evidence: str, name: str) -> bool:
 
 
 def states_number(evidence: str, number: int) -> bool:
-    if has_word(evidence, str(number)):
+    """The number in digits (not a day of a month: "16 May", "May 16") or in words (not
+    "one of")."""
+    months = "|".join(MONTHS)
+    digits = rf"(?<![\w.,]){number}(?![\w.,])"
+    days = rf"\b{number}\s+(?:{months})\b|\b(?:{months})\s+{number}\b"
+    if any(m for m in re.finditer(digits, evidence)) and not re.search(days, evidence):
         return True
-    return (
-        number < len(NUMBERS)
-        and re.search(rf"\b{NUMBERS[number]}\b", evidence, re.IGNORECASE) is not None
-    )
+    if number >= len(NUMBERS):
+        return False
+    return re.search(rf"\b{NUMBERS[number]}\b(?!\s+of\b)", evidence, re.IGNORECASE) is not None
 
 
 def states_date(evidence: str, value: DateIn) -> bool:
-    """The date's label occurs, or each end's year, month and day do (the day next to its
-    month: "15 April", "April 15", "25 to 29 June"; or written ISO)."""
-    if value.label and contains(evidence, value.label):
+    """One citation states the date: its label, for an approximate date or one of whole
+    years ("the early 1990s", "In the 1990s"); or each end, the day next to its month and
+    the year next to both ("15 April 2013", "April 15, 2013", "25 to 29 June 2013"), the
+    month next to its year ("July 2023"), the year as a number of its own, or ISO."""
+    return any(_states(line, value) for line in evidence.split("\n"))
+
+
+def _states(citation: str, value: DateIn) -> bool:
+    whole_years = len(value.start) == 4 and (value.end is None or len(value.end) == 4)
+    if value.label and (value.approximate or whole_years) and contains(citation, value.label):
         return True
     if value.approximate:
         return False  # an approximate span's ends are a reading of its label
     ends = [value.start] if value.open_ended or value.end is None else [value.start, value.end]
-    return all(_states_partial(evidence, end) for end in ends)
+    return all(_states_partial(citation, end) for end in ends)
 
 
-def _states_partial(evidence: str, iso: str) -> bool:
-    if has_word(evidence, iso):
+def _states_partial(citation: str, iso: str) -> bool:
+    if len(iso) == 10 and has_word(citation, iso):
         return True
     parts = [int(p) for p in iso.split("-")]
-    if not has_word(evidence, str(parts[0])):
-        return False
+    year = rf"(?<![\w%]){parts[0]}(?!\w)"
     if len(parts) == 1:
-        return True
+        return re.search(year, citation) is not None
     month = MONTHS[parts[1] - 1]
     name = rf"(?:{month}|{month[:3]}\.?)"
-    if re.search(rf"\b{name}\b", evidence) is None:
-        return False
     if len(parts) == 2:
-        return True
+        return re.search(rf"\b{name},?\s+{year}", citation) is not None
     day = rf"0?{parts[2]}(?:st|nd|rd|th)?"
-    # "15 April", "25 to 29 June", "25-29 June", "April 15", "June 25-29"
+    span = r"(?:\s*(?:to|and|-|–)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+    # "15 April 2013", "25 to 29 June 2013", "23-25 June 2013", "April 15, 2013", "June 25-29, 2013"
     near = (
-        rf"\b{day}\s*(?:(?:to|and|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:of\s+)?{name}\b",
-        rf"\b\d{{1,2}}\s*(?:to|and|-|–)\s*{day}\s+(?:of\s+)?{name}\b",
-        rf"\b{name}\s+(?:\d{{1,2}}\s*(?:to|and|-|–)\s*)?{day}\b",
+        rf"\b{day}{span}\s+(?:of\s+)?{name},?\s+{year}",
+        rf"\b\d{{1,2}}\s*(?:to|and|-|–)\s*{day}\s+(?:of\s+)?{name},?\s+{year}",
+        rf"\b{name}\s+(?:\d{{1,2}}\s*(?:to|and|-|–)\s*)?{day}{span},?\s+{year}",
     )
-    return any(re.search(pattern, evidence) for pattern in near)
+    return any(re.search(pattern, citation) for pattern in near)

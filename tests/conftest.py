@@ -1,5 +1,9 @@
 """Fixtures: every database-backed test runs on SQLite and on PostgreSQL."""
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 
 import pytest
@@ -13,6 +17,12 @@ from app.main import create_app
 from bench.servers import serve
 from seeds.loader import seed
 from tests.databases import BACKENDS, temporary_database
+
+# Each test process keeps its search indexes in a folder of its own (servers it starts
+# inherit it), removed when it ends: nothing is left under var/.
+if "SEARCH_INDEX_DIR" not in os.environ:
+    os.environ["SEARCH_INDEX_DIR"] = tempfile.mkdtemp(prefix="nato-japan-search-")
+    atexit.register(shutil.rmtree, os.environ["SEARCH_INDEX_DIR"], True)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

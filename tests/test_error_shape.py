@@ -93,14 +93,19 @@ class TestInvalidParameters:
 
 @pytest.fixture(scope="module")
 def broken(seeded_url: str) -> Iterator[TestClient]:
-    """An app whose database session fails on every request."""
+    """An app whose database session, and search index, fail on every request."""
     app = create_app(Settings(database_url=seeded_url))
 
     class FailingDatabase:
         async def read(self, work: object, *, bounded: bool) -> None:
             raise RuntimeError("the database fell over")
 
+    class FailingIndexes:
+        def get(self, version: str) -> None:
+            raise RuntimeError("the search index fell over")
+
     app.dependency_overrides[database] = FailingDatabase
+    app.state.search_indexes = FailingIndexes()  # search reads no database: its index
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.state.engine.dispose()

@@ -49,20 +49,23 @@ def resting_on(
     areas: Collection[int] = (),
 ) -> Select[Any]:
     """`query` kept to the records whose filtered `fields` rest at `level` or nearer the
-    text (with `areas`, the ids an area filter matched: so must the record's links to
-    them); with nothing filtered, to the records all of whose values do. No level (or
-    `external`, which accepts every value): `query` itself."""
+    text and, with `areas` (the ids an area filter matched), whose link to one of them
+    does (the areas are alternatives: one link that rests there is enough); with nothing
+    filtered, to the records all of whose values do. A record whose values carry no
+    basis at all (synthetic data) rests on nothing farther. No level (or `external`,
+    which accepts every value): `query` itself."""
     if level is None or level is BasisLevel.external:
         return query
-    farther = (
-        (FieldBasis.kind == kind)
-        & (FieldBasis.record_id == table.id)
-        & ~FieldBasis.basis.in_(ACCEPTED[level])  # type: ignore[attr-defined]
-    )
+    accepted = ACCEPTED[level]
+    own = (FieldBasis.kind == kind) & (FieldBasis.record_id == table.id)
+    farther = own & ~FieldBasis.basis.in_(accepted)  # type: ignore[attr-defined]
     if not fields and not areas:
         return query.where(~exists().where(farther))
-    checked = FieldBasis.field.in_(fields)  # type: ignore[attr-defined]
+    if fields:
+        query = query.where(~exists().where(farther, FieldBasis.field.in_(fields)))  # type: ignore[attr-defined]
     if areas:
         slugs = select(CooperationArea.slug).where(CooperationArea.id.in_(areas))  # type: ignore[union-attr]
-        checked = checked | ((FieldBasis.field == "areas") & FieldBasis.item.in_(slugs))  # type: ignore[union-attr]
-    return query.where(~exists().where(farther, checked))
+        link = own & (FieldBasis.field == "areas") & FieldBasis.item.in_(slugs)  # type: ignore[union-attr]
+        near = link & FieldBasis.basis.in_(accepted)  # type: ignore[attr-defined]
+        query = query.where(exists().where(near) | ~exists().where(link))
+    return query

@@ -20,10 +20,9 @@ class Settings(BaseSettings):
     data_version_ttl: float = 2.0
     # Megabytes of rendered answers each worker keeps, keyed by ETag; 0 turns it off.
     response_cache_mb: int = 64
-    # A search matching more documents than this ranks only this many, the last indexed
-    # (scoring every match of a common phrase is slow at scale: docs/performance.md); 0 ranks
-    # all.
-    search_rank_window: int = 10_000
+    # Where the search indexes live: one directory per data version (app/search/engine.py);
+    # each instance keeps its own, built from its database when missing.
+    search_index_dir: Path = PROJECT_ROOT / "var" / "search"
     # Threads for the reads that leave the event loop (filters, search, exports); 0 picks
     # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL, and 40
     # (anyio's default) on PostgreSQL, whose reads wait on the server (docs/performance.md).

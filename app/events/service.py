@@ -104,9 +104,11 @@ def matching(
     q: str | None,
     source: str | None,
     basis: BasisLevel | None = None,
+    dated: bool = False,
 ) -> Select[Any]:
-    """Events matching every given filter; repeated values of one filter are alternatives."""
-    query, checked, areas = _ALL, list[str](), set[int]()
+    """Events matching every given filter; repeated values of one filter are alternatives.
+    `dated`: the list places them by their dates (the timeline), which `basis` checks."""
+    query, checked, areas = _ALL, ["date"] if dated else list[str](), set[int]()
     if filters.kind:
         query = query.where(Event.kind.in_([str(k) for k in filters.kind]))
     if filters.area:

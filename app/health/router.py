@@ -46,8 +46,9 @@ async def healthz(response: Response) -> Health:
     responses=problem_responses(503),
 )
 async def readyz(request: Request, response: Response) -> Readiness:
-    """The database is reachable, migrated to head and seeded; 503 with a problem if not,
-    within `READY_TIMEOUT` seconds."""
+    """The database is reachable, migrated to head and seeded, and the search index of
+    its data version is built; 503 with a problem if not, within `READY_TIMEOUT` seconds
+    (a missing index is then being built: the probe starts it)."""
     response.headers["Cache-Control"] = "no-store"
     settings = request.app.state.settings
     if getattr(request.app.state, "ready_limiter", None) is None:  # not behind data reads
@@ -64,6 +65,8 @@ async def readyz(request: Request, response: Response) -> Readiness:
         problem, version = await asyncio.wait_for(probe, settings.ready_timeout)
     except TimeoutError:
         problem = OUTAGES["timeout"].format(timeout=settings.ready_timeout)
+    if problem is None:  # the search index of that version, built (or being built) here
+        problem = request.app.state.search_indexes.problem(version)
     if problem is not None:
         raise NotReady(problem, headers={"Retry-After": "5", "Cache-Control": "no-store"})
     return Readiness(status="ready", data_version=version)

@@ -7,7 +7,7 @@ from sqlalchemy import Text, UniqueConstraint
 from sqlmodel import Field as ColumnField
 from sqlmodel import SQLModel
 
-from app.core.models import Envelope, ListMeta
+from app.core.models import Envelope
 
 
 class SearchDocument(SQLModel, table=True):
@@ -65,15 +65,5 @@ def include_in_autogenerate(
     return not (type_ == "index" and name == "ix_search_document_tsv")
 
 
-class SearchMeta(ListMeta):
-    ranking_window: int | None = Field(
-        default=None,
-        description="Set when the query matched more documents than this: only this many, "
-        "the last indexed, were ranked (SEARCH_RANK_WINDOW). Null when every match was.",
-    )
-
-
 class SearchResults(Envelope[SearchHit]):
-    """Hits in `data`; `meta` also says whether every match was ranked."""
-
-    meta: SearchMeta
+    """Hits in `data`, best first; `meta` and `links` as on every list."""

@@ -1,6 +1,6 @@
-"""Web-search query syntax, parsed once and rendered for FTS5 or PostgreSQL.
+"""Web-search query syntax, parsed once and rendered for FTS5, PostgreSQL or the index.
 
-Supported, as in PostgreSQL's `websearch_to_tsquery`: words (all must match),
+Supported, as in web search engines: words (all must match),
 "quoted phrases", `OR` between alternatives, and `-word` to exclude.
 """
 
@@ -21,6 +21,7 @@ STOPWORDS = frozenset(
     until up very was we were what when where which while who whom why will with you your
     yours yourself yourselves""".split()
 )
+PHRASE_BOOST = 2  # how much more the query's words count where they stand together
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 
 
@@ -60,13 +61,34 @@ class SearchQuery:
                 expr += " NOT " + _fts5_clause(clause)
         return expr
 
-    def to_websearch(self) -> str:
-        """The same query in `websearch_to_tsquery` syntax, in normalised spelling."""
+    def to_tantivy(self) -> str:
+        """The same query in Tantivy's syntax: each clause required (`+`) or excluded
+        (`-`), its alternatives joined by OR, every word quoted (a phrase of one or more:
+        no input is a syntax error)."""
         parts = []
         for clause in self.clauses:
-            alternatives = " or ".join(_websearch_phrase(a) for a in clause.alternatives)
-            parts.append(("-" if clause.negated else "") + alternatives)
+            alternatives = " OR ".join('"' + " ".join(a) + '"' for a in clause.alternatives)
+            parts.append(("-" if clause.negated else "+") + "(" + alternatives + ")")
+        # Words that stand next to each other as they were asked score higher than the
+        # same words apart: the query's plain words, as a phrase, count twice if found.
+        plain = [
+            c.alternatives[0][0]
+            for c in self.clauses
+            if not c.negated and len(c.alternatives) == 1 and len(c.alternatives[0]) == 1
+        ]
+        if len(plain) > 1:
+            parts.append('"' + " ".join(plain) + f'"^{PHRASE_BOOST}')
         return " ".join(parts)
+
+    def to_tsquery(self) -> str:
+        """The same query in `to_tsquery` syntax, its grouping explicit: each clause's
+        alternatives (`|`, a phrase's words `<->`) in parentheses, clauses joined by `&`,
+        exclusions by `!`. (`websearch_to_tsquery` would read "a or b -c" as a | (b & !c).)"""
+        parts = []
+        for clause in self.clauses:
+            alternatives = " | ".join("(" + " <-> ".join(a) + ")" for a in clause.alternatives)
+            parts.append(("!" if clause.negated else "") + "(" + alternatives + ")")
+        return " & ".join(parts)
 
 
 def parse(text: str) -> SearchQuery:
@@ -99,7 +121,3 @@ def parse(text: str) -> SearchQuery:
 def _fts5_clause(clause: Clause) -> str:
     alternatives = ['"' + " ".join(words) + '"' for words in clause.alternatives]
     return alternatives[0] if len(alternatives) == 1 else "(" + " OR ".join(alternatives) + ")"
-
-
-def _websearch_phrase(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else '"' + " ".join(words) + '"'

@@ -2,11 +2,11 @@
 
 from typing import Annotated
 
+from anyio import to_thread
 from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
-from app.core.db import DatabaseDep
-from app.core.errors import InvalidParameter, problem_responses
+from app.core.errors import InvalidParameter, NotReady, problem_responses
 from app.core.models import MAX_LIMIT, NO_NUL, Q_MAX_LENGTH, BasisLevel, Format, cursor_parameter
 from app.http.openapi import query_parameters
 from app.http.responses import accept, other_page
@@ -46,6 +46,7 @@ class SearchParams(BaseModel):
 
 
 SEARCH = QueryModel(SearchParams)
+RETRY = {"Retry-After": "5"}
 
 
 @router.get(
@@ -56,16 +57,14 @@ SEARCH = QueryModel(SearchParams)
     responses=problem_responses(406, 422, 503),
     openapi_extra=query_parameters(SEARCH.model),
 )
-async def search(
-    request: Request, query: Annotated[SearchParams, Depends(SEARCH)], db: DatabaseDep
-) -> Response:
+async def search(request: Request, query: Annotated[SearchParams, Depends(SEARCH)]) -> Response:
     """Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
-    Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
-    same records, and order them by their own measure of relevance. A query matching
-    more documents than the ranking window ranks only the last indexed of them, and
-    says so in `meta.ranking_window`.
+    Every match is ranked, by BM25 in the service's search index (titles weigh four
+    times the body), the same way whichever database serves the data; equal ranks keep
+    one fixed order, so pages never repeat or skip a hit. While the index of a new
+    dataset version is being built, the answer is 503 with Retry-After.
     """
     accept(request, Format.json)
     q, limit = query.q, query.limit
@@ -74,24 +73,19 @@ async def search(
     if unknown:
         allowed = ", ".join(TYPES)
         raise InvalidParameter("query.type", f"{unknown[0]!r} is not one of {allowed}")
-    hits, next_cursor, ranking_window = await db.read(
-        lambda session: service.search(
-            session,
+    version = getattr(request.state, "data_version", None)
+    if version is None:
+        raise NotReady("The database holds no dataset: run `python -m seeds`.", headers=RETRY)
+    index = request.app.state.search_indexes.get(version)
+    hits, next_cursor = await to_thread.run_sync(
+        lambda: service.search(
+            index,
             q=q,
             types=[TYPES[t] for t in wanted],
             paths=PATHS,
             limit=limit,
             cursor=query.cursor,
             basis=query.basis,
-            window=request.app.state.settings.search_rank_window,
-        ),
-        bounded=False,
+        )
     )
-    return other_page(
-        request,
-        hits,
-        limit=limit,
-        next_cursor=next_cursor,
-        returned=len(hits),
-        meta={"ranking_window": ranking_window},
-    )
+    return other_page(request, hits, limit=limit, next_cursor=next_cursor, returned=len(hits))

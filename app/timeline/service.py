@@ -105,7 +105,7 @@ def timeline(
         day, rank, slug = decode_cursor(query.cursor, _CURSOR)
         start = (day, int(rank), str(slug))
     event_query = events.matching(
-        session=session, filters=query, q=q, source=source, basis=query.basis
+        session=session, filters=query, q=q, source=source, basis=query.basis, dated=True
     )
     found = _events_after(session, event_query, start, limit + 1)
     event_only = query.kind or query.person or query.organisation or query.place or query.country

@@ -2,9 +2,14 @@
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from app.core.engine import upgrade
+from sqlmodel import Session
+
+from app.core.config import Settings
+from app.core.engine import make_engine, upgrade
 from app.rendering import render_version
+from app.search.engine import build, index_name
 from bench.scale import target, write_postgres, write_sqlite
 from bench.scale.dataset import Dataset, version_of
 from bench.scale.progress import Progress
@@ -29,6 +34,7 @@ def load(
     fresh: bool = False,
     if_missing: bool = False,
     progress: Progress | None = None,
+    search_index_dir: Path | None = None,
 ) -> Report:
     """Fill `database_url` with the dataset for (events, seed); raise Refused if unsafe."""
     progress = progress or Progress(events, stream=None)
@@ -37,6 +43,7 @@ def load(
     held = target.refuse_unsafe(database_url)
     if if_missing and (held.version, held.render_version) == (version_of(events, seed), current):
         upgrade(database_url)
+        search_index(database_url, version_of(events, seed), search_index_dir)
         seconds = time.perf_counter() - started
         size = target.size_bytes(database_url)
         return Report(version_of(events, seed), seconds, size, skipped=True)
@@ -48,6 +55,8 @@ def load(
     writer.write(database_url, dataset, progress)
     with progress.phase("documents"):
         render_the_rest(database_url)
+    with progress.phase("search index"):
+        search_index(database_url, dataset.version, search_index_dir)
     return Report(
         version=dataset.version,
         seconds=time.perf_counter() - started,
@@ -55,3 +64,15 @@ def load(
         rows=dict(progress.rows),
         phases=dict(progress.phases),
     )
+
+
+def search_index(database_url: str, version: str, directory: Path | None = None) -> None:
+    """The search index of the dataset, as the seed loader builds it for curated data
+    (in `directory`, by default SEARCH_INDEX_DIR; nothing to do when it is there)."""
+    engine = make_engine(Settings(database_url=database_url))
+    try:
+        with Session(engine) as session:
+            directory = directory or Settings().search_index_dir
+            build(session, directory, index_name(version, render_version()))
+    finally:
+        engine.dispose()

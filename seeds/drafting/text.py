@@ -35,7 +35,8 @@ DAY_RANGE_MONTH = re.compile(rf"\b(\d{{1,2}}) (?:to|-|–) (\d{{1,2}}) {_MONTH}\
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) {_MONTH}\b")
 MONTH_DAY = re.compile(rf"\b{_MONTH} (\d{{1,2}})\b(?!,? \d{{4}})")
 MONTH_YEAR = re.compile(rf"\b{_MONTH},? (\d{{4}})\b")
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# A year standing alone: not the digits of an escaped file name ("nato%204%2015%2013").
+YEAR = re.compile(r"(?<![%\w])(19[5-9]\d|20[0-4]\d)\b")
 DECADE = re.compile(r"\b((?:the\s)?(?:early\s|mid-|late\s)?((?:19|20)\d0)s)\b")
 WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))\s+(?=[A-Z“\"•])")

@@ -131,7 +131,7 @@ class TestRepeatedRequests:
             "/v1/events?limit=3&facets=kind",
             "/v1/events/ipcp-signing-2014",
             "/v1/areas.csv?limit=2",  # an export page, not streamed
-            "/v1/search?q=cyber&limit=2",
+            "/v1/events?q=cyber&limit=2",  # a list searched in the database
         ],
     )
     def test_a_repeated_request_is_answered_from_the_store_without_reading_the_database(

@@ -2,16 +2,11 @@
 back-ends; the ranking window."""
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
 
-from app.core.config import Settings
-from app.main import create_app
 from app.search.router import PATHS
 from seeds.reading import SEEDS_DIR
 from tests.support import assert_problem, by_slug, curated, url, walk
@@ -253,53 +248,3 @@ class TestSearchAcrossBackends:
             if other != backend:
                 differ = {q: mine[q] ^ theirs[q] for q in QUERIES if mine[q] != theirs[q]}
                 assert differ == {}, f"{backend} and {other} disagree"
-
-
-WINDOW = 8
-
-
-@pytest.fixture(scope="module")
-def windowed(seeded_url: str) -> Iterator[TestClient]:
-    """The service with a ranking window of WINDOW documents."""
-    app = create_app(Settings(database_url=seeded_url, search_rank_window=WINDOW))
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.engine.dispose()
-
-
-def document_ids(seeded_url: str, found: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    engine = create_engine(seeded_url, poolclass=NullPool)
-    with engine.connect() as conn:
-        rows = conn.execute(text("SELECT kind, slug, id FROM search_document")).all()
-    engine.dispose()
-    return {(kind, slug): id for kind, slug, id in rows if (kind, slug) in found}
-
-
-class TestSearchRankingWindow:
-    def test_every_match_is_ranked_by_default(self, client: TestClient):
-        body = client.get(url(SEARCH, q="cyber", limit=5)).json()
-        assert len(found(client, "cyber")) > WINDOW
-        assert body["meta"]["ranking_window"] is None
-
-    def test_above_the_window_only_the_last_indexed_matches_are_ranked(
-        self, client: TestClient, windowed: TestClient, seeded_url: str
-    ):
-        every = found(client, "cyber")
-        ids = document_ids(seeded_url, every)
-        last_indexed = set(sorted(every, key=ids.__getitem__)[-WINDOW:])
-        first = windowed.get(url(SEARCH, q="cyber", limit=2)).json()
-        assert first["meta"]["ranking_window"] == WINDOW
-        assert found(windowed, "cyber") == last_indexed
-        # Ranked among themselves: the order of the full ranking, restricted to them.
-        full_order = [(h["type"], h["slug"]) for h in hits(client, "cyber")]
-        windowed_order = [(h["type"], h["slug"]) for h in hits(windowed, "cyber")]
-        assert windowed_order == [hit for hit in full_order if hit in last_indexed]
-
-    def test_the_window_counts_only_the_types_asked_for(
-        self, client: TestClient, windowed: TestClient
-    ):
-        areas = found(client, "cyber", "areas")
-        assert 0 < len(areas) <= WINDOW
-        body = windowed.get(url(SEARCH, q="cyber", type="areas", limit=200)).json()
-        assert {(h["type"], h["slug"]) for h in body["data"]} == areas
-        assert body["meta"]["ranking_window"] is None

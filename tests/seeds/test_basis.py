@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 import yaml
 
-from seeds.basis import FIELDS
+from seeds.basis import FIELDS, Names, values_of
 from seeds.errors import SeedError
 from seeds.plan import build_plan
 from seeds.reading import SEEDS_DIR
-from seeds.records import DateIn
-from seeds.wording import states_date
+from seeds.records import DateIn, QuoteIn
+from seeds.wording import states_date, states_number
 
 
 @pytest.fixture
@@ -174,7 +174,44 @@ def _filled(state: Any, name: str) -> bool:
         ("on Tuesday in Brussels", {"start": "2014-05-06"}, False),
         ("in 2014 and 2015", {"start": "2015"}, True),
         ("in 20150", {"start": "2015"}, False),  # a year is a whole number
+        ("met on 25 June\nthe crisis of 2014", {"start": "2014-06-25"}, False),  # two citations
+        ("June 25 and, much later, 2014", {"start": "2014-06-25"}, False),  # the year apart
+        ("In July 2023, the leaders", {"start": "2023-07-11", "label": "July 2023"}, False),
+        ("nato%204%2015%2013.jpg", {"start": "2013"}, False),  # a file name's digits
+        ("agreed in July 2023", {"start": "2023-07"}, True),
+        ("April, 2013", {"start": "2013-04"}, True),
     ],
 )  # fmt: skip
 def test_which_dates_the_words_state(evidence: str, date: dict[str, Any], stated: bool):
     assert states_date(evidence, DateIn(**date)) is stated
+
+
+@pytest.mark.parametrize(
+    ("evidence", "number", "stated"),
+    [
+        ("in 16 areas", 16, True),
+        ("increased from the nine in the previous document", 9, True),
+        ("adopted on 16 May", 16, False),  # a day of a month
+        ("on May 16 in Brussels", 16, False),
+        ("Japan is one of NATO's partners", 1, False),
+        ("version 2.16 of the text", 16, False),
+    ],
+)
+def test_which_numbers_the_words_state(evidence: str, number: int, stated: bool):
+    assert states_number(evidence, number) is stated
+
+
+def test_who_speaks_is_stated_by_the_attribution_not_by_the_words_spoken():
+    quote = QuoteIn(
+        slug="q", text="cooperation is important for Japan and NATO", source="s",
+        speaker="shinzo-abe", speaker_organisation="japan", speaker_role="Prime Minister",
+    )  # fmt: skip
+    names = Names(
+        people={"shinzo-abe": "Shinzo Abe"},
+        organisations={"japan": ("Japan", None)},
+        areas={},
+    )
+    attribution = "At a joint press conference, Prime Minister Abe said,"
+    evidence = f"{quote.text}\n{attribution}"
+    found = {v.field: v.found for v in values_of("quote", quote, evidence, names, attribution)}
+    assert found == {"speaker": True, "speaker_role": True, "speaker_organisation": False}

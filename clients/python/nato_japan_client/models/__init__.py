@@ -96,8 +96,6 @@ from .release_public import ReleasePublic
 from .release_public_counts import ReleasePublicCounts
 from .role_public import RolePublic
 from .search_hit import SearchHit
-from .search_meta import SearchMeta
-from .search_meta_facets_type_0 import SearchMetaFacetsType0
 from .search_results import SearchResults
 from .search_type import SearchType
 from .source_detail import SourceDetail
@@ -206,8 +204,6 @@ __all__ = (
     "ReleasePublicCounts",
     "RolePublic",
     "SearchHit",
-    "SearchMeta",
-    "SearchMetaFacetsType0",
     "SearchResults",
     "SearchType",
     "SourceDetail",

@@ -12,8 +12,8 @@ from typing import cast
 
 if TYPE_CHECKING:
   from ..models.list_links import ListLinks
+  from ..models.list_meta import ListMeta
   from ..models.search_hit import SearchHit
-  from ..models.search_meta import SearchMeta
 
 
 
@@ -25,16 +25,16 @@ T = TypeVar("T", bound="SearchResults")
 
 @_attrs_define
 class SearchResults:
-    """ Hits in `data`; `meta` also says whether every match was ranked.
+    """ Hits in `data`, best first; `meta` and `links` as on every list.
 
         Attributes:
             data (list[SearchHit]):
-            meta (SearchMeta):
+            meta (ListMeta):
             links (ListLinks):
      """
 
     data: list[SearchHit]
-    meta: SearchMeta
+    meta: ListMeta
     links: ListLinks
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -44,8 +44,8 @@ class SearchResults:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.list_links import ListLinks # noqa: PLC0415
+        from ..models.list_meta import ListMeta # noqa: PLC0415
         from ..models.search_hit import SearchHit # noqa: PLC0415
-        from ..models.search_meta import SearchMeta # noqa: PLC0415
         data = []
         for data_item_data in self.data:
             data_item = data_item_data.to_dict()
@@ -73,8 +73,8 @@ class SearchResults:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.list_links import ListLinks # noqa: PLC0415
+        from ..models.list_meta import ListMeta # noqa: PLC0415
         from ..models.search_hit import SearchHit # noqa: PLC0415
-        from ..models.search_meta import SearchMeta # noqa: PLC0415
         d = dict(src_dict)
         data = []
         _data = d.pop("data")
@@ -86,7 +86,7 @@ class SearchResults:
             data.append(data_item)
 
 
-        meta = SearchMeta.from_dict(d.pop("meta"))
+        meta = ListMeta.from_dict(d.pop("meta"))
 
 
 

@@ -91,8 +91,9 @@ def sync_detailed(
 ) -> Response[Problem | Readiness]:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not,
-    within `READY_TIMEOUT` seconds.
+     The database is reachable, migrated to head and seeded, and the search index of
+    its data version is built; 503 with a problem if not, within `READY_TIMEOUT` seconds
+    (a missing index is then being built: the probe starts it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,8 +121,9 @@ def sync(
 ) -> Problem | Readiness | None:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not,
-    within `READY_TIMEOUT` seconds.
+     The database is reachable, migrated to head and seeded, and the search index of
+    its data version is built; 503 with a problem if not, within `READY_TIMEOUT` seconds
+    (a missing index is then being built: the probe starts it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,8 +146,9 @@ async def asyncio_detailed(
 ) -> Response[Problem | Readiness]:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not,
-    within `READY_TIMEOUT` seconds.
+     The database is reachable, migrated to head and seeded, and the search index of
+    its data version is built; 503 with a problem if not, within `READY_TIMEOUT` seconds
+    (a missing index is then being built: the probe starts it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,8 +176,9 @@ async def asyncio(
 ) -> Problem | Readiness | None:
     """ Readiness
 
-     The database is reachable, migrated to head and seeded; 503 with a problem if not,
-    within `READY_TIMEOUT` seconds.
+     The database is reachable, migrated to head and seeded, and the search index of
+    its data version is built; 503 with a problem if not, within `READY_TIMEOUT` seconds
+    (a missing index is then being built: the probe starts it).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

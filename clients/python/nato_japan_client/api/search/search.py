@@ -157,10 +157,10 @@ def sync_detailed(
      Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
-    Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
-    same records, and order them by their own measure of relevance. A query matching
-    more documents than the ranking window ranks only the last indexed of them, and
-    says so in `meta.ranking_window`.
+    Every match is ranked, by BM25 in the service's search index (titles weigh four
+    times the body), the same way whichever database serves the data; equal ranks keep
+    one fixed order, so pages never repeat or skip a hit. While the index of a new
+    dataset version is being built, the answer is 503 with Retry-After.
 
     Args:
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
@@ -212,10 +212,10 @@ def sync(
      Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
-    Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
-    same records, and order them by their own measure of relevance. A query matching
-    more documents than the ranking window ranks only the last indexed of them, and
-    says so in `meta.ranking_window`.
+    Every match is ranked, by BM25 in the service's search index (titles weigh four
+    times the body), the same way whichever database serves the data; equal ranks keep
+    one fixed order, so pages never repeat or skip a hit. While the index of a new
+    dataset version is being built, the answer is 503 with Retry-After.
 
     Args:
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
@@ -262,10 +262,10 @@ async def asyncio_detailed(
      Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
-    Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
-    same records, and order them by their own measure of relevance. A query matching
-    more documents than the ranking window ranks only the last indexed of them, and
-    says so in `meta.ranking_window`.
+    Every match is ranked, by BM25 in the service's search index (titles weigh four
+    times the body), the same way whichever database serves the data; equal ranks keep
+    one fixed order, so pages never repeat or skip a hit. While the index of a new
+    dataset version is being built, the answer is 503 with Retry-After.
 
     Args:
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each
@@ -317,10 +317,10 @@ async def asyncio(
      Ranked hits across events, programmes, areas, quotes, people, organisations and
     sources, each with its type, slug, title and a highlighted snippet.
 
-    Ranks come from SQLite FTS5 (bm25) or PostgreSQL (`ts_rank_cd`); both find the
-    same records, and order them by their own measure of relevance. A query matching
-    more documents than the ranking window ranks only the last indexed of them, and
-    says so in `meta.ranking_window`.
+    Every match is ranked, by BM25 in the service's search index (titles weigh four
+    times the body), the same way whichever database serves the data; equal ranks keep
+    one fixed order, so pages never repeat or skip a hit. While the index of a new
+    dataset version is being built, the answer is 503 with Retry-After.
 
     Args:
         q (str): Words, "phrases", OR and -exclusions; British and American spellings match each

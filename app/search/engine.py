@@ -1,0 +1,216 @@
+"""The search index: Tantivy in process, built from the database's search documents for
+each data version, so both back-ends rank the same documents the same way (BM25, titles
+weighted above bodies, every match ranked).
+
+An index lives in its own directory under `SEARCH_INDEX_DIR`, named after what it was
+built from: the dataset's version, the rendering of the documents and `INDEX_FORMAT`.
+Whoever needs it first builds it (the seed loader, the scale generator, a starting
+worker) into a directory of its own and renames that into place, under a lock, so that
+several processes and instances never build one index twice or read a half-built one.
+"""
+
+import fcntl
+import hashlib
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+from sqlalchemy import case, func, select
+from sqlmodel import Session
+
+from app.basis.models import FieldBasis
+from app.core.models import BasisLevel
+from app.search.models import SearchDocument
+from app.search.query import SearchQuery
+
+# Bumped when the index's schema or its documents change without a change of data.
+INDEX_FORMAT = 1
+TITLE_BOOST = 4.0  # a title's words weigh four times the body's, as they always have
+_READY = "ready"  # the file that marks a directory as a whole index
+
+# Each document: its place in the canonical order (ties of score are broken by it), the
+# record it is (kind, slug), how far its values rest from the text (`rests`), the words
+# that are searched (`title`, `body`: normalised spelling, English stems) and the words
+# that are shown (stored, not searched).
+_builder = tantivy.SchemaBuilder()
+_builder.add_integer_field("ordinal", stored=True, indexed=False)
+_builder.add_text_field("kind", stored=True, tokenizer_name="raw")
+_builder.add_text_field("slug", stored=True, tokenizer_name="raw", index_option="basic")
+_builder.add_text_field("rests", tokenizer_name="raw", index_option="basic")
+_builder.add_text_field("title", tokenizer_name="en_stem")
+_builder.add_text_field("body", tokenizer_name="en_stem")
+_builder.add_bytes_field("shown_title", stored=True, indexed=False)
+_builder.add_bytes_field("shown_body", stored=True, indexed=False)
+SCHEMA = _builder.build()
+
+# What each `basis=` keeps: a record whose farthest value rests at that level or nearer.
+_RESTS = {
+    BasisLevel.stated: ["stated"],
+    BasisLevel.inferred: ["stated", "inferred"],
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    score: float
+    ordinal: int
+    kind: str
+    slug: str
+    title: str
+    body: str
+
+
+def index_name(version: str, rendering: str) -> str:
+    """The directory name of the index of a data version as this code renders it."""
+    key = f"{version}\n{rendering}\n{INDEX_FORMAT}"
+    return f"{version[:24]}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def is_built(path: Path) -> bool:
+    return (path / _READY).exists()
+
+
+def build(session: Session, directory: Path, name: str) -> Path:
+    """The index `name` under `directory`, built from the search documents `session`
+    sees unless it is there already; other processes wait for one build, not repeat it."""
+    target = directory / name
+    if is_built(target):
+        return target
+    directory.mkdir(parents=True, exist_ok=True)
+    with _locked(directory / f".{name}.lock"):
+        if is_built(target):  # built by another process while this one waited
+            return target
+        building = directory / f".{name}.building-{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir()
+        index = tantivy.Index(SCHEMA, path=str(building))
+        # One thread: the documents go in in the canonical order, the same on every build.
+        writer = index.writer(heap_size=128_000_000, num_threads=1)
+        for ordinal, row in enumerate(_documents(session)):
+            kind, slug, title, body, title_terms, body_terms, rests = row
+            writer.add_document(
+                tantivy.Document(
+                    ordinal=ordinal,
+                    kind=kind,
+                    slug=slug,
+                    rests=rests,
+                    title=title_terms,
+                    body=body_terms,
+                    shown_title=title.encode(),
+                    shown_body=body.encode(),
+                )  # fmt: skip
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        (building / _READY).touch()
+        shutil.rmtree(target, ignore_errors=True)  # a directory left without its mark
+        building.rename(target)
+    return target
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _documents(session: Session) -> Iterator[tuple[Any, ...]]:
+    """Every search document with how far its record's values rest from the text, in
+    the canonical order: kind, then slug, compared byte by byte on both back-ends."""
+    doc = SearchDocument.__table__  # type: ignore[attr-defined]
+    basis = FieldBasis.__table__  # type: ignore[attr-defined]
+    level = case((basis.c.basis == "external", 2), (basis.c.basis == "inferred", 1), else_=0)
+    farthest = (
+        select(basis.c.kind, basis.c.record_id, func.max(level).label("level"))
+        .group_by(basis.c.kind, basis.c.record_id)
+        .subquery()
+    )
+    binary = "C" if session.get_bind().dialect.name == "postgresql" else "BINARY"
+    query = (
+        select(
+            doc.c.kind,
+            doc.c.slug,
+            doc.c.title,
+            doc.c.body,
+            doc.c.title_terms,
+            doc.c.body_terms,
+            func.coalesce(farthest.c.level, 0),
+        )  # fmt: skip
+        .outerjoin(
+            farthest,
+            (farthest.c.kind == doc.c.kind) & (farthest.c.record_id == doc.c.record_id),
+        )
+        .order_by(doc.c.kind.collate(binary), doc.c.slug.collate(binary))
+    )
+    names = ("stated", "inferred", "external")
+    for row in session.execute(query, execution_options={"yield_per": 2000}):
+        yield (*row[:6], names[row[6]])
+
+
+class SearchIndex:
+    """One built index, opened for searching (its files are mapped, not read)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.index = tantivy.Index.open(str(path))
+        self.searcher = self.index.searcher()
+
+    def search(
+        self, query: SearchQuery, *, kinds: list[str] | None, basis: BasisLevel | None,
+        limit: int, after: tuple[float, int] | None,
+    ) -> tuple[list[Hit], bool]:  # fmt: skip
+        """Up to `limit` hits after `after` (a hit's score and ordinal), best first and
+        ties in the canonical order; and whether more follow."""
+        searched = self._query(query, kinds, basis)
+        wanted = limit + 1
+        fetch = wanted
+        while True:
+            found = self.searcher.search(searched, fetch, count=False).hits
+            ranked = sorted(
+                ((score, self._ordinal(address), address) for score, address in found),
+                key=lambda hit: (-hit[0], hit[1]),
+            )
+            if after is not None:
+                ranked = [h for h in ranked if (-h[0], h[1]) > (-after[0], after[1])]
+            exhausted = len(found) < fetch
+            # Done when every hit not fetched scores below the last one needed (a hit of
+            # the same score might come before it in the canonical order).
+            lowest = min((score for score, _ in found), default=0.0)
+            if exhausted or (len(ranked) >= wanted and ranked[wanted - 1][0] > lowest):
+                break
+            fetch *= 4
+        page = [self._hit(score, ordinal, address) for score, ordinal, address in ranked[:limit]]
+        return page, len(ranked) > limit
+
+    def _ordinal(self, address: Any) -> int:
+        return int(self.searcher.doc(address)["ordinal"][0])
+
+    def _hit(self, score: float, ordinal: int, address: Any) -> Hit:
+        stored = self.searcher.doc(address)
+        return Hit(
+            score=score, ordinal=ordinal, kind=stored["kind"][0], slug=stored["slug"][0],
+            title=bytes(stored["shown_title"][0]).decode(),
+            body=bytes(stored["shown_body"][0]).decode(),
+        )  # fmt: skip
+
+    def _query(
+        self, query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None
+    ) -> tantivy.Query:
+        words = self.index.parse_query(
+            query.to_tantivy(), ["title", "body"], field_boosts={"title": TITLE_BOOST}
+        )
+        clauses = [(tantivy.Occur.Must, words)]
+        for field, values in (("kind", kinds), ("rests", _RESTS.get(basis) if basis else None)):
+            if values is not None:  # a filter: it decides what matches, not how well
+                chosen = tantivy.Query.term_set_query(SCHEMA, field, values)
+                clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(chosen, 0.0)))
+        return tantivy.Query.boolean_query(clauses)

@@ -1,0 +1,99 @@
+"""SQLite and PostgreSQL serve the same hits in the same order with the same ranks: each
+builds its own search index from its own database, and the two agree, on the curated
+data and on synthetic data."""
+
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.core.config import Settings
+from app.core.engine import make_engine, upgrade
+from app.main import create_app
+from bench.scale.loader import load
+from seeds.loader import seed
+from tests.databases import BACKENDS, temporary_database
+from tests.support import url, walk
+
+CURATED_QUERIES = [
+    "maritime security", "cyber", "tokyo", "disaster relief", '"cyber defence"',
+    "exercise -baltic", "japan", "nato OR japan", "piracy", '"rules-based international order"',
+]  # fmt: skip
+# Words of the synthetic data (bench/scale): areas, places, kinds, verbs.
+SYNTHETIC_QUERIES = [
+    "maritime security", "cyber", "tokyo", "disaster relief", '"cyber defence"',
+    "exercise -baltic", "summit", "training OR exercise", "japan", "relief supplies",
+]  # fmt: skip
+SYNTHETIC_EVENTS = 1500
+
+
+def every_hit(client: TestClient, q: str) -> list[tuple[Any, ...]]:
+    hits = walk(client, url("/v1/search", q=q, limit=50))  # several pages: cursors too
+    return [(h["type"], h["slug"], h["rank"], h["snippet"]) for h in hits]
+
+
+def served_by_both(
+    tmp_path: Path, fill: Callable[[str, Path], None]
+) -> Iterator[dict[str, TestClient]]:
+    """A client per back-end, each on a database `fill`ed with the same data and with a
+    search index folder of its own."""
+    with ExitStack() as stack:
+        clients = {}
+        for backend in BACKENDS:
+            url_ = stack.enter_context(temporary_database(backend, tmp_path))
+            indexes = tmp_path / f"search-{backend}"
+            fill(url_, indexes)
+            app = create_app(
+                Settings(database_url=url_, response_cache_mb=0, search_index_dir=indexes)
+            )
+            clients[backend] = stack.enter_context(TestClient(app))
+            stack.callback(app.state.engine.dispose)
+        yield clients
+
+
+@pytest.fixture(scope="module")
+def curated_pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, TestClient]]:
+    def fill(database_url: str, indexes: Path) -> None:
+        upgrade(database_url)
+        engine = make_engine(Settings(database_url=database_url))
+        seed(engine, search_index_dir=indexes)
+        engine.dispose()
+
+    yield from served_by_both(tmp_path_factory.mktemp("curated"), fill)
+
+
+@pytest.fixture(scope="module")
+def synthetic_pair(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[dict[str, TestClient]]:
+    def fill(database_url: str, indexes: Path) -> None:
+        load(database_url, events=SYNTHETIC_EVENTS, seed=7, search_index_dir=indexes)
+
+    yield from served_by_both(tmp_path_factory.mktemp("synthetic"), fill)
+
+
+@pytest.mark.parametrize("q", CURATED_QUERIES)
+def test_the_curated_data_gives_the_same_hits_in_the_same_order(
+    curated_pair: dict[str, TestClient], q: str
+):
+    sqlite, postgresql = (every_hit(curated_pair[b], q) for b in BACKENDS)
+    assert sqlite, q
+    assert sqlite == postgresql
+
+
+@pytest.mark.parametrize("q", SYNTHETIC_QUERIES)
+def test_synthetic_data_gives_the_same_hits_in_the_same_order(
+    synthetic_pair: dict[str, TestClient], q: str
+):
+    sqlite, postgresql = (every_hit(synthetic_pair[b], q) for b in BACKENDS)
+    assert sqlite, q
+    assert sqlite == postgresql
+
+
+def test_each_back_end_built_an_index_of_its_own(curated_pair: dict[str, TestClient]):
+    for backend, client in curated_pair.items():
+        folder = client.app.state.settings.search_index_dir  # type: ignore[attr-defined]
+        assert folder.name == f"search-{backend}" and any(folder.iterdir())
