@@ -29,9 +29,36 @@ from app.search.models import SearchDocument
 from app.search.query import SearchQuery
 
 # Bumped when the index's schema or its documents change without a change of data.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 TITLE_BOOST = 4.0  # a title's words weigh four times the body's, as they always have
+PHRASE_BOOST = 2.0  # the query's plain words, where they stand together as asked
 _READY = "ready"  # the file that marks a directory as a whole index
+
+# How text becomes terms: words (letters and digits), at most 40 characters, lower case,
+# English stems; as Tantivy's `en_stem`, but also run here, to make the pairs.
+WORDS, PAIRS = "words", "pairs"
+ANALYZER = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+    .filter(tantivy.Filter.remove_long(40))
+    .filter(tantivy.Filter.lowercase())
+    .filter(tantivy.Filter.stemmer("english"))
+    .build()
+)
+_PAIR_TERMS = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+_PAIR = "\u00b7"  # joins a pair's stems into one term: "maritim·secur"
+
+
+def pairs(text: str) -> str:
+    """The pairs of neighbouring stems of `text`, as terms separated by spaces."""
+    stems = ANALYZER.analyze(text)
+    return " ".join(f"{a}{_PAIR}{b}" for a, b in zip(stems, stems[1:], strict=False))
+
+
+def _with_tokenizers(index: tantivy.Index) -> tantivy.Index:
+    index.register_tokenizer(WORDS, ANALYZER)
+    index.register_tokenizer(PAIRS, _PAIR_TERMS)
+    return index
+
 
 # Each document: its place in the canonical order (ties of score are broken by it), the
 # record it is (kind, slug), how far its values rest from the text (`rests`), the words
@@ -42,8 +69,12 @@ _builder.add_integer_field("ordinal", stored=True, indexed=False)
 _builder.add_text_field("kind", stored=True, tokenizer_name="raw")
 _builder.add_text_field("slug", stored=True, tokenizer_name="raw", index_option="basic")
 _builder.add_text_field("rests", tokenizer_name="raw", index_option="basic")
-_builder.add_text_field("title", tokenizer_name="en_stem")
-_builder.add_text_field("body", tokenizer_name="en_stem")
+_builder.add_text_field("title", tokenizer_name=WORDS)
+_builder.add_text_field("body", tokenizer_name=WORDS)
+# Each pair of neighbouring stems, as one term ("maritim·secur"): a phrase of two words is
+# one term to look up, not two lists of positions to line up (docs/performance.md).
+_builder.add_text_field("title_pairs", tokenizer_name=PAIRS, index_option="freq")
+_builder.add_text_field("body_pairs", tokenizer_name=PAIRS, index_option="freq")
 _builder.add_bytes_field("shown_title", stored=True, indexed=False)
 _builder.add_bytes_field("shown_body", stored=True, indexed=False)
 SCHEMA = _builder.build()
@@ -88,7 +119,7 @@ def build(session: Session, directory: Path, name: str) -> Path:
         building = directory / f".{name}.building-{os.getpid()}"
         shutil.rmtree(building, ignore_errors=True)
         building.mkdir()
-        index = tantivy.Index(SCHEMA, path=str(building))
+        index = _with_tokenizers(tantivy.Index(SCHEMA, path=str(building)))
         # One thread: the documents go in in the canonical order, the same on every build.
         writer = index.writer(heap_size=128_000_000, num_threads=1)
         for ordinal, row in enumerate(_documents(session)):
@@ -101,6 +132,8 @@ def build(session: Session, directory: Path, name: str) -> Path:
                     rests=rests,
                     title=title_terms,
                     body=body_terms,
+                    title_pairs=pairs(title_terms),
+                    body_pairs=pairs(body_terms),
                     shown_title=title.encode(),
                     shown_body=body.encode(),
                 )  # fmt: skip
@@ -161,7 +194,7 @@ class SearchIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.index = tantivy.Index.open(str(path))
+        self.index = _with_tokenizers(tantivy.Index.open(str(path)))
         self.searcher = self.index.searcher()
 
     def search(
@@ -172,7 +205,9 @@ class SearchIndex:
         ties in the canonical order; and whether more follow."""
         searched = self._query(query, kinds, basis)
         wanted = limit + 1
-        fetch = wanted
+        # A margin beyond the page, so that a run of equal scores at its end (common in
+        # generated data) seldom needs a second search.
+        fetch = 2 * wanted + 16
         while True:
             found = self.searcher.search(searched, fetch, count=False).hits
             ranked = sorted(
@@ -205,12 +240,53 @@ class SearchIndex:
     def _query(
         self, query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None
     ) -> tantivy.Query:
-        words = self.index.parse_query(
-            query.to_tantivy(), ["title", "body"], field_boosts={"title": TITLE_BOOST}
-        )
-        clauses = [(tantivy.Occur.Must, words)]
+        """Each clause required (or excluded), its alternatives any; a word is its stem in
+        a title (weighing TITLE_BOOST) or a body, a phrase its pairs (and, of three words
+        or more, the phrase itself, to be exact); the query's plain words standing
+        together as asked count once more, by their pairs."""
+        occur, query_ = tantivy.Occur, tantivy.Query
+        clauses = []
+        for clause in query.clauses:
+            either = query_.boolean_query(
+                [(occur.Should, self._words(words)) for words in clause.alternatives]
+            )
+            clauses.append((occur.MustNot if clause.negated else occur.Must, either))
+        plain = [
+            c.alternatives[0][0]
+            for c in query.clauses
+            if not c.negated and len(c.alternatives) == 1 and len(c.alternatives[0]) == 1
+        ]
+        together = pairs(" ".join(plain)).split()
+        if together:
+            bonus = query_.boolean_query([(occur.Should, self._pair(p)) for p in together])
+            clauses.append((occur.Should, query_.boost_query(bonus, PHRASE_BOOST)))
         for field, values in (("kind", kinds), ("rests", _RESTS.get(basis) if basis else None)):
             if values is not None:  # a filter: it decides what matches, not how well
-                chosen = tantivy.Query.term_set_query(SCHEMA, field, values)
-                clauses.append((tantivy.Occur.Must, tantivy.Query.const_score_query(chosen, 0.0)))
-        return tantivy.Query.boolean_query(clauses)
+                chosen = query_.term_set_query(SCHEMA, field, values)
+                clauses.append((occur.Must, query_.const_score_query(chosen, 0.0)))
+        return query_.boolean_query(clauses)
+
+    def _words(self, words: list[str]) -> tantivy.Query:
+        occur, query_ = tantivy.Occur, tantivy.Query
+        stems: list[str | tuple[int, str]] = list(ANALYZER.analyze(" ".join(words)))
+        if len(stems) == 1:
+            return _either("title", "body", str(stems[0]))
+        needed = [(occur.Must, self._pair(p)) for p in pairs(" ".join(words)).split()]
+        if len(stems) > 2:  # pairs may each occur apart: the phrase itself decides
+            exact = query_.boolean_query(
+                [(occur.Should, query_.phrase_query(SCHEMA, f, stems)) for f in ("title", "body")]
+            )
+            needed.append((occur.Must, query_.const_score_query(exact, 0.0)))
+        return query_.boolean_query(needed)
+
+    @staticmethod
+    def _pair(pair: str) -> tantivy.Query:
+        return _either("title_pairs", "body_pairs", pair)
+
+
+def _either(title: str, body: str, term: str) -> tantivy.Query:
+    """`term` in the title (weighing TITLE_BOOST) or the body."""
+    occur, query_ = tantivy.Occur, tantivy.Query
+    in_title = query_.boost_query(query_.term_query(SCHEMA, title, term), TITLE_BOOST)
+    in_body = query_.term_query(SCHEMA, body, term)
+    return query_.boolean_query([(occur.Should, in_title), (occur.Should, in_body)])

@@ -1,4 +1,5 @@
-"""Web-search query syntax, parsed once and rendered for FTS5, PostgreSQL or the index.
+"""Web-search query syntax, parsed once: rendered for FTS5 or PostgreSQL, or read by the
+search index (app/search/engine.py).
 
 Supported, as in web search engines: words (all must match),
 "quoted phrases", `OR` between alternatives, and `-word` to exclude.
@@ -21,7 +22,6 @@ STOPWORDS = frozenset(
     until up very was we were what when where which while who whom why will with you your
     yours yourself yourselves""".split()
 )
-PHRASE_BOOST = 2  # how much more the query's words count where they stand together
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 
 
@@ -60,25 +60,6 @@ class SearchQuery:
             if clause.negated:
                 expr += " NOT " + _fts5_clause(clause)
         return expr
-
-    def to_tantivy(self) -> str:
-        """The same query in Tantivy's syntax: each clause required (`+`) or excluded
-        (`-`), its alternatives joined by OR, every word quoted (a phrase of one or more:
-        no input is a syntax error)."""
-        parts = []
-        for clause in self.clauses:
-            alternatives = " OR ".join('"' + " ".join(a) + '"' for a in clause.alternatives)
-            parts.append(("-" if clause.negated else "+") + "(" + alternatives + ")")
-        # Words that stand next to each other as they were asked score higher than the
-        # same words apart: the query's plain words, as a phrase, count twice if found.
-        plain = [
-            c.alternatives[0][0]
-            for c in self.clauses
-            if not c.negated and len(c.alternatives) == 1 and len(c.alternatives[0]) == 1
-        ]
-        if len(plain) > 1:
-            parts.append('"' + " ".join(plain) + f'"^{PHRASE_BOOST}')
-        return " ".join(parts)
 
     def to_tsquery(self) -> str:
         """The same query in `to_tsquery` syntax, its grouping explicit: each clause's

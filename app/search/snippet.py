@@ -1,6 +1,7 @@
-"""Highlighted snippets, cut from the original text on both database back-ends alike."""
+"""Highlighted snippets, cut from the original text the same way whatever the back-end."""
 
 import html
+from functools import lru_cache
 
 from app.search.spelling import WORD, normalise
 
@@ -16,8 +17,15 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
+def _stems(word: str) -> tuple[str, ...]:
+    """A word's stems in normalised spelling; kept per word, since a page's bodies repeat
+    their words (highlighting cost more than the search itself: docs/performance.md)."""
+    return tuple(stem(part) for part in WORD.findall(normalise(word)))
+
+
 def _matches(word: str, stems: set[str]) -> bool:
-    return any(stem(part) in stems for part in WORD.findall(normalise(word)))
+    return any(part in stems for part in _stems(word))
 
 
 def _passage(text: str, stems: set[str]) -> str:
@@ -28,13 +36,13 @@ def _passage(text: str, stems: set[str]) -> str:
     from the former.
     """
     lines = [line for line in text.split("\n") if line.strip()]
-    matching = [
-        line for line in lines if any(_matches(m.group(0), stems) for m in WORD.finditer(line))
-    ]
-    for line in matching:
-        if len(line) >= 40:
-            return line
-    return matching[0] if matching else (lines[0] if lines else "")
+    first = None
+    for line in lines:  # read only as far as the line it quotes
+        if any(_matches(m.group(0), stems) for m in WORD.finditer(line)):
+            if len(line) >= 40:
+                return line
+            first = first or line
+    return first or (lines[0] if lines else "")
 
 
 def snippet(text: str, words: list[str], width: int = 180) -> str:

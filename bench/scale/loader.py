@@ -55,7 +55,9 @@ def load(
     writer.write(database_url, dataset, progress)
     with progress.phase("documents"):
         render_the_rest(database_url)
-    with progress.phase("search index"):
+    with progress.phase(
+        "ranking index"
+    ):  # Tantivy's, for /v1/search ("search index": the database's)
         search_index(database_url, dataset.version, search_index_dir)
     return Report(
         version=dataset.version,

@@ -1,4 +1,4 @@
-"""The query syntax, parsed once and rendered for FTS5, PostgreSQL and the search index."""
+"""The query syntax, parsed once and rendered for FTS5 and for PostgreSQL."""
 
 from app.search.query import parse
 
@@ -11,7 +11,6 @@ class TestParse:
         ]
         assert query.to_fts5() == '"weapons of mass destruction"'
         assert query.to_tsquery() == "((weapons <-> of <-> mass <-> destruction))"
-        assert query.to_tantivy() == '+("weapons of mass destruction")'
 
     def test_stopwords_at_the_ends_of_a_phrase_or_alone_are_dropped(self):
         assert [c.alternatives for c in parse('"the cyber defence of"').clauses] == [
@@ -37,16 +36,6 @@ class TestParse:
         # The grouping is explicit for every engine: (maritime OR "cyber defence") AND NOT
         # exercise, not maritime OR ("cyber defence" AND NOT exercise).
         assert query.to_tsquery() == "((maritime) | (cyber <-> defence)) & !((exercise))"
-        assert query.to_tantivy() == '+("maritime" OR "cyber defence") -("exercise")'
 
     def test_a_query_of_exclusions_alone_is_empty(self):
         assert parse("-cyber").empty
-
-
-def test_plain_words_also_count_as_the_phrase_they_make():
-    assert parse("maritime security").to_tantivy() == (
-        '+("maritime") +("security") "maritime security"^2'
-    )
-    assert parse('"maritime security" piracy').to_tantivy() == (
-        '+("maritime security") +("piracy")'
-    )
