@@ -5,6 +5,7 @@ token that carries the row's sort values exactly and refuses anything it did not
 import base64
 import binascii
 import json
+import math
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -99,8 +100,8 @@ def _typed(value: Any, key: SortKey) -> Any:
         return value
     if type(value) is int and kind in (int, float, None) and -(2**63) <= value < 2**63:
         return value
-    if type(value) is float and kind is float:
-        return value
+    if type(value) is float and kind is float and math.isfinite(value):
+        return value  # (JSON as Python reads it has NaN and Infinity; no order has them)
     raise ValueError(f"{value!r} is not a value of this order")
 
 

@@ -210,8 +210,13 @@ class SearchIndex:
         fetch = 2 * wanted + 16
         while True:
             found = self.searcher.search(searched, fetch, count=False).hits
+            # A hit scoring above the cursor's comes before it: no need to read its ordinal.
             ranked = sorted(
-                ((score, self._ordinal(address), address) for score, address in found),
+                (
+                    (score, self._ordinal(address), address)
+                    for score, address in found
+                    if after is None or score <= after[0]
+                ),
                 key=lambda hit: (-hit[0], hit[1]),
             )
             if after is not None:

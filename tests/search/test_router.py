@@ -1,6 +1,7 @@
 """GET /v1/search: ranked hits with snippets; the query syntax; the same hits on both
 back-ends; the ranking window."""
 
+import base64
 import re
 from typing import Any
 
@@ -66,6 +67,19 @@ class TestSearch:
     ):
         # `>` and a lone exclusion leave nothing to search for; the cursor is still read.
         assert_problem(client.get(url(SEARCH, q=q, cursor="abc")), 422, "query.cursor")
+
+    @pytest.mark.parametrize("score", ["NaN", "Infinity", "-Infinity"])
+    def test_a_cursor_whose_rank_is_no_number_is_a_422(self, client: TestClient, score: str):
+        # JSON as Python reads it takes these; a rank never is one, and a NaN would match
+        # no hit, so that the search would read every match looking for the page.
+        forged = base64.urlsafe_b64encode(f'["rank",[{score},3]]'.encode()).decode()
+        response = client.get(url(SEARCH, q="cyber", cursor=forged.rstrip("=")))
+        assert_problem(response, 422, "query.cursor")
+
+    def test_a_cursor_ranked_below_every_hit_is_the_page_after_the_last(self, client: TestClient):
+        forged = base64.urlsafe_b64encode(b'["rank",[-1e300,0]]').decode().rstrip("=")
+        body = client.get(url(SEARCH, q="cyber", cursor=forged)).json()
+        assert body["data"] == [] and body["meta"]["next_cursor"] is None
 
     def test_paging_by_cursor_visits_each_hit_once_in_rank_order(self, client: TestClient):
         walked = walk(client, url(SEARCH, q="Japan", limit=7))
