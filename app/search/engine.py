@@ -189,6 +189,15 @@ def _documents(session: Session) -> Iterator[tuple[Any, ...]]:
         yield (*row[:6], names[row[6]])
 
 
+def _hit(score: float, ordinal: int, stored: Any) -> Hit:
+    """A hit from its stored fields (read once, for its ordinal: its words come with it)."""
+    return Hit(
+        score=score, ordinal=ordinal, kind=stored["kind"][0], slug=stored["slug"][0],
+        title=bytes(stored["shown_title"][0]).decode(),
+        body=bytes(stored["shown_body"][0]).decode(),
+    )  # fmt: skip
+
+
 class SearchIndex:
     """One built index, opened for searching (its files are mapped, not read)."""
 
@@ -213,9 +222,10 @@ class SearchIndex:
             # A hit scoring above the cursor's comes before it: no need to read its ordinal.
             ranked = sorted(
                 (
-                    (score, self._ordinal(address), address)
+                    (score, int(stored["ordinal"][0]), stored)
                     for score, address in found
                     if after is None or score <= after[0]
+                    for stored in [self.searcher.doc(address)]
                 ),
                 key=lambda hit: (-hit[0], hit[1]),
             )
@@ -228,19 +238,8 @@ class SearchIndex:
             if exhausted or (len(ranked) >= wanted and ranked[wanted - 1][0] > lowest):
                 break
             fetch *= 4
-        page = [self._hit(score, ordinal, address) for score, ordinal, address in ranked[:limit]]
+        page = [_hit(score, ordinal, stored) for score, ordinal, stored in ranked[:limit]]
         return page, len(ranked) > limit
-
-    def _ordinal(self, address: Any) -> int:
-        return int(self.searcher.doc(address)["ordinal"][0])
-
-    def _hit(self, score: float, ordinal: int, address: Any) -> Hit:
-        stored = self.searcher.doc(address)
-        return Hit(
-            score=score, ordinal=ordinal, kind=stored["kind"][0], slug=stored["slug"][0],
-            title=bytes(stored["shown_title"][0]).decode(),
-            body=bytes(stored["shown_body"][0]).decode(),
-        )  # fmt: skip
 
     def _query(
         self, query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None
