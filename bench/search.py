@@ -24,7 +24,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.core.engine import make_engine
 from app.rendering import render_version
-from app.search.engine import build, index_name
+from app.search.building import build, index_name
 from bench.harness import database_url, ensure_data
 from bench.load import run_wrk
 from bench.report import DOC, put_between

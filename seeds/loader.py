@@ -8,7 +8,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.core.models import DatasetVersion
 from app.rendering import is_current, rebuild, render_version
-from app.search.engine import build, index_name
+from app.search.building import build, index_name
 from seeds.errors import SeedError
 from seeds.plan import build_plan
 from seeds.releases import documents, record_release

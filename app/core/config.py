@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     data_version_ttl: float = 2.0
     # Megabytes of rendered answers each worker keeps, keyed by ETag; 0 turns it off.
     response_cache_mb: int = 64
-    # Where the search indexes live: one directory per data version (app/search/engine.py);
+    # Where the search indexes live: one directory per data version (app/search/building.py);
     # each instance keeps its own, built from its database when missing.
     search_index_dir: Path = PROJECT_ROOT / "var" / "search"
     # Threads for the reads that leave the event loop (filters, search, exports); 0 picks

@@ -11,7 +11,8 @@ from app.core.engine import snapshot
 from app.core.errors import NotReady
 from app.core.models import DatasetVersion
 from app.rendering import render_version
-from app.search.engine import SearchIndex, build, index_name, is_built
+from app.search.building import build, index_name, is_built
+from app.search.ranking import SearchIndex
 
 _RETRY = {"Retry-After": "5"}
 

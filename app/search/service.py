@@ -1,4 +1,4 @@
-"""Full-text search: `/v1/search` ranks in the search index (app/search/engine.py); a
+"""Full-text search: `/v1/search` ranks in the search index (app/search/ranking.py); a
 list's `q=` filters in the database (FTS5 on SQLite, a tsvector on PostgreSQL)."""
 
 from typing import Any
@@ -8,9 +8,9 @@ from sqlmodel import Session
 
 from app.core.models import BasisLevel
 from app.core.orders import Order, SortKey, decode_cursor, encode_cursor
-from app.search.engine import SearchIndex
 from app.search.models import SearchDocument, SearchHit
 from app.search.query import parse
+from app.search.ranking import SearchIndex
 from app.search.snippet import snippet
 
 
@@ -40,7 +40,7 @@ def search(
 ) -> tuple[list[SearchHit], str | None]:  # fmt: skip
     """Ranked hits across the resources of `types` (their kinds), with highlighted
     snippets, and the next page's cursor. `paths` names where each kind is served,
-    `/v1/{path}`. Every match is ranked (BM25, in the index: app/search/engine.py); equal
+    `/v1/{path}`. Every match is ranked (BM25, in the index: app/search/ranking.py); equal
     scores keep the index's canonical order, so the cursor is `(score, ordinal)`."""
     query = parse(q)
     after = decode_cursor(cursor, _BY_RANK) if cursor else None

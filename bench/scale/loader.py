@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.core.config import Settings
 from app.core.engine import make_engine, upgrade
 from app.rendering import render_version
-from app.search.engine import build, index_name
+from app.search.building import build, index_name
 from bench.scale import target, write_postgres, write_sqlite
 from bench.scale.dataset import Dataset, version_of
 from bench.scale.progress import Progress

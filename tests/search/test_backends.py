@@ -97,3 +97,33 @@ def test_each_back_end_built_an_index_of_its_own(curated_pair: dict[str, TestCli
     for backend, client in curated_pair.items():
         folder = client.app.state.settings.search_index_dir  # type: ignore[attr-defined]
         assert folder.name == f"search-{backend}" and any(folder.iterdir())
+
+
+def first_pages(client: TestClient, start: str, pages: int) -> list[dict[str, Any]]:
+    hits: list[dict[str, Any]] = []
+    next_url: str | None = start
+    for _ in range(pages):
+        if next_url is None:
+            break
+        body = client.get(next_url).json()
+        hits.extend(body["data"])
+        next_url = body["links"]["next"]
+    return hits
+
+
+@pytest.mark.parametrize("filters", [{}, {"type": "areas,programmes"}, {"basis": "stated"}])
+@pytest.mark.parametrize("q", SYNTHETIC_QUERIES)
+def test_small_pages_walk_the_ranking_that_large_pages_do(
+    synthetic_pair: dict[str, TestClient], q: str, filters: dict[str, str]
+):
+    """A small page is settled from the best few documents (their bound, then their exact
+    rank); a page of 200 from many more: both must give the same hits, ranks and order,
+    however the filters thin the matches out."""
+    client = synthetic_pair["sqlite"]
+    large = walk(client, url("/v1/search", q=q, limit=200, **filters))
+    small = first_pages(client, url("/v1/search", q=q, limit=3, **filters), pages=15)
+    assert small == large[: len(small)]
+    ranks = [hit["rank"] for hit in large]
+    assert ranks == sorted(ranks, reverse=True)
+    if not filters:
+        assert len(small) == min(45, len(large)) and large, q

@@ -18,7 +18,7 @@ from app.core.engine import make_engine, upgrade
 from app.core.models import DatasetVersion
 from app.main import create_app
 from app.rendering import render_version
-from app.search.engine import build, index_name, is_built
+from app.search.building import build, index_name, is_built
 from seeds.loader import seed
 from seeds.reading import SEEDS_DIR
 from tests.databases import temporary_database

@@ -1,0 +1,151 @@
+"""The Tantivy queries a search asks: the exact one, which says what matches and ranks
+it, and a bound, a plain disjunction of the same terms that scores every document at
+least as high, which block-max WAND can rank without reading every match."""
+
+from collections.abc import Callable
+from typing import Any
+
+import tantivy
+
+from app.core.models import BasisLevel
+from app.search.query import SearchQuery
+from app.search.schema import ANALYZER, PHRASE_BOOST, SCHEMA, TITLE_BOOST, pairs
+
+# What each `basis=` keeps: a record whose farthest value rests at that level or nearer.
+_RESTS = {
+    BasisLevel.stated: ["stated"],
+    BasisLevel.inferred: ["stated", "inferred"],
+}
+
+
+def exact(query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None) -> tantivy.Query:
+    """Each clause required (or excluded), its alternatives any; a word is its stem in
+    a title (weighing TITLE_BOOST) or a body, a phrase its pairs (and, of three words
+    or more, the phrase itself, to be exact); the query's plain words standing
+    together as asked count once more, by their pairs."""
+    occur, query_ = tantivy.Occur, tantivy.Query
+    clauses = []
+    for clause in query.clauses:
+        either = query_.boolean_query(
+            [(occur.Should, _words(words)) for words in clause.alternatives]
+        )
+        clauses.append((occur.MustNot if clause.negated else occur.Must, either))
+    together = _together(query)
+    if together:
+        bonus = query_.boolean_query([(occur.Should, _pair(p)) for p in together])
+        clauses.append((occur.Should, query_.boost_query(bonus, PHRASE_BOOST)))
+    clauses += _filters(kinds, basis)
+    return query_.boolean_query(clauses)
+
+
+def bound(query: SearchQuery) -> tantivy.Query:
+    """Every term the exact query scores, each weighted by all the boosts it gets there,
+    in one disjunction: a score never below the exact one. (Filters and exclusions are
+    left to the exact ranking, which the bound's best documents go through.)"""
+    weights: dict[tuple[str, str], float] = {}
+
+    def add(title: str, body: str, term: str, boost: float) -> None:
+        for field, weight in ((title, TITLE_BOOST * boost), (body, boost)):
+            weights[field, term] = weights.get((field, term), 0.0) + weight
+
+    for clause in query.clauses:
+        for words in [] if clause.negated else clause.alternatives:
+            for title, body, term in scored_terms(words):
+                add(title, body, term, 1.0)
+    for pair in _together(query):
+        add("title_pairs", "body_pairs", pair, PHRASE_BOOST)
+    occur, query_ = tantivy.Occur, tantivy.Query
+    return query_.boolean_query(
+        [
+            (occur.Should, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
+            for (f, t), w in weights.items()
+        ]
+    )
+
+
+def most_matches(
+    query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None,
+    doc_freq: Callable[[str, str], int],
+) -> int:  # fmt: skip
+    """At most how many documents the exact query matches: as many as its rarest required
+    clause or filter holds (a word's documents, counted in its title and in its body; a
+    phrase's, its rarest pair's)."""
+
+    def held(words: list[str]) -> int:
+        terms = scored_terms(words)
+        return min((doc_freq(title, t) + doc_freq(body, t) for title, body, t in terms), default=0)
+
+    sizes = [
+        sum(held(words) for words in clause.alternatives)
+        for clause in query.clauses
+        if not clause.negated
+    ]
+    sizes += [sum(doc_freq(field, v) for v in values) for field, values in filtering(kinds, basis)]
+    return min(sizes, default=0)
+
+
+def filtering(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[str, list[str]]]:
+    """The fields `type=` and `basis=` filter on, with the values each keeps."""
+    chosen = (("kind", kinds), ("rests", _RESTS.get(basis) if basis else None))
+    return [(field, values) for field, values in chosen if values is not None]
+
+
+def scored_terms(words: list[str]) -> list[tuple[str, str, str]]:
+    """The terms a word or phrase is scored by: (title field, body field, term)."""
+    stems = ANALYZER.analyze(" ".join(words))
+    if len(stems) == 1:
+        return [("title", "body", str(stems[0]))]
+    return [("title_pairs", "body_pairs", p) for p in pairs(" ".join(words)).split()]
+
+
+def _together(query: SearchQuery) -> list[str]:
+    """The pairs of the query's plain words (unquoted, not excluded, not alternatives)."""
+    plain = [
+        c.alternatives[0][0]
+        for c in query.clauses
+        if not c.negated and len(c.alternatives) == 1 and len(c.alternatives[0]) == 1
+    ]
+    return pairs(" ".join(plain)).split()
+
+
+def _pair(pair: str) -> tantivy.Query:
+    return _either("title_pairs", "body_pairs", pair)
+
+
+def _either(title: str, body: str, term: str) -> tantivy.Query:
+    """`term` in the title (weighing TITLE_BOOST) or the body."""
+    occur, query_ = tantivy.Occur, tantivy.Query
+    in_title = query_.boost_query(query_.term_query(SCHEMA, title, term), TITLE_BOOST)
+    in_body = query_.term_query(SCHEMA, body, term)
+    return query_.boolean_query([(occur.Should, in_title), (occur.Should, in_body)])
+
+
+def _filters(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[Any, Any]]:
+    """`type=` and `basis=` as required clauses: they decide what matches, not how
+    well."""
+    return [
+        (
+            tantivy.Occur.Must,
+            tantivy.Query.const_score_query(
+                tantivy.Query.term_set_query(SCHEMA, field, values), 0.0
+            ),
+        )
+        for field, values in filtering(kinds, basis)
+    ]
+
+
+def _words(words: list[str]) -> tantivy.Query:
+    """A word, or a phrase: all its pairs (and, of three words or more, the phrase
+    itself: its pairs may each occur apart)."""
+    occur, query_ = tantivy.Occur, tantivy.Query
+    terms = [_either(*t) for t in scored_terms(words)]
+    stems: list[str | tuple[int, str]] = list(ANALYZER.analyze(" ".join(words)))
+    if len(stems) == 1:
+        return terms[0]
+    needed = [(occur.Must, t) for t in terms]
+    if len(stems) > 2:
+        exact = query_.boolean_query(
+            [(occur.Should, query_.phrase_query(SCHEMA, f, stems)) for f in ("title", "body")]
+        )
+        needed.append((occur.Must, query_.const_score_query(exact, 0.0)))
+    return query_.boolean_query(needed)

@@ -1,0 +1,138 @@
+"""Searching a built index: the best matches of a query, every match ranked (BM25), the
+same way whichever database the index was built from."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from app.core.models import BasisLevel
+from app.search import queries
+from app.search.query import SearchQuery
+from app.search.schema import SCHEMA, with_tokenizers
+
+_Cursor = tuple[float, int] | None
+_Ranked = tuple[float, int, Any]  # score, ordinal, the document's address
+# Matches, as a share of the documents, above which a bound finds the best sooner than
+# ranking every match does (measured: docs/performance.md).
+_PRUNE_ABOVE = 0.2
+_BOUND_ROUNDS = 3  # fetches of 2×page+16, ×4, ×16, before ranking every match instead
+# Summed in different orders, float32 scores of the same terms differ in their last bits
+# (a relative 1e-6 or so): a bound is trusted to that, with room to spare.
+_ROUNDING = 1e-4
+
+
+@dataclass(frozen=True)
+class Hit:
+    score: float
+    ordinal: int
+    kind: str
+    slug: str
+    title: str
+    body: str
+
+
+class SearchIndex:
+    """One built index, opened for searching (its files are mapped, not read)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.index = with_tokenizers(tantivy.Index.open(str(path)))
+        self.searcher = self.index.searcher()
+
+    def search(
+        self, query: SearchQuery, *, kinds: list[str] | None, basis: BasisLevel | None,
+        limit: int, after: tuple[float, int] | None,
+    ) -> tuple[list[Hit], bool]:  # fmt: skip
+        """Up to `limit` hits after `after` (a hit's score and ordinal), best first and
+        ties in the canonical order; and whether more follow."""
+        exact = queries.exact(query, kinds, basis)
+        wanted = limit + 1
+        ranked = None
+        # Ranking every match costs about as much as the matches; when they are many (a
+        # required word in a fifth of the documents or more), a bound is cheaper.
+        if (
+            queries.most_matches(query, kinds, basis, self.searcher.doc_freq)
+            > _PRUNE_ABOVE * self.searcher.num_docs
+        ):
+            ranked = self._through_bound(query, exact, wanted, after)
+        if ranked is None:
+            ranked = self._ranked(exact, wanted, after)
+        page = [self._hit(score, ordinal, address) for score, ordinal, address in ranked[:limit]]
+        return page, len(ranked) > limit
+
+    def _ranked(self, exact: tantivy.Query, wanted: int, after: _Cursor) -> list[_Ranked]:
+        """The first `wanted` matches of `exact` after the cursor, found by ranking them
+        all; fetched with a margin beyond the page, so that a run of equal scores at its
+        end (common in generated data) seldom needs a second search."""
+        fetch = 2 * wanted + 16
+        while True:
+            found = self.searcher.search(exact, fetch, count=False).hits
+            ranked = self._after(found, after)
+            # Done when every hit not fetched scores below the last one needed (a hit of
+            # the same score might come before it in the canonical order).
+            if len(found) < fetch or (
+                len(ranked) >= wanted and ranked[wanted - 1][0] > found[-1][0]
+            ):
+                return ranked
+            fetch *= 4
+
+    def _through_bound(
+        self, query: SearchQuery, exact: tantivy.Query, wanted: int, after: _Cursor
+    ) -> list[_Ranked] | None:
+        """The first `wanted` matches after the cursor, found without ranking every match;
+        None when a few rounds do not settle them.
+
+        A document's exact score sums the BM25 of the query's terms where the query's
+        structure lets them count (a phrase only whole, an alternative only when it
+        matches); the bound sums every one of those terms it holds, so it is never lower.
+        The bound is a plain disjunction of terms, which Tantivy ranks with block-max
+        WAND, skipping what cannot reach the top. Its best documents are ranked exactly
+        (the exact query, asked for those documents alone); when the last one a page
+        needs outranks the bound of every document not fetched, no other can come before
+        it."""
+        bound = queries.bound(query)
+        fetch = 2 * wanted + 16
+        for _ in range(_BOUND_ROUNDS):
+            found = self.searcher.search(bound, fetch, count=False).hits
+            if not found:
+                return []
+            ordinals = self.searcher.fast_field_values("ordinal", [a for _, a in found])
+            only = tantivy.Query.term_set_query(SCHEMA, "ordinal", ordinals)
+            scored = tantivy.Query.boolean_query([
+                (tantivy.Occur.Must, exact),
+                (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
+            ])  # fmt: skip
+            ranked = self._after(self.searcher.search(scored, len(found), count=False).hits, after)
+            lowest = found[-1][0]
+            # Bounds are summed in another order than exact scores: a margin for rounding.
+            if len(found) < fetch or (
+                len(ranked) >= wanted and ranked[wanted - 1][0] > lowest * (1 + _ROUNDING)
+            ):
+                return ranked
+            fetch *= 4
+        return None
+
+    def _after(self, found: list[tuple[float, Any]], after: _Cursor) -> list[_Ranked]:
+        """`found` in the service's order (best first, then the canonical order), less
+        the hits up to the cursor."""
+        ordinals = self.searcher.fast_field_values("ordinal", [a for _, a in found])
+        ranked = sorted(
+            (
+                (score, int(ordinal), address)  # type: ignore[arg-type]
+                for (score, address), ordinal in zip(found, ordinals, strict=True)
+            ),
+            key=lambda hit: (-hit[0], hit[1]),
+        )
+        if after is not None:
+            ranked = [h for h in ranked if (-h[0], h[1]) > (-after[0], after[1])]
+        return ranked
+
+    def _hit(self, score: float, ordinal: int, address: Any) -> Hit:
+        stored = self.searcher.doc(address)
+        return Hit(
+            score=score, ordinal=ordinal, kind=stored["kind"][0], slug=stored["slug"][0],
+            title=bytes(stored["shown_title"][0]).decode(),
+            body=bytes(stored["shown_body"][0]).decode(),
+        )  # fmt: skip
