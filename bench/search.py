@@ -71,6 +71,7 @@ def measure(url: str, duration: int) -> dict[str, Any]:
             })  # fmt: skip
         time.sleep(1)
         out["rest_mb"] = round(app.rss_mb(), 1)
+        out["rest_files_mb"] = round(app.rss_mb("RssFile"), 1)  # the index, libraries
     return out
 
 
@@ -79,7 +80,8 @@ def table(run: dict[str, Any]) -> str:
         f"{run['events']:,} events on {run['db']}, {run['when']}: one worker, answer store "
         f"off; p50/p99 with one connection, requests/s with 32. Index build "
         f"{run['build_s']} s, {run['index_mb']} MB on disk; worker at rest "
-        f"{run['rest_mb']} MB.",
+        f"{run['rest_mb']} MB resident, of which {run['rest_files_mb']} MB mapped files "
+        "(the index's, the libraries').",
         "",
         "| query | p50 ms | p99 ms | req/s (32 conns) | errors |",
         "|---|---:|---:|---:|---:|",

@@ -23,8 +23,9 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (uvicorn's workers), in MB."""
+def _rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """Resident memory of a process and its children (uvicorn's workers), in MB: all of it
+    (`VmRSS`), or one part (`RssAnon`, the processes' own; `RssFile`, mapped files)."""
     total = 0
     pids = [pid]
     children = Path(f"/proc/{pid}/task/{pid}/children")
@@ -33,7 +34,7 @@ def _rss_mb(pid: int) -> float:
     for p in pids:
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+                if line.startswith(f"{field}:"):
                     total += int(line.split()[1])
         except FileNotFoundError:
             continue
@@ -48,8 +49,8 @@ class Server:
     peak_mb: float = 0.0
     _watching: bool = field(default=False, repr=False)
 
-    def rss_mb(self) -> float:
-        return _rss_mb(self.process.pid)
+    def rss_mb(self, field: str = "VmRSS") -> float:
+        return _rss_mb(self.process.pid, field)
 
     @contextmanager
     def watch_memory(self, every: float = 0.05) -> Iterator[None]:

@@ -127,3 +127,17 @@ def test_small_pages_walk_the_ranking_that_large_pages_do(
     assert ranks == sorted(ranks, reverse=True)
     if not filters:
         assert len(small) == min(45, len(large)) and large, q
+
+
+def test_a_walk_by_small_pages_reaches_the_last_hit_in_the_same_order(
+    synthetic_pair: dict[str, TestClient],
+):
+    """Deep pages fetch more than a bound's rounds reach, and are ranked in full instead:
+    the walk goes on in the same order."""
+    client = synthetic_pair["sqlite"]
+    large = walk(client, url("/v1/search", q="japan", limit=200))
+    small = walk(client, url("/v1/search", q="japan", limit=3))
+    assert len(large) > 400
+    assert [(h["type"], h["slug"], h["rank"]) for h in small] == [
+        (h["type"], h["slug"], h["rank"]) for h in large
+    ]
