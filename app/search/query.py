@@ -1,5 +1,5 @@
 """Web-search query syntax, parsed once: rendered for FTS5 or PostgreSQL, or read by the
-search index (app/search/queries.py).
+search index (app/search/scoring.py).
 
 Supported, as in web search engines: words (all must match),
 "quoted phrases", `OR` between alternatives, and `-word` to exclude.

@@ -1,5 +1,5 @@
-"""Searching a built index: the best matches of a query, every match ranked (BM25), the
-same way whichever database the index was built from."""
+"""Searching a built index: the best matches of a query, as ranking every match by BM25
+would give them, the same way whichever database the index was built from."""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,16 +8,13 @@ from typing import Any
 import tantivy
 
 from app.core.models import BasisLevel
-from app.search import queries
+from app.search import scoring
 from app.search.query import SearchQuery
 from app.search.schema import SCHEMA, with_tokenizers
 
 _Cursor = tuple[float, int] | None
 _Ranked = tuple[float, int, Any]  # score, ordinal, the document's address
-# Matches, as a share of the documents, above which a bound finds the best sooner than
-# ranking every match does (measured: docs/performance.md).
-_PRUNE_ABOVE = 0.2
-_BOUND_ROUNDS = 3  # fetches of 2×page+16, ×4, ×16, before ranking every match instead
+_BOUND_ROUNDS = 3  # fetches of 2×(page+1)+16, ×4, ×16, before ranking every match instead
 # Summed in different orders, float32 scores of the same terms differ in their last bits
 # (a relative 1e-6 or so): a bound is trusted to that, with room to spare.
 _ROUNDING = 1e-4
@@ -43,19 +40,15 @@ class SearchIndex:
 
     def search(
         self, query: SearchQuery, *, kinds: list[str] | None, basis: BasisLevel | None,
-        limit: int, after: tuple[float, int] | None,
+        limit: int, after: _Cursor,
     ) -> tuple[list[Hit], bool]:  # fmt: skip
         """Up to `limit` hits after `after` (a hit's score and ordinal), best first and
         ties in the canonical order; and whether more follow."""
-        exact = queries.exact(query, kinds, basis)
+        exact = scoring.exact(query, kinds, basis)
         wanted = limit + 1
         ranked = None
-        # Ranking every match costs about as much as the matches; when they are many (a
-        # required word in a fifth of the documents or more), a bound is cheaper.
-        if (
-            queries.most_matches(query, kinds, basis, self.searcher.doc_freq)
-            > _PRUNE_ABOVE * self.searcher.num_docs
-        ):
+        searcher = self.searcher
+        if scoring.bound_pays(query, kinds, basis, searcher.doc_freq, searcher.num_docs):
             ranked = self._through_bound(query, exact, wanted, after)
         if ranked is None:
             ranked = self._ranked(exact, wanted, after)
@@ -92,7 +85,7 @@ class SearchIndex:
         (the exact query, asked for those documents alone); when the last one a page
         needs outranks the bound of every document not fetched, no other can come before
         it."""
-        bound = queries.bound(query)
+        bound = scoring.bound(query)
         fetch = 2 * wanted + 16
         for _ in range(_BOUND_ROUNDS):
             found = self.searcher.search(bound, fetch, count=False).hits

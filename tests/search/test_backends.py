@@ -111,14 +111,18 @@ def first_pages(client: TestClient, start: str, pages: int) -> list[dict[str, An
     return hits
 
 
-@pytest.mark.parametrize("filters", [{}, {"type": "areas,programmes"}, {"basis": "stated"}])
-@pytest.mark.parametrize("q", SYNTHETIC_QUERIES)
+@pytest.mark.parametrize(
+    "filters", [{}, {"type": "events"}, {"type": "events,quotes"}, {"type": "areas,programmes"}]
+)
+@pytest.mark.parametrize(
+    "q", [*SYNTHETIC_QUERIES, "security -maritime", 'cyber OR "japan and nato"']
+)
 def test_small_pages_walk_the_ranking_that_large_pages_do(
     synthetic_pair: dict[str, TestClient], q: str, filters: dict[str, str]
 ):
     """A small page is settled from the best few documents (their bound, then their exact
-    rank); a page of 200 from many more: both must give the same hits, ranks and order,
-    however the filters thin the matches out."""
+    rank) or, when few match, by ranking every match; a page of 200 from many more: both
+    must give the same hits, ranks and order, whatever the filters leave out."""
     client = synthetic_pair["sqlite"]
     large = walk(client, url("/v1/search", q=q, limit=200, **filters))
     small = first_pages(client, url("/v1/search", q=q, limit=3, **filters), pages=15)

@@ -1,6 +1,6 @@
-"""The Tantivy queries a search asks: the exact one, which says what matches and ranks
-it, and a bound, a plain disjunction of the same terms that scores every document at
-least as high, which block-max WAND can rank without reading every match."""
+"""How the search index scores a query: the exact Tantivy query, which says what matches
+and ranks it, and its bound, a plain disjunction of the same terms that scores every match
+at least as high and that block-max WAND can rank without reading every match."""
 
 from collections.abc import Callable
 from typing import Any
@@ -10,6 +10,9 @@ import tantivy
 from app.core.models import BasisLevel
 from app.search.query import SearchQuery
 from app.search.schema import ANALYZER, PHRASE_BOOST, SCHEMA, TITLE_BOOST, pairs
+
+# The share of the documents a query's matches must exceed for the bound to pay.
+BOUND_ABOVE = 0.2
 
 # What each `basis=` keeps: a record whose farthest value rests at that level or nearer.
 _RESTS = {
@@ -50,7 +53,7 @@ def bound(query: SearchQuery) -> tantivy.Query:
 
     for clause in query.clauses:
         for words in [] if clause.negated else clause.alternatives:
-            for title, body, term in scored_terms(words):
+            for title, body, term in _scored_terms(words):
                 add(title, body, term, 1.0)
     for pair in _together(query):
         add("title_pairs", "body_pairs", pair, PHRASE_BOOST)
@@ -63,34 +66,50 @@ def bound(query: SearchQuery) -> tantivy.Query:
     )
 
 
-def most_matches(
+def bound_pays(
     query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None,
-    doc_freq: Callable[[str, str], int],
-) -> int:  # fmt: skip
-    """At most how many documents the exact query matches: as many as its rarest required
-    clause or filter holds (a word's documents, counted in its title and in its body; a
-    phrase's, its rarest pair's)."""
+    doc_freq: Callable[[str, str], int], documents: int,
+) -> bool:  # fmt: skip
+    """Whether ranking through the bound is likely to cost less than ranking every match
+    (measured: docs/performance.md). It does when the matches are many: more than
+    BOUND_ABOVE of the documents hold the rarest required clause (a word's documents,
+    counted in its title and its body; a phrase's, its rarest pair's) and the filters keep
+    as many. It does not when the bound's best documents are likely not to match: an
+    exclusion that removes as many, or an alternative phrase of three words or more, whose
+    pairs the bound counts wherever they stand."""
 
     def held(words: list[str]) -> int:
-        terms = scored_terms(words)
+        terms = _scored_terms(words)
         return min((doc_freq(title, t) + doc_freq(body, t) for title, body, t in terms), default=0)
 
-    sizes = [
+    many = BOUND_ABOVE * documents
+    required = [
         sum(held(words) for words in clause.alternatives)
         for clause in query.clauses
         if not clause.negated
     ]
-    sizes += [sum(doc_freq(field, v) for v in values) for field, values in filtering(kinds, basis)]
-    return min(sizes, default=0)
+    filters = _filtering(kinds, basis)
+    required += [sum(doc_freq(field, v) for v in values) for field, values in filters]
+    excluded = [
+        sum(held(words) for words in clause.alternatives)
+        for clause in query.clauses
+        if clause.negated
+    ]
+    loose = any(
+        len(clause.alternatives) > 1 and len(ANALYZER.analyze(" ".join(words))) > 2
+        for clause in query.clauses
+        for words in clause.alternatives
+    )
+    return min(required, default=0) > many and not any(n > many for n in excluded) and not loose
 
 
-def filtering(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[str, list[str]]]:
+def _filtering(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[str, list[str]]]:
     """The fields `type=` and `basis=` filter on, with the values each keeps."""
     chosen = (("kind", kinds), ("rests", _RESTS.get(basis) if basis else None))
     return [(field, values) for field, values in chosen if values is not None]
 
 
-def scored_terms(words: list[str]) -> list[tuple[str, str, str]]:
+def _scored_terms(words: list[str]) -> list[tuple[str, str, str]]:
     """The terms a word or phrase is scored by: (title field, body field, term)."""
     stems = ANALYZER.analyze(" ".join(words))
     if len(stems) == 1:
@@ -130,7 +149,7 @@ def _filters(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[An
                 tantivy.Query.term_set_query(SCHEMA, field, values), 0.0
             ),
         )
-        for field, values in filtering(kinds, basis)
+        for field, values in _filtering(kinds, basis)
     ]
 
 
@@ -138,14 +157,14 @@ def _words(words: list[str]) -> tantivy.Query:
     """A word, or a phrase: all its pairs (and, of three words or more, the phrase
     itself: its pairs may each occur apart)."""
     occur, query_ = tantivy.Occur, tantivy.Query
-    terms = [_either(*t) for t in scored_terms(words)]
+    terms = [_either(*t) for t in _scored_terms(words)]
     stems: list[str | tuple[int, str]] = list(ANALYZER.analyze(" ".join(words)))
     if len(stems) == 1:
         return terms[0]
     needed = [(occur.Must, t) for t in terms]
     if len(stems) > 2:
-        exact = query_.boolean_query(
+        whole = query_.boolean_query(
             [(occur.Should, query_.phrase_query(SCHEMA, f, stems)) for f in ("title", "body")]
         )
-        needed.append((occur.Must, query_.const_score_query(exact, 0.0)))
+        needed.append((occur.Must, query_.const_score_query(whole, 0.0)))
     return query_.boolean_query(needed)

@@ -1,0 +1,58 @@
+"""The bound that lets a search skip most of its matches (app/search/scoring.py): every
+document the exact query matches, the bound matches too, and scores at least as high.
+The ranking's exactness rests on it (app/search/ranking.py)."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from app.search import scoring
+from app.search.query import parse
+from app.search.ranking import SearchIndex
+from bench.scale.loader import load
+
+# Every shape the query syntax has: words, phrases of two and of more words (with a
+# stopword inside), alternatives (of words and of phrases), repeated words, a phrase with
+# its own words beside it, exclusions, a word too long to index.
+SHAPES = [
+    "maritime security", "cyber", '"cyber defence"', '"women peace and security"',
+    '"training and education programs"', "cyber OR tokyo", 'cyber OR "maritime security japan"',
+    '"disaster relief" OR "humanitarian assistance"', "security security", "japan japan japan",
+    '"maritime security" maritime security', "exercise -baltic", "security -maritime",
+    "training OR exercise -tokyo", "x" * 45 + " cyber",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    folder = tmp_path_factory.mktemp("scoring")
+    load(f"sqlite:///{folder}/data.db", events=1500, seed=11, search_index_dir=folder / "search")
+    (built,) = (p for p in (folder / "search").iterdir() if not p.name.startswith("."))
+    yield SearchIndex(built)
+
+
+def scores(index: SearchIndex, query: object) -> dict[tuple[int, int], float]:
+    everything = index.searcher.num_docs
+    hits = index.searcher.search(query, everything, count=False).hits
+    return {(a.segment_ord, a.doc): score for score, a in hits}
+
+
+@pytest.mark.parametrize("q", SHAPES)
+def test_the_bound_matches_every_match_and_scores_it_at_least_as_high(index: SearchIndex, q: str):
+    query = parse(q)
+    exact = scores(index, scoring.exact(query, None, None))
+    bound = scores(index, scoring.bound(query))
+    assert exact.keys() <= bound.keys()
+    # float32 sums of the same terms in another order: within a relative 1e-6
+    assert all(bound[doc] >= score * (1 - 1e-6) for doc, score in exact.items())
+    if not q.startswith("x"):
+        assert exact, f"{q!r} matches nothing: it tests nothing"
+
+
+def test_a_bound_is_looser_where_alternative_phrases_stand_apart(index: SearchIndex):
+    """Why such queries are ranked directly (scoring.bound_pays): the bound counts the
+    pairs of a long alternative phrase in documents that hold only some of them."""
+    query = parse('cyber OR "maritime security japan"')
+    exact = scores(index, scoring.exact(query, None, None))
+    bound = scores(index, scoring.bound(query))
+    assert any(bound[doc] > score * 1.01 for doc, score in exact.items())
