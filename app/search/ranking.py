@@ -48,8 +48,14 @@ class SearchIndex:
         wanted = limit + 1
         ranked = None
         searcher = self.searcher
-        if scoring.bound_pays(query, kinds, basis, searcher.doc_freq, searcher.num_docs):
-            ranked = self._through_bound(query, exact, wanted, after)
+        # A word or a two-word phrase alone is its own bound, and a disjunction is ranked
+        # with block-max WAND where the exact query's required clause is not: the bound
+        # is never slower for it.
+        is_exact = scoring.bound_is_exact(query, kinds, basis)
+        if is_exact or scoring.bound_pays(
+            query, kinds, basis, searcher.doc_freq, searcher.num_docs
+        ):
+            ranked = self._through_bound(query, exact, is_exact, wanted, after)
         if ranked is None:
             ranked = self._ranked(exact, wanted, after)
         page = [self._hit(score, ordinal, address) for score, ordinal, address in ranked[:limit]]
@@ -72,8 +78,9 @@ class SearchIndex:
             fetch *= 4
 
     def _through_bound(
-        self, query: SearchQuery, exact: tantivy.Query, wanted: int, after: _Cursor
-    ) -> list[_Ranked] | None:
+        self, query: SearchQuery, exact: tantivy.Query, is_exact: bool, wanted: int,
+        after: _Cursor,
+    ) -> list[_Ranked] | None:  # fmt: skip
         """The first `wanted` matches after the cursor, found without ranking every match;
         None when a few rounds do not settle them.
 
@@ -82,22 +89,16 @@ class SearchIndex:
         matches); the bound sums every one of those terms it holds, so it is never lower.
         The bound is a plain disjunction of terms, which Tantivy ranks with block-max
         WAND, skipping what cannot reach the top. Its best documents are ranked exactly
-        (the exact query, asked for those documents alone); when the last one a page
-        needs outranks the bound of every document not fetched, no other can come before
-        it."""
+        (the exact query, asked for those documents alone; a word or a two-word phrase
+        alone needs not be: its bound is its exact query); when the last one a page needs
+        outranks the bound of every document not fetched, no other can come before it."""
         bound = scoring.bound(query)
         fetch = 2 * wanted + 16
         for _ in range(_BOUND_ROUNDS):
             found = self.searcher.search(bound, fetch, count=False).hits
             if not found:
                 return []
-            ordinals = self.searcher.fast_field_values("ordinal", [a for _, a in found])
-            only = tantivy.Query.term_set_query(SCHEMA, "ordinal", ordinals)
-            scored = tantivy.Query.boolean_query([
-                (tantivy.Occur.Must, exact),
-                (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
-            ])  # fmt: skip
-            ranked = self._after(self.searcher.search(scored, len(found), count=False).hits, after)
+            ranked = self._after(found if is_exact else self._exactly(exact, found), after)
             lowest = found[-1][0]
             # Bounds are summed in another order than exact scores: a margin for rounding.
             if len(found) < fetch or (
@@ -106,6 +107,16 @@ class SearchIndex:
                 return ranked
             fetch *= 4
         return None
+
+    def _exactly(self, exact: tantivy.Query, found: list[tuple[float, Any]]) -> list[Any]:
+        """Those of `found` that `exact` matches, with their exact scores."""
+        ordinals = self.searcher.fast_field_values("ordinal", [a for _, a in found])
+        only = tantivy.Query.term_set_query(SCHEMA, "ordinal", ordinals)
+        scored = tantivy.Query.boolean_query([
+            (tantivy.Occur.Must, exact),
+            (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
+        ])  # fmt: skip
+        return self.searcher.search(scored, len(found), count=False).hits
 
     def _after(self, found: list[tuple[float, Any]], after: _Cursor) -> list[_Ranked]:
         """`found` in the service's order (best first, then the canonical order), less

@@ -96,11 +96,22 @@ def bound_pays(
         if clause.negated
     ]
     loose = any(
-        len(clause.alternatives) > 1 and len(ANALYZER.analyze(" ".join(words))) > 2
+        len(clause.alternatives) > 1 and len(_stems(words)) > 2
         for clause in query.clauses
         for words in clause.alternatives
     )
     return min(required, default=0) > many and not any(n > many for n in excluded) and not loose
+
+
+def bound_is_exact(query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None) -> bool:
+    """Whether the bound matches and scores exactly as the exact query does: one word or
+    one two-word phrase alone, with no filter (two terms, a stem or a pair in the title
+    and in the body, whose sum is the same in either order)."""
+    if len(query.clauses) != 1 or _filtering(kinds, basis):
+        return False
+    (clause,) = query.clauses
+    words = clause.alternatives[0]
+    return not clause.negated and len(clause.alternatives) == 1 and len(_stems(words)) in (1, 2)
 
 
 def _filtering(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[str, list[str]]]:
@@ -109,9 +120,13 @@ def _filtering(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[
     return [(field, values) for field, values in chosen if values is not None]
 
 
+def _stems(words: list[str]) -> list[str]:
+    return list(ANALYZER.analyze(" ".join(words)))
+
+
 def _scored_terms(words: list[str]) -> list[tuple[str, str, str]]:
     """The terms a word or phrase is scored by: (title field, body field, term)."""
-    stems = ANALYZER.analyze(" ".join(words))
+    stems = _stems(words)
     if len(stems) == 1:
         return [("title", "body", str(stems[0]))]
     return [("title_pairs", "body_pairs", p) for p in pairs(" ".join(words)).split()]
