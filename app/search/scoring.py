@@ -83,18 +83,10 @@ def bound_pays(
         return min((doc_freq(title, t) + doc_freq(body, t) for title, body, t in terms), default=0)
 
     many = BOUND_ABOVE * documents
-    required = [
-        sum(held(words) for words in clause.alternatives)
-        for clause in query.clauses
-        if not clause.negated
-    ]
-    filters = _filtering(kinds, basis)
-    required += [sum(doc_freq(field, v) for v in values) for field, values in filters]
-    excluded = [
-        sum(held(words) for words in clause.alternatives)
-        for clause in query.clauses
-        if clause.negated
-    ]
+    sizes = [(c.negated, sum(held(words) for words in c.alternatives)) for c in query.clauses]
+    required = [n for negated, n in sizes if not negated]
+    excluded = [n for negated, n in sizes if negated]
+    required += [sum(doc_freq(f, v) for v in values) for f, values in _filtering(kinds, basis)]
     loose = any(
         len(clause.alternatives) > 1 and len(_stems(words)) > 2
         for clause in query.clauses
@@ -173,7 +165,7 @@ def _words(words: list[str]) -> tantivy.Query:
     itself: its pairs may each occur apart)."""
     occur, query_ = tantivy.Occur, tantivy.Query
     terms = [_either(*t) for t in _scored_terms(words)]
-    stems: list[str | tuple[int, str]] = list(ANALYZER.analyze(" ".join(words)))
+    stems: list[str | tuple[int, str]] = [*_stems(words)]
     if len(stems) == 1:
         return terms[0]
     needed = [(occur.Must, t) for t in terms]
