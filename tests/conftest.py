@@ -5,6 +5,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -31,13 +32,36 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def seeded_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A database migrated to head and seeded once per backend; tests only read it."""
-    with temporary_database(backend, tmp_path_factory.mktemp("db")) as url:
+def migrated_url(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database migrated to head once per backend and never connected to again: the
+    databases tests need are copies of it or of `seeded_template_url` (a copy takes a
+    fraction of the time a migration or a seed run does)."""
+    with temporary_database(backend, tmp_path_factory.mktemp("migrated")) as url:
         upgrade(url)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seeded_template_url(
+    backend: str, migrated_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The curated data seeded once per backend, and never connected to again."""
+    directory = tmp_path_factory.mktemp("seeded")
+    with temporary_database(backend, directory, like=migrated_url) as url:
         engine = make_engine(Settings(database_url=url))
         seed(engine)
         engine.dispose()
+        yield url
+
+
+@pytest.fixture(scope="session")
+def seeded_url(
+    backend: str, seeded_template_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A database migrated to head and seeded, once per backend; tests only read it."""
+    with temporary_database(
+        backend, tmp_path_factory.mktemp("db"), like=seeded_template_url
+    ) as url:
         yield url
 
 
@@ -93,12 +117,22 @@ def empty_url(backend: str, tmp_path: "pytest.TempPathFactory") -> Iterator[str]
 
 
 @pytest.fixture
-def migrated_engine(empty_url: str) -> Iterator[Engine]:
+def migrated_engine(backend: str, migrated_url: str, tmp_path: Path) -> Iterator[Engine]:
     """A new database migrated to head and not seeded."""
-    upgrade(empty_url)
-    engine = make_engine(Settings(database_url=empty_url))
-    yield engine
-    engine.dispose()
+    with temporary_database(backend, tmp_path, like=migrated_url) as url:
+        engine = make_engine(Settings(database_url=url))
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture
+def seeded_engine(backend: str, seeded_template_url: str, tmp_path: Path) -> Iterator[Engine]:
+    """A new database migrated to head and seeded with the curated data, for a test to
+    change."""
+    with temporary_database(backend, tmp_path, like=seeded_template_url) as url:
+        engine = make_engine(Settings(database_url=url))
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ never skipped.
 """
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,10 +22,13 @@ BACKENDS = ("sqlite", "postgresql")
 
 
 @contextmanager
-def temporary_database(backend: str, directory: Path) -> Iterator[str]:
-    """Yield the SQLAlchemy URL of a new, empty database; drop it afterwards."""
+def temporary_database(backend: str, directory: Path, like: str | None = None) -> Iterator[str]:
+    """Yield the SQLAlchemy URL of a new database, empty or a copy of the database `like`
+    names (which no one may be connected to); drop it afterwards."""
     if backend == "sqlite":
         path = directory / f"test-{uuid.uuid4().hex[:12]}.db"
+        if like is not None:
+            shutil.copyfile(make_url(like).database or "", path)
         yield f"sqlite:///{path}"
         path.unlink(missing_ok=True)
         return
@@ -39,7 +43,8 @@ def temporary_database(backend: str, directory: Path) -> Iterator[str]:
             "Start it, or point TEST_DATABASE_URL at a server where tests may create databases."
         ) from exc
     with connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
+        template = f' TEMPLATE "{make_url(like).database}"' if like is not None else ""
+        connection.execute(f'CREATE DATABASE "{name}"{template}')
     try:
         yield admin.set(database=name).render_as_string(hide_password=False)
     finally:

@@ -59,25 +59,23 @@ class TestSeed:
         for c in citations:
             assert texts[c.source_id][c.start_offset : c.end_offset] == c.evidence
 
-    def test_second_run_changes_nothing_and_says_so(self, migrated_engine: Engine):
-        seed(migrated_engine)
-        before = snapshot(migrated_engine)
-        report = seed(migrated_engine)
+    def test_second_run_changes_nothing_and_says_so(self, seeded_engine: Engine):
+        before = snapshot(seeded_engine)
+        report = seed(seeded_engine)
         assert not report.changed
         assert all(
             c["created"] == c["updated"] == c["deleted"] == 0 for c in report.counts.values()
         )
-        assert snapshot(migrated_engine) == before
+        assert snapshot(seeded_engine) == before
 
     def test_the_same_files_read_from_another_path_change_nothing(
-        self, migrated_engine: Engine, monkeypatch: pytest.MonkeyPatch
+        self, seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
     ):
-        seed(migrated_engine)
-        before = snapshot(migrated_engine)
+        before = snapshot(seeded_engine)
         monkeypatch.chdir(SEEDS_DIR.parent)  # `--data-dir seeds/data`, relative
-        report = seed(migrated_engine, data_dir=Path("seeds/data"))
+        report = seed(seeded_engine, data_dir=Path("seeds/data"))
         assert not report.changed
-        assert snapshot(migrated_engine) == before  # the version and seeded_at included
+        assert snapshot(seeded_engine) == before  # the version and seeded_at included
 
     def test_check_validates_and_writes_nothing(self, migrated_engine: Engine):
         before = snapshot(migrated_engine)
@@ -86,18 +84,17 @@ class TestSeed:
         assert snapshot(migrated_engine) == before
 
     def test_edited_and_removed_records_are_counted_as_updated_and_deleted(
-        self, migrated_engine: Engine, data_dir: Path
+        self, seeded_engine: Engine, data_dir: Path
     ):
-        seed(migrated_engine)
         events = data_dir / "events.yaml"
         edit(events, first_slug(events), summary="A corrected summary.")
         records = yaml.safe_load(events.read_text(encoding="utf-8"))
         removed = records[-1]["slug"]
         events.write_text(yaml.safe_dump(records[:-1], allow_unicode=True), encoding="utf-8")
-        report = seed(migrated_engine, data_dir=data_dir)
+        report = seed(seeded_engine, data_dir=data_dir)
         assert report.counts["event"]["updated"] == 1
         assert report.counts["event"]["deleted"] == 1
-        with migrated_engine.connect() as conn:
+        with seeded_engine.connect() as conn:
             assert (
                 conn.execute(
                     text("SELECT count(*) FROM event WHERE slug = :s"), {"s": removed}
@@ -110,23 +107,21 @@ class TestSeed:
 
 class TestAtomicity:
     def test_a_broken_dataset_leaves_the_database_exactly_as_it_was(
-        self, migrated_engine: Engine, data_dir: Path
+        self, seeded_engine: Engine, data_dir: Path
     ):
-        seed(migrated_engine)
-        before = snapshot(migrated_engine)
+        before = snapshot(seeded_engine)
         events = data_dir / "events.yaml"
         edit(events, first_slug(events), summary="A change that must not land.")
         quotes = data_dir / "quotes.yaml"
         edit(quotes, first_slug(quotes), text="words nobody ever said")
         with pytest.raises(SeedError):
-            seed(migrated_engine, data_dir=data_dir)
-        assert snapshot(migrated_engine) == before
+            seed(seeded_engine, data_dir=data_dir)
+        assert snapshot(seeded_engine) == before
 
     def test_a_failure_while_writing_rolls_everything_back(
-        self, migrated_engine: Engine, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+        self, seeded_engine: Engine, data_dir: Path, monkeypatch: pytest.MonkeyPatch
     ):
-        seed(migrated_engine)
-        before = snapshot(migrated_engine)
+        before = snapshot(seeded_engine)
         edit(data_dir / "events.yaml", first_slug(data_dir / "events.yaml"), summary="Changed.")
         real_write = writing._write
 
@@ -137,8 +132,8 @@ class TestAtomicity:
 
         monkeypatch.setattr(writing, "_write", failing_write)
         with pytest.raises(RuntimeError):
-            seed(migrated_engine, data_dir=data_dir)
-        assert snapshot(migrated_engine) == before
+            seed(seeded_engine, data_dir=data_dir)
+        assert snapshot(seeded_engine) == before
 
 
 class TestConcurrentStarts:
