@@ -37,6 +37,7 @@ class SearchIndex:
         self.path = path
         self.index = with_tokenizers(tantivy.Index.open(str(path)))
         self.searcher = self.index.searcher()
+        self._highest_scores: dict[tuple[str, str], float] = {}
 
     def search(
         self, query: SearchQuery, *, kinds: list[str] | None, basis: BasisLevel | None,
@@ -91,22 +92,46 @@ class SearchIndex:
         WAND, skipping what cannot reach the top. Its best documents are ranked exactly
         (the exact query, asked for those documents alone; a word or a two-word phrase
         alone needs not be: its bound is its exact query); when the last one a page needs
-        outranks the bound of every document not fetched, no other can come before it."""
-        bound = scoring.bound(query)
+        outranks the bound of every document not fetched, no other can come before it.
+
+        A term in most documents is left out of the bound (scoring.dense): it costs the
+        most to score and adds the least. A document not fetched may then hold it, so
+        the page must outrank the bound by the most that term scores anywhere."""
+        terms = scoring.bound_terms(query)
+        left_out = (
+            set()
+            if is_exact
+            else scoring.dense(terms, self.searcher.doc_freq, self.searcher.num_docs)
+        )
+        bound = scoring.bound(query, without=left_out)
+        margin = sum(terms[t] * self._highest(*t) for t in left_out)
         fetch = 2 * wanted + 16
         for _ in range(_BOUND_ROUNDS):
             found = self.searcher.search(bound, fetch, count=False).hits
-            if not found:
-                return []
-            ranked = self._after(found if is_exact else self._exactly(exact, found), after)
-            lowest = found[-1][0]
-            # Bounds are summed in another order than exact scores: a margin for rounding.
-            if len(found) < fetch or (
-                len(ranked) >= wanted and ranked[wanted - 1][0] > lowest * (1 + _ROUNDING)
-            ):
+            every = len(found) < fetch  # every document the bound matches was fetched
+            scored = found if is_exact or not found else self._exactly(exact, found)
+            ranked = self._after(scored, after)
+            if every and not margin:
                 return ranked
+            # What any document not fetched may score; bounds are summed in another order
+            # than exact scores: a margin for rounding.
+            beyond = (0.0 if every else found[-1][0]) + margin
+            if len(ranked) >= wanted and ranked[wanted - 1][0] > beyond * (1 + _ROUNDING):
+                return ranked
+            if every:
+                return None
             fetch *= 4
         return None
+
+    def _highest(self, field: str, term: str) -> float:
+        """The highest score `term` reaches in `field`: searched for once per index
+        (the few terms dense enough to be asked for stay in memory)."""
+        key = (field, term)
+        if key not in self._highest_scores:
+            query = tantivy.Query.term_query(SCHEMA, field, term)
+            hits = self.searcher.search(query, 1, count=False).hits
+            self._highest_scores[key] = hits[0][0] if hits else 0.0
+        return self._highest_scores[key]
 
     def _exactly(self, exact: tantivy.Query, found: list[tuple[float, Any]]) -> list[Any]:
         """Those of `found` that `exact` matches, with their exact scores."""

@@ -2,7 +2,7 @@
 and ranks it, and its bound, a plain disjunction of the same terms that scores every match
 at least as high and that block-max WAND can rank without reading every match."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import tantivy
@@ -13,6 +13,10 @@ from app.search.schema import ANALYZER, PHRASE_BOOST, SCHEMA, TITLE_BOOST, pairs
 
 # The share of the documents a query's matches must exceed for the bound to pay.
 BOUND_ABOVE = 0.2
+# The share of the documents a term must be in to be left out of the bound (`dense`).
+DENSE_ABOVE = 0.5
+
+Term = tuple[str, str]  # (field, term)
 
 # What each `basis=` keeps: a record whose farthest value rests at that level or nearer.
 _RESTS = {
@@ -41,11 +45,24 @@ def exact(query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None)
     return query_.boolean_query(clauses)
 
 
-def bound(query: SearchQuery) -> tantivy.Query:
+def bound(query: SearchQuery, without: Collection[Term] = ()) -> tantivy.Query:
     """Every term the exact query scores, each weighted by all the boosts it gets there,
     in one disjunction: a score never below the exact one. (Filters and exclusions are
-    left to the exact ranking, which the bound's best documents go through.)"""
-    weights: dict[tuple[str, str], float] = {}
+    left to the exact ranking, which the bound's best documents go through.) The terms
+    `without` names are left out: what they would add is then the caller's to count."""
+    occur, query_ = tantivy.Occur, tantivy.Query
+    return query_.boolean_query(
+        [
+            (occur.Should, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
+            for (f, t), w in bound_terms(query).items()
+            if (f, t) not in without
+        ]
+    )
+
+
+def bound_terms(query: SearchQuery) -> dict[Term, float]:
+    """The terms of the bound, (field, term), with their weights."""
+    weights: dict[Term, float] = {}
 
     def add(title: str, body: str, term: str, boost: float) -> None:
         for field, weight in ((title, TITLE_BOOST * boost), (body, boost)):
@@ -57,13 +74,17 @@ def bound(query: SearchQuery) -> tantivy.Query:
                 add(title, body, term, 1.0)
     for pair in _together(query):
         add("title_pairs", "body_pairs", pair, PHRASE_BOOST)
-    occur, query_ = tantivy.Occur, tantivy.Query
-    return query_.boolean_query(
-        [
-            (occur.Should, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
-            for (f, t), w in weights.items()
-        ]
-    )
+    return weights
+
+
+def dense(
+    terms: Collection[Term], doc_freq: Callable[[str, str], int], documents: int
+) -> set[Term]:
+    """The terms of a bound worth leaving out of it: those in more than DENSE_ABOVE of the
+    documents, which cost the most to score and add the least (a common word's BM25 is
+    low), unless no other term would remain."""
+    common = {(f, t) for f, t in terms if doc_freq(f, t) > DENSE_ABOVE * documents}
+    return common if len(common) < len(terms) else set()
 
 
 def bound_pays(

@@ -5,10 +5,12 @@ The ranking's exactness rests on it (app/search/ranking.py)."""
 from collections.abc import Iterator
 
 import pytest
+import tantivy
 
 from app.search import scoring
 from app.search.query import parse
 from app.search.ranking import SearchIndex
+from app.search.schema import SCHEMA
 from bench.scale.loader import load
 
 # Every shape the query syntax has: words, phrases of two and of more words (with a
@@ -56,3 +58,34 @@ def test_a_bound_is_looser_where_alternative_phrases_stand_apart(index: SearchIn
     exact = scores(index, scoring.exact(query, None, None))
     bound = scores(index, scoring.bound(query))
     assert any(bound[doc] > score * 1.01 for doc, score in exact.items())
+
+
+def highest(index: SearchIndex, field: str, term: str) -> float:
+    """The highest score `term` reaches in `field`, from every document's."""
+    return max(scores(index, tantivy.Query.term_query(SCHEMA, field, term)).values(), default=0.0)
+
+
+@pytest.mark.parametrize("q", SHAPES)
+def test_without_its_dense_terms_the_bound_falls_short_by_no_more_than_they_score(
+    index: SearchIndex, q: str
+):
+    """The lighter bound the ranking uses when some terms are in most documents: every
+    match scores at most its lighter bound (none, for a document it does not match) plus
+    the highest score each term left out reaches anywhere."""
+    query = parse(q)
+    terms = scoring.bound_terms(query)
+    left_out = scoring.dense(terms, index.searcher.doc_freq, index.searcher.num_docs)
+    margin = sum(
+        weight * highest(index, *term) for term, weight in terms.items() if term in left_out
+    )
+    exact = scores(index, scoring.exact(query, None, None))
+    lighter = scores(index, scoring.bound(query, without=left_out))
+    assert all(lighter.get(doc, 0.0) + margin >= score * (1 - 1e-6) for doc, score in exact.items())
+    if q == "maritime security":  # the body's "security" is in most documents here
+        assert left_out == {("body", "secur")} and margin > 0
+        assert any(lighter.get(doc, 0.0) < score for doc, score in exact.items())
+
+
+def test_a_bound_never_leaves_out_every_term(index: SearchIndex):
+    terms = scoring.bound_terms(parse("security"))
+    assert scoring.dense(terms, lambda field, term: 10**9, index.searcher.num_docs) == set()
