@@ -102,7 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Every request's session comes from here (`DatabaseDep`).
     app.state.database = database
     # The search index of the database's current version, opened or built per worker.
-    app.state.search_indexes = SearchIndexes(engine, settings.search_index_dir)
+    app.state.search_indexes = SearchIndexes(engine, settings.search_index_dir, settings.searches)
     install_error_handlers(app)
     for router in (
         events_router,

@@ -1,5 +1,6 @@
 """The one settings object, read from the environment (and an optional `.env`)."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,10 @@ class Settings(BaseSettings):
     # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL, and 40
     # (anyio's default) on PostgreSQL, whose reads wait on the server (docs/performance.md).
     db_threads: int = 0
+    # Searches each worker runs at once; 0: one per processor. A search is bound by the
+    # processor (its index is mapped into memory), so more at once only contend
+    # (docs/performance.md).
+    search_threads: int = 0
     # Seconds a request may wait on the database (a statement, a lock, a connection);
     # past it the request answers 503 with Retry-After (docs/operations.md).
     db_timeout: float = 5.0
@@ -72,6 +77,10 @@ class Settings(BaseSettings):
     @property
     def threads(self) -> int:
         return self.db_threads or (2 if self.is_sqlite else 40)
+
+    @property
+    def searches(self) -> int:
+        return self.search_threads or os.cpu_count() or 1
 
 
 @lru_cache

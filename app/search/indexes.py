@@ -4,6 +4,7 @@ data version, opened when it is there, built (in the background) when it is not.
 import threading
 from pathlib import Path
 
+import anyio
 from sqlalchemy import Engine, select
 from sqlmodel import Session, col
 
@@ -23,8 +24,9 @@ class SearchIndexes:
     so too. The seed loader builds the index before it commits a new version, so a
     re-seed normally finds it ready."""
 
-    def __init__(self, engine: Engine, directory: Path) -> None:
-        self.engine, self.directory = engine, directory
+    def __init__(self, engine: Engine, directory: Path, searches: int = 1) -> None:
+        self.engine, self.directory, self.searches = engine, directory, searches
+        self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
         self._open: SearchIndex | None = None
         self._lock = threading.Lock()
         self._building: threading.Thread | None = None
@@ -47,6 +49,15 @@ class SearchIndexes:
             "The search index of this dataset version is being built; try again shortly.",
             headers=_RETRY,
         )
+
+    @property
+    def limiter(self) -> anyio.CapacityLimiter:
+        """How many searches this worker runs at once (SEARCH_THREADS). With a thread
+        each for 32 at once, they contend for the GIL and the index's document cache,
+        and a worker answered a quarter fewer (docs/performance.md)."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(self.searches)
+        return self._limiter
 
     def problem(self, version: str) -> str | None:
         """Why search cannot answer for `version` (missing, being built, failed); None

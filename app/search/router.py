@@ -76,7 +76,8 @@ async def search(request: Request, query: Annotated[SearchParams, Depends(SEARCH
     version = getattr(request.state, "data_version", None)
     if version is None:
         raise NotReady("The database holds no dataset: run `python -m seeds`.", headers=RETRY)
-    index = request.app.state.search_indexes.get(version)
+    indexes = request.app.state.search_indexes
+    index = indexes.get(version)
     hits, next_cursor = await to_thread.run_sync(
         lambda: service.search(
             index,
@@ -86,6 +87,7 @@ async def search(request: Request, query: Annotated[SearchParams, Depends(SEARCH
             limit=limit,
             cursor=query.cursor,
             basis=query.basis,
-        )
+        ),
+        limiter=indexes.limiter,
     )
     return other_page(request, hits, limit=limit, next_cursor=next_cursor, returned=len(hits))

@@ -2,12 +2,19 @@
 back-ends; the ranking window."""
 
 import base64
+import os
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from app.core.config import Settings
+from app.main import create_app
+from app.search import service
 from app.search.router import PATHS
 from seeds.reading import SEEDS_DIR
 from tests.support import assert_problem, by_slug, curated, url, walk
@@ -262,3 +269,38 @@ class TestSearchAcrossBackends:
             if other != backend:
                 differ = {q: mine[q] ^ theirs[q] for q in QUERIES if mine[q] != theirs[q]}
                 assert differ == {}, f"{backend} and {other} disagree"
+
+
+class TestSearchesAtOnce:
+    def test_a_worker_runs_no_more_searches_at_once_than_search_threads(
+        self, seeded_url: str, monkeypatch: pytest.MonkeyPatch
+    ):
+        """Eight requests at once, SEARCH_THREADS=1: each search waits for the one before
+        (on SQLite the reads' own threads would allow two, on PostgreSQL forty)."""
+        running, most, lock = 0, 0, threading.Lock()
+        real = service.search
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal running, most
+            with lock:
+                running += 1
+                most = max(most, running)
+            time.sleep(0.02)  # long enough for the others to arrive meanwhile
+            try:
+                return real(*args, **kwargs)
+            finally:
+                with lock:
+                    running -= 1
+
+        monkeypatch.setattr(service, "search", counted)
+        settings = Settings(database_url=seeded_url, response_cache_mb=0, search_threads=1)
+        with TestClient(create_app(settings)) as client, ThreadPoolExecutor(8) as pool:
+            answers = list(
+                pool.map(lambda n: client.get(url(SEARCH, q="japan", limit=n)), range(1, 9))
+            )
+        assert [a.status_code for a in answers] == [200] * 8
+        assert most == 1
+
+    def test_by_default_one_search_at_once_per_processor(self):
+        assert Settings().searches == (os.cpu_count() or 1)
+        assert Settings(search_threads=3).searches == 3
