@@ -11,7 +11,7 @@ from app.core.orders import Order, SortKey, decode_cursor, encode_cursor
 from app.search.models import SearchDocument, SearchHit
 from app.search.query import parse
 from app.search.ranking import SearchIndex
-from app.search.snippet import snippet
+from app.search.snippet import snippets
 
 
 def matching_record_ids(session: Session, kind: str, q: str) -> Select[Any]:
@@ -51,17 +51,17 @@ def search(
         query, kinds=kinds, basis=basis, limit=limit,
         after=(after[0], after[1]) if after else None,
     )  # fmt: skip
-    words = query.words()
+    cut = snippets([hit.body for hit in found], query.words())
     hits = [
         SearchHit(
             type=hit.kind,
             slug=hit.slug,
             title=hit.title,
-            snippet=snippet(hit.body, words),
+            snippet=text,
             rank=round(hit.score, 6),
             url=f"/v1/{paths[hit.kind]}/{hit.slug}",
         )
-        for hit in found
+        for hit, text in zip(found, cut, strict=True)
     ]
     next_cursor = None
     if more and found:

@@ -1,6 +1,7 @@
 """Highlighted snippets, cut from the original text the same way whatever the back-end."""
 
 import html
+from collections.abc import Callable
 from functools import lru_cache
 
 from app.search.spelling import WORD, normalise
@@ -24,11 +25,22 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(stem(part) for part in WORD.findall(normalise(word)))
 
 
-def _matches(word: str, stems: set[str]) -> bool:
-    return any(part in stems for part in _stems(word))
+def _matcher(words: list[str]) -> Callable[[str], bool]:
+    """Whether a word of a text matches one of `words`: by stem, in normalised spelling;
+    each word of the page's texts is judged once."""
+    stems = {stem(w) for w in words}
+    known: dict[str, bool] = {}
+
+    def matches(word: str) -> bool:
+        found = known.get(word)
+        if found is None:
+            found = known[word] = any(part in stems for part in _stems(word))
+        return found
+
+    return matches
 
 
-def _passage(text: str, stems: set[str]) -> str:
+def _passage(text: str, matches: Callable[[str], bool]) -> str:
     """The line of a search body to quote: the first sentence-like line with a match.
 
     A body is the record's own text first (summary, description, the quoted words), then
@@ -38,18 +50,21 @@ def _passage(text: str, stems: set[str]) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     first = None
     for line in lines:  # read only as far as the line it quotes
-        if any(_matches(m.group(0), stems) for m in WORD.finditer(line)):
+        if any(map(matches, WORD.findall(line))):
             if len(line) >= 40:
                 return line
             first = first or line
     return first or (lines[0] if lines else "")
 
 
-def snippet(text: str, words: list[str], width: int = 180) -> str:
-    """A passage of `text` around the first match, with matches in <mark>…</mark>."""
-    stems = {stem(w) for w in words}
-    text = _passage(text, stems)
-    spans = [m.span() for m in WORD.finditer(text) if _matches(m.group(0), stems)]
+def snippets(texts: list[str], words: list[str], width: int = 180) -> list[str]:
+    """For each text, a passage around its first match, with matches in <mark>…</mark>."""
+    matches = _matcher(words)
+    return [_snippet(_passage(text, matches), matches, width) for text in texts]
+
+
+def _snippet(text: str, matches: Callable[[str], bool], width: int) -> str:
+    spans = [m.span() for m in WORD.finditer(text) if matches(m.group(0))]
     if spans:
         first = spans[0][0]
         start = max(0, first - width // 3)
