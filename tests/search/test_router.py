@@ -301,9 +301,6 @@ class TestSearchesAtOnce:
         assert [a.status_code for a in answers] == [200] * 8
         assert most == 1
 
-    def test_by_default_the_processors_are_shared_among_the_workers(self):
-        processors = os.cpu_count() or 1
-        assert Settings().searches == processors
-        assert Settings(workers=processors).searches == 1
-        assert Settings(workers=processors * 2).searches == 1  # one each, at least
-        assert Settings(search_threads=3, workers=4).searches == 3
+    def test_by_default_one_search_at_once_per_processor(self):
+        assert Settings().searches == (os.cpu_count() or 1)
+        assert Settings(search_threads=3).searches == 3
