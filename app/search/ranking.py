@@ -18,6 +18,7 @@ _BOUND_ROUNDS = 3  # fetches of 2×(page+1)+16, ×4, ×16, before ranking every 
 # Summed in different orders, float32 scores of the same terms differ in their last bits
 # (a relative 1e-6 or so): a bound is trusted to that, with room to spare.
 _ROUNDING = 1e-4
+_FEW = 256  # documents looked up one term each, not through a term set (`_among`)
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ class SearchIndex:
     def _exactly(self, exact: tantivy.Query, found: list[tuple[float, Any]]) -> list[Any]:
         """Those of `found` that `exact` matches, with their exact scores."""
         ordinals = self.searcher.fast_field_values("ordinal", [a for _, a in found])
-        only = tantivy.Query.term_set_query(SCHEMA, "ordinal", ordinals)
+        only = _among(ordinals)
         scored = tantivy.Query.boolean_query([
             (tantivy.Occur.Must, exact),
             (tantivy.Occur.Must, tantivy.Query.const_score_query(only, 0.0)),
@@ -165,3 +166,14 @@ class SearchIndex:
             title=bytes(stored["shown_title"][0]).decode(),
             body=bytes(stored["shown_body"][0]).decode(),
         )  # fmt: skip
+
+
+def _among(ordinals: list[Any]) -> tantivy.Query:
+    """The documents of these ordinals. Up to _FEW, as a disjunction of one term each:
+    measured at 1M, 58 documents' exact ranking took 0.30 ms so and 0.55 ms through a
+    term set, 232 took 0.89 against 1.40; from 928 the term set was the faster."""
+    if len(ordinals) > _FEW:
+        return tantivy.Query.term_set_query(SCHEMA, "ordinal", ordinals)
+    return tantivy.Query.boolean_query(
+        [(tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "ordinal", o)) for o in ordinals]
+    )
