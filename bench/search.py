@@ -78,8 +78,7 @@ def measure(url: str, duration: int) -> dict[str, Any]:
         time.sleep(1)
         out["rest_mb"] = round(app.rss_mb(), 1)
         out["rest_files_mb"] = round(app.rss_mb("RssFile"), 1)  # the index, libraries
-    # As the service is deployed on this machine: one worker per processor.
-    env["WORKERS"] = str(PROCESSORS)
+    # As the service may be deployed on this machine: one worker per processor.
     with serve("app.main:create_app", workers=PROCESSORS, env=env, ready_path="/readyz") as app:
         for row in out["queries"]:
             httpx.get(app.base_url + path_of(row["q"]), timeout=60).raise_for_status()
