@@ -24,7 +24,7 @@ class Settings(BaseSettings):
     # Where the search indexes live: one directory per data version (app/search/building.py);
     # each instance keeps its own, built from its database when missing.
     search_index_dir: Path = PROJECT_ROOT / "var" / "search"
-    # Threads for the reads that leave the event loop (filters, search, exports); 0 picks
+    # Threads for the reads that leave the event loop (filters, exports); 0 picks
     # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL, and 40
     # (anyio's default) on PostgreSQL, whose reads wait on the server (docs/performance.md).
     db_threads: int = 0
