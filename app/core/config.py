@@ -28,10 +28,10 @@ class Settings(BaseSettings):
     # by back-end: 2 on SQLite, whose reads are Python-bound and fight for the GIL, and 40
     # (anyio's default) on PostgreSQL, whose reads wait on the server (docs/performance.md).
     db_threads: int = 0
-    # Searches each worker runs at once; 0: one per processor. A search is bound by the
-    # processor (its index is mapped into memory), so more at once only contend; fewer
-    # leave a worker idle processors when its clients send it more than its share
-    # (docs/performance.md).
+    # Searches each worker runs at once; 0: one per processor it may run on (set it under
+    # a CPU quota, which Python cannot see). A search is bound by the processor (its index
+    # is mapped into memory), so more at once only contend; fewer leave a worker idle
+    # processors when its clients send it more than its share (docs/performance.md).
     search_threads: int = 0
     # Seconds a request may wait on the database (a statement, a lock, a connection);
     # past it the request answers 503 with Retry-After (docs/operations.md).
@@ -81,7 +81,14 @@ class Settings(BaseSettings):
 
     @property
     def searches(self) -> int:
-        return self.search_threads or os.cpu_count() or 1
+        return self.search_threads or _processors()
+
+
+def _processors() -> int:
+    """The processors this process may run on (its affinity, where the system says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 @lru_cache

@@ -5,6 +5,7 @@ import threading
 from pathlib import Path
 
 import anyio
+from anyio.lowlevel import RunVar
 from sqlalchemy import Engine, select
 from sqlmodel import Session, col
 
@@ -26,7 +27,9 @@ class SearchIndexes:
 
     def __init__(self, engine: Engine, directory: Path, searches: int = 1) -> None:
         self.engine, self.directory, self.searches = engine, directory, searches
-        self._limiter: anyio.CapacityLimiter | None = None  # made on the loop that uses it
+        # A limiter wakes its waiters on its own event loop: one per loop (uvicorn runs
+        # one a worker; a test client may run several).
+        self._limiter: RunVar[anyio.CapacityLimiter] = RunVar("search_limiter")
         self._open: SearchIndex | None = None
         self._lock = threading.Lock()
         self._building: threading.Thread | None = None
@@ -55,9 +58,11 @@ class SearchIndexes:
         """How many searches this worker runs at once (SEARCH_THREADS). With a thread
         each for 32 at once, they contend for the GIL and the index's document cache,
         and a worker answered a quarter fewer (docs/performance.md)."""
-        if self._limiter is None:
-            self._limiter = anyio.CapacityLimiter(self.searches)
-        return self._limiter
+        limiter = self._limiter.get(None)
+        if limiter is None:
+            limiter = anyio.CapacityLimiter(self.searches)
+            self._limiter.set(limiter)
+        return limiter
 
     def problem(self, version: str) -> str | None:
         """Why search cannot answer for `version` (missing, being built, failed); None

@@ -9,6 +9,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import anyio
 import pytest
 from fastapi.testclient import TestClient
 
@@ -301,6 +302,20 @@ class TestSearchesAtOnce:
         assert [a.status_code for a in answers] == [200] * 8
         assert most == 1
 
-    def test_by_default_one_search_at_once_per_processor(self):
-        assert Settings().searches == (os.cpu_count() or 1)
+    def test_each_event_loop_has_a_limiter_of_its_own(self, client: TestClient):
+        """A limiter wakes its waiters on the loop it was made on: one shared by two
+        loops leaves the other's waiters waiting (uvicorn runs one loop a worker, but a
+        test client, or a server embedding the app, may run more)."""
+        indexes = client.app.state.search_indexes  # type: ignore[attr-defined]
+
+        async def twice() -> tuple[Any, Any]:
+            return indexes.limiter, indexes.limiter
+
+        first, again = anyio.run(twice)
+        other, _ = anyio.run(twice)
+        assert first is again and other is not first
+        assert first.total_tokens == other.total_tokens == indexes.searches
+
+    def test_by_default_one_search_at_once_per_processor_it_may_run_on(self):
+        assert Settings().searches == len(os.sched_getaffinity(0))
         assert Settings(search_threads=3).searches == 3
