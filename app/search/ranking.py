@@ -38,7 +38,7 @@ class SearchIndex:
         self.path = path
         self.index = with_tokenizers(tantivy.Index.open(str(path)))
         self.searcher = self.index.searcher()
-        self._highest_scores: dict[tuple[str, str], float] = {}
+        self._highest_scores: dict[scoring.Term, float] = {}
 
     def search(
         self, query: SearchQuery, *, kinds: list[str] | None, basis: BasisLevel | None,
@@ -104,7 +104,7 @@ class SearchIndex:
             if is_exact
             else scoring.dense(terms, self.searcher.doc_freq, self.searcher.num_docs)
         )
-        bound = scoring.bound(query, without=left_out)
+        bound = scoring.bound({t: w for t, w in terms.items() if t not in left_out})
         margin = sum(terms[t] * self._highest(*t) for t in left_out)
         fetch = 2 * wanted + 16
         for _ in range(_BOUND_ROUNDS):

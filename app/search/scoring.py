@@ -45,23 +45,23 @@ def exact(query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None)
     return query_.boolean_query(clauses)
 
 
-def bound(query: SearchQuery, without: Collection[Term] = ()) -> tantivy.Query:
-    """Every term the exact query scores, each weighted by all the boosts it gets there,
-    in one disjunction: a score never below the exact one. (Filters and exclusions are
-    left to the exact ranking, which the bound's best documents go through.) The terms
-    `without` names are left out: what they would add is then the caller's to count."""
+def bound(terms: dict[Term, float]) -> tantivy.Query:
+    """The terms of a bound (`bound_terms`, or some of them), each weighted, in one
+    disjunction."""
     occur, query_ = tantivy.Occur, tantivy.Query
     return query_.boolean_query(
         [
             (occur.Should, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
-            for (f, t), w in bound_terms(query).items()
-            if (f, t) not in without
+            for (f, t), w in terms.items()
         ]
     )
 
 
 def bound_terms(query: SearchQuery) -> dict[Term, float]:
-    """The terms of the bound, (field, term), with their weights."""
+    """Every term the exact query scores, each weighted by all the boosts it gets there:
+    in one disjunction (`bound`), a score never below the exact one. (Filters and
+    exclusions are left to the exact ranking, which the bound's best documents go
+    through.)"""
     weights: dict[Term, float] = {}
 
     def add(title: str, body: str, term: str, boost: float) -> None:
