@@ -50,8 +50,8 @@ class SearchIndex:
         wanted = limit + 1
         ranked = None
         searcher = self.searcher
-        # A word or a two-word phrase alone is its own bound, and a disjunction is ranked
-        # with block-max WAND where the exact query's required clause is not: the bound
+        # A word or a two-word phrase alone is its own bound, and a flat disjunction is
+        # scanned in one pass where the exact query's required clause is not: the bound
         # is never slower for it.
         is_exact = scoring.bound_is_exact(query, kinds, basis)
         if is_exact or scoring.bound_pays(
@@ -89,14 +89,15 @@ class SearchIndex:
         A document's exact score sums the BM25 of the query's terms where the query's
         structure lets them count (a phrase only whole, an alternative only when it
         matches); the bound sums every one of those terms it holds, so it is never lower.
-        The bound is a plain disjunction of terms, which Tantivy ranks with block-max
-        WAND, skipping what cannot reach the top. Its best documents are ranked exactly
+        The bound is a plain disjunction of terms, which Tantivy scores in one pass over
+        their postings (every document, as the exact query; but with less work for
+        each, docs/performance.md). Its best documents are ranked exactly
         (the exact query, asked for those documents alone; a word or a two-word phrase
         alone needs not be: its bound is its exact query); when the last one a page needs
         outranks the bound of every document not fetched, no other can come before it.
 
-        A term in most documents is left out of the bound (scoring.dense): it costs the
-        most to score and adds the least. A document not fetched may then hold it, so
+        A term in most documents is left out of the bound (scoring.dense): its postings
+        cost the most to scan and it adds the least. A document not fetched may then hold it, so
         the page must outrank the bound by the most that term scores anywhere."""
         terms = scoring.bound_terms(query)
         left_out = (

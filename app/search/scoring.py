@@ -1,6 +1,7 @@
 """How the search index scores a query: the exact Tantivy query, which says what matches
 and ranks it, and its bound, a plain disjunction of the same terms that scores every match
-at least as high and that block-max WAND can rank without reading every match."""
+at least as high and that Tantivy scans in one pass over their postings, cheaper than the
+exact query's intersection of unions (it prunes neither: docs/performance.md)."""
 
 from collections.abc import Callable, Collection
 from typing import Any
@@ -169,12 +170,18 @@ def _either(title: str, body: str, term: str) -> tantivy.Query:
 
 def _filters(kinds: list[str] | None, basis: BasisLevel | None) -> list[tuple[Any, Any]]:
     """`type=` and `basis=` as required clauses: they decide what matches, not how
-    well."""
+    well. One value is a term, which a search steps through beside the query's own
+    terms; a term set first marks every document of its values (a million for
+    `type=events` at 1M), which cost more than the search itself (docs/performance.md)."""
+    query_ = tantivy.Query
     return [
         (
             tantivy.Occur.Must,
-            tantivy.Query.const_score_query(
-                tantivy.Query.term_set_query(SCHEMA, field, values), 0.0
+            query_.const_score_query(
+                query_.term_query(SCHEMA, field, values[0])
+                if len(values) == 1
+                else query_.term_set_query(SCHEMA, field, values),
+                0.0,
             ),
         )
         for field, values in _filtering(kinds, basis)
