@@ -1,7 +1,9 @@
 """Searching a built index: the best matches of a query, as ranking every match by BM25
 would give them, the same way whichever database the index was built from."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ _BOUND_ROUNDS = 3  # fetches of 2×(page+1)+16, ×4, ×16, before ranking every 
 # (a relative 1e-6 or so): a bound is trusted to that, with room to spare.
 _ROUNDING = 1e-4
 _FEW = 256  # documents looked up one term each, not through a term set (`_among`)
+_HIGHEST_KEPT = 4096  # terms whose highest score an index keeps (some 200 bytes each)
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,10 @@ class SearchIndex:
         self.path = path
         self.index = with_tokenizers(tantivy.Index.open(str(path)))
         self.searcher = self.index.searcher()
-        self._highest_scores: dict[scoring.Term, float] = {}
+        # Asked for each word searched alone: kept, but not for every word ever asked.
+        self._highest: Callable[[str, str], float] = lru_cache(_HIGHEST_KEPT)(
+            partial(_highest_score, self.searcher)
+        )
 
     def search(
         self, query: SearchQuery, *, kinds: list[str] | None, basis: BasisLevel | None,
@@ -50,12 +56,15 @@ class SearchIndex:
         wanted = limit + 1
         ranked = None
         searcher = self.searcher
-        # A word or a two-word phrase alone is its own bound, and a flat disjunction is
-        # scanned in one pass where the exact query's required clause is not: the bound
-        # is never slower for it.
+        # A word or a two-word phrase alone is settled first among the documents holding
+        # it in both title and body, else through its bound, which is its exact query:
+        # a flat disjunction, scanned in one pass, never slower for it.
         is_exact = scoring.bound_is_exact(query, kinds, basis)
-        if is_exact or scoring.bound_pays(
-            query, kinds, basis, searcher.doc_freq, searcher.num_docs
+        if is_exact:
+            ranked = self._in_both_fields(query, wanted, after)
+        if ranked is None and (
+            is_exact
+            or scoring.bound_pays(query, kinds, basis, searcher.doc_freq, searcher.num_docs)
         ):
             ranked = self._through_bound(query, exact, is_exact, wanted, after)
         if ranked is None:
@@ -125,15 +134,28 @@ class SearchIndex:
             fetch *= 4
         return None
 
-    def _highest(self, field: str, term: str) -> float:
-        """The highest score `term` reaches in `field`: searched for once per index
-        (the few terms dense enough to be asked for stay in memory)."""
-        key = (field, term)
-        if key not in self._highest_scores:
-            query = tantivy.Query.term_query(SCHEMA, field, term)
-            hits = self.searcher.search(query, 1, count=False).hits
-            self._highest_scores[key] = hits[0][0] if hits else 0.0
-        return self._highest_scores[key]
+    def _in_both_fields(
+        self, query: SearchQuery, wanted: int, after: _Cursor
+    ) -> list[_Ranked] | None:
+        """For a word or a two-word phrase alone: the first `wanted` matches after the
+        cursor, found among the documents that hold it in their title and their body;
+        None when those do not settle the page.
+
+        Those documents are an intersection of two terms' postings, which Tantivy steps
+        through without scoring what only one of them holds; each scores the sum of the
+        two terms, as it does in the exact query. A document that holds only one scores
+        at most that term's highest score (times its weight): when the page's last hit
+        scores above both, no such document can come before it."""
+        terms = scoring.bound_terms(query)
+        alone = max(weight * self._highest(*term) for term, weight in terms.items())
+        fetch = 2 * wanted + 16
+        found = self.searcher.search(scoring.every(terms), fetch, count=False).hits
+        ranked = self._after(found, after)
+        if len(ranked) < wanted:
+            return None
+        last = ranked[wanted - 1][0]
+        unfetched = 0.0 if len(found) < fetch else found[-1][0]
+        return ranked if last > max(alone * (1 + _ROUNDING), unfetched) else None
 
     def _exactly(self, exact: tantivy.Query, found: list[tuple[float, Any]]) -> list[Any]:
         """Those of `found` that `exact` matches, with their exact scores."""
@@ -178,3 +200,9 @@ def _among(ordinals: list[Any]) -> tantivy.Query:
     return tantivy.Query.boolean_query(
         [(tantivy.Occur.Should, tantivy.Query.term_query(SCHEMA, "ordinal", o)) for o in ordinals]
     )
+
+
+def _highest_score(searcher: tantivy.Searcher, field: str, term: str) -> float:
+    """The highest score `term` reaches in `field`, found by searching for it alone."""
+    hits = searcher.search(tantivy.Query.term_query(SCHEMA, field, term), 1, count=False).hits
+    return float(hits[0][0]) if hits else 0.0

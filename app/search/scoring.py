@@ -58,6 +58,17 @@ def bound(terms: dict[Term, float]) -> tantivy.Query:
     )
 
 
+def every(terms: dict[Term, float]) -> tantivy.Query:
+    """The documents holding every one of these terms, scored as `bound` scores them."""
+    occur, query_ = tantivy.Occur, tantivy.Query
+    return query_.boolean_query(
+        [
+            (occur.Must, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
+            for (f, t), w in terms.items()
+        ]
+    )
+
+
 def bound_terms(query: SearchQuery) -> dict[Term, float]:
     """Every term the exact query scores, each weighted by all the boosts it gets there:
     in one disjunction (`bound`), a score never below the exact one. (Filters and

@@ -89,3 +89,38 @@ def test_without_its_dense_terms_the_bound_falls_short_by_no_more_than_they_scor
 def test_a_bound_never_leaves_out_every_term(index: SearchIndex):
     terms = scoring.bound_terms(parse("security"))
     assert scoring.dense(terms, lambda field, term: 10**9, index.searcher.num_docs) == set()
+
+
+def every_match_ranked(index: SearchIndex, q: str) -> list[tuple[float, int]]:
+    """(score, ordinal) of every match of `q`, best first, then in the canonical order:
+    the ranking a search must give, from the exact query over every document."""
+    exact = scoring.exact(parse(q), None, None)
+    hits = index.searcher.search(exact, index.searcher.num_docs, count=False).hits
+    ordinals = index.searcher.fast_field_values("ordinal", [a for _, a in hits])
+    ranked = [(score, int(o)) for (score, _), o in zip(hits, ordinals, strict=True)]  # type: ignore[arg-type]
+    return sorted(ranked, key=lambda hit: (-hit[0], hit[1]))
+
+
+# Words and two-word phrases alone, which a search first settles among the documents
+# holding them in title and body; some of their best hold them in the title alone.
+ALONE = ["cyber", "tokyo", "japan", "security", "summit", "exercise", "relief", "nato",
+         '"cyber defence"', '"maritime security"', '"disaster relief"', "brussels"]  # fmt: skip
+
+
+@pytest.mark.parametrize("q", ALONE)
+@pytest.mark.parametrize("limit", [1, 3, 20, 200])
+def test_pages_of_a_word_alone_are_those_of_ranking_every_match(
+    index: SearchIndex, q: str, limit: int
+):
+    expected = every_match_ranked(index, q)
+    pages: list[tuple[float, int]] = []
+    after = None
+    for _ in range(3):  # the first page, and two after it by cursor
+        page, more = index.search(parse(q), kinds=None, basis=None, limit=limit, after=after)
+        pages += [(hit.score, hit.ordinal) for hit in page]
+        if not more:
+            break
+        after = pages[-1]
+    assert expected, f"{q!r} matches nothing: it tests nothing"
+    assert pages == expected[: len(pages)]
+    assert len(pages) == min(3 * limit, len(expected))
