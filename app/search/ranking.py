@@ -106,8 +106,9 @@ class SearchIndex:
         outranks the bound of every document not fetched, no other can come before it.
 
         A term in most documents is left out of the bound (scoring.dense): its postings
-        cost the most to scan and it adds the least. A document not fetched may then hold it, so
-        the page must outrank the bound by the most that term scores anywhere."""
+        cost the most to scan and it adds the least. A document not fetched may then
+        hold it, so the page must outrank the bound by the most that term scores
+        anywhere."""
         terms = scoring.bound_terms(query)
         left_out = (
             set()

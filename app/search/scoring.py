@@ -49,21 +49,19 @@ def exact(query: SearchQuery, kinds: list[str] | None, basis: BasisLevel | None)
 def bound(terms: dict[Term, float]) -> tantivy.Query:
     """The terms of a bound (`bound_terms`, or some of them), each weighted, in one
     disjunction."""
-    occur, query_ = tantivy.Occur, tantivy.Query
-    return query_.boolean_query(
-        [
-            (occur.Should, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
-            for (f, t), w in terms.items()
-        ]
-    )
+    return _weighted(terms, tantivy.Occur.Should)
 
 
 def every(terms: dict[Term, float]) -> tantivy.Query:
     """The documents holding every one of these terms, scored as `bound` scores them."""
-    occur, query_ = tantivy.Occur, tantivy.Query
+    return _weighted(terms, tantivy.Occur.Must)
+
+
+def _weighted(terms: dict[Term, float], occur: tantivy.Occur) -> tantivy.Query:
+    query_ = tantivy.Query
     return query_.boolean_query(
         [
-            (occur.Must, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
+            (occur, query_.boost_query(query_.term_query(SCHEMA, f, t), w))
             for (f, t), w in terms.items()
         ]
     )

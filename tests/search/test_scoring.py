@@ -102,7 +102,8 @@ def every_match_ranked(index: SearchIndex, q: str) -> list[tuple[float, int]]:
 
 
 # Words and two-word phrases alone, which a search first settles among the documents
-# holding them in title and body; some of their best hold them in the title alone.
+# holding them in title and body. For some, a document holding one in its title alone
+# ranks within the first pages of 200 ("security", "nato").
 ALONE = ["cyber", "tokyo", "japan", "security", "summit", "exercise", "relief", "nato",
          '"cyber defence"', '"maritime security"', '"disaster relief"', "brussels"]  # fmt: skip
 
