@@ -10,7 +10,7 @@ import tantivy
 from app.search import scoring
 from app.search.query import parse
 from app.search.ranking import SearchIndex
-from app.search.schema import SCHEMA
+from app.search.schema import SCHEMA, pairs, with_tokenizers
 from bench.scale.loader import load
 
 # Every shape the query syntax has: words, phrases of two and of more words (with a
@@ -108,20 +108,69 @@ ALONE = ["cyber", "tokyo", "japan", "security", "summit", "exercise", "relief", 
          '"cyber defence"', '"maritime security"', '"disaster relief"', "brussels"]  # fmt: skip
 
 
+def first_pages(index: SearchIndex, q: str, limit: int) -> list[tuple[float, int]]:
+    """(score, ordinal) of the hits of the first page and two after it, by cursor."""
+    hits: list[tuple[float, int]] = []
+    after = None
+    for _ in range(3):
+        page, more = index.search(parse(q), kinds=None, basis=None, limit=limit, after=after)
+        hits += [(hit.score, hit.ordinal) for hit in page]
+        if not more:
+            break
+        after = hits[-1]
+    return hits
+
+
 @pytest.mark.parametrize("q", ALONE)
 @pytest.mark.parametrize("limit", [1, 3, 20, 200])
 def test_pages_of_a_word_alone_are_those_of_ranking_every_match(
     index: SearchIndex, q: str, limit: int
 ):
     expected = every_match_ranked(index, q)
-    pages: list[tuple[float, int]] = []
-    after = None
-    for _ in range(3):  # the first page, and two after it by cursor
-        page, more = index.search(parse(q), kinds=None, basis=None, limit=limit, after=after)
-        pages += [(hit.score, hit.ordinal) for hit in page]
-        if not more:
-            break
-        after = pages[-1]
+    pages = first_pages(index, q, limit)
     assert expected, f"{q!r} matches nothing: it tests nothing"
     assert pages == expected[: len(pages)]
     assert len(pages) == min(3 * limit, len(expected))
+
+
+@pytest.fixture(scope="module")
+def tied(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    """300 documents alike, written in three segments, whose ordinals run against the
+    order they were written in: every score ties, and the canonical order (by ordinal)
+    is the reverse of the index's own, by which Tantivy breaks ties."""
+    folder = tmp_path_factory.mktemp("tied")
+    writer = with_tokenizers(tantivy.Index(SCHEMA, path=str(folder))).writer(
+        heap_size=15_000_000, num_threads=1
+    )
+    title, body = "cyber drill", "cyber drill in tokyo"
+    for written in range(300):
+        writer.add_document(
+            tantivy.Document(
+                ordinal=299 - written,
+                kind="event",
+                slug=f"drill-{written}",
+                rests="stated",
+                title=title,
+                body=body,
+                title_pairs=pairs(title),
+                body_pairs=pairs(body),
+                shown_title=title.encode(),
+                shown_body=body.encode(),
+            )  # fmt: skip
+        )
+        if written % 100 == 99:
+            writer.commit()
+    writer.wait_merging_threads()
+    return SearchIndex(folder)
+
+
+@pytest.mark.parametrize("q", ["cyber", '"cyber drill"', "tokyo"])
+@pytest.mark.parametrize("limit", [1, 5, 20])
+def test_hits_of_equal_score_come_in_the_canonical_order(tied: SearchIndex, q: str, limit: int):
+    """Documents not fetched may tie with the page's last hit and come before it: a page
+    of a run of equal scores is only settled once the whole run is in hand."""
+    expected = every_match_ranked(tied, q)
+    assert len(expected) == 300 and len({score for score, _ in expected}) == 1
+    pages = first_pages(tied, q, limit)
+    assert pages == expected[: 3 * limit]
+    assert pages[0][1] == 0
