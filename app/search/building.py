@@ -61,27 +61,33 @@ def build(session: Session, directory: Path, name: str) -> Path:
         # seven (docs/performance.md); the memory is taken only as the documents need it.
         writer = index.writer(heap_size=_WRITER_MEMORY, num_threads=1)
         for ordinal, row in enumerate(_documents(session)):
-            kind, slug, title, body, title_terms, body_terms, rests = row
-            writer.add_document(
-                tantivy.Document(
-                    ordinal=ordinal,
-                    kind=kind,
-                    slug=slug,
-                    rests=rests,
-                    title=title_terms,
-                    body=body_terms,
-                    title_pairs=pairs(title_terms),
-                    body_pairs=pairs(body_terms),
-                    shown_title=title.encode(),
-                    shown_body=body.encode(),
-                )  # fmt: skip
-            )
+            writer.add_document(document(ordinal, *row))
         writer.commit()
         writer.wait_merging_threads()
         (building / _READY).touch()
         shutil.rmtree(target, ignore_errors=True)  # a directory left without its mark
         building.rename(target)
     return target
+
+
+def document(
+    ordinal: int, kind: str, slug: str, title: str, body: str, title_terms: str,
+    body_terms: str, rests: str,
+) -> tantivy.Document:  # fmt: skip
+    """The index's document of one search document: its place in the canonical order,
+    its record, the words searched (`*_terms`, and their pairs) and the words shown."""
+    return tantivy.Document(
+        ordinal=ordinal,
+        kind=kind,
+        slug=slug,
+        rests=rests,
+        title=title_terms,
+        body=body_terms,
+        title_pairs=pairs(title_terms),
+        body_pairs=pairs(body_terms),
+        shown_title=title.encode(),
+        shown_body=body.encode(),
+    )  # fmt: skip
 
 
 @contextmanager

@@ -8,9 +8,10 @@ import pytest
 import tantivy
 
 from app.search import scoring
+from app.search.building import document
 from app.search.query import parse
 from app.search.ranking import SearchIndex
-from app.search.schema import SCHEMA, pairs, with_tokenizers
+from app.search.schema import SCHEMA, with_tokenizers
 from bench.scale.loader import load
 
 # Every shape the query syntax has: words, phrases of two and of more words (with a
@@ -144,19 +145,9 @@ def tied(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
     )
     title, body = "cyber drill", "cyber drill in tokyo"
     for written in range(300):
+        ordinal = 299 - written
         writer.add_document(
-            tantivy.Document(
-                ordinal=299 - written,
-                kind="event",
-                slug=f"drill-{written}",
-                rests="stated",
-                title=title,
-                body=body,
-                title_pairs=pairs(title),
-                body_pairs=pairs(body),
-                shown_title=title.encode(),
-                shown_body=body.encode(),
-            )  # fmt: skip
+            document(ordinal, "event", f"drill-{written}", title, body, title, body, "stated")
         )
         if written % 100 == 99:
             writer.commit()
